@@ -1,0 +1,43 @@
+"""The staff roles of PRODUCT.md and what each may do. Pure data, no Django models."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    OMBUDSPERSON = "ombudsfunctionaris"
+    SECRETARIAT = "secretariaat"
+    COORDINATOR = "coordinator"
+    POLICY = "beleid"
+    ADMIN = "beheerder"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS = {
+    Role.OMBUDSPERSON: "Ombudsfunctionaris",
+    Role.SECRETARIAT: "Secretariaat",
+    Role.COORDINATOR: "Coördinator",
+    Role.POLICY: "Beleid en raad",
+    Role.ADMIN: "Beheerder",
+}
+
+#: Roles that may open person-level case data at all. Policy and admin never do.
+CASE_ROLES = frozenset({Role.OMBUDSPERSON, Role.SECRETARIAT, Role.COORDINATOR})
+#: Roles that see every case of their municipalities (secretariat sees a subset).
+ALL_CASES_ROLES = frozenset({Role.OMBUDSPERSON, Role.COORDINATOR})
+#: Roles that may register a new case.
+INTAKE_ROLES = frozenset({Role.OMBUDSPERSON, Role.SECRETARIAT, Role.COORDINATOR})
+#: Roles that may (re)assign a case.
+ASSIGN_ROLES = frozenset({Role.OMBUDSPERSON, Role.SECRETARIAT, Role.COORDINATOR})
+#: Roles that may move a case through its workflow.
+TRANSITION_ROLES = frozenset({Role.OMBUDSPERSON, Role.COORDINATOR})
+#: Roles that may be assigned as the handler of a case.
+HANDLER_ROLES = frozenset({Role.OMBUDSPERSON, Role.COORDINATOR})
+#: Roles that read aggregate figures.
+FIGURES_ROLES = frozenset({Role.OMBUDSPERSON, Role.COORDINATOR, Role.POLICY})
+#: Roles that maintain configuration and read the audit log.
+CONFIG_ROLES = frozenset({Role.ADMIN})

@@ -1,0 +1,294 @@
+"""The case register: residents, cases, their organisations and the append-only timeline."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ombuds.core.models import AppendOnlyQuerySet
+
+
+class Channel(models.TextChoices):
+    PHONE = "telefoon", _("Telefoon")
+    WALK_IN = "inloop", _("Inloop of spreekuur")
+    EMAIL = "email", _("E-mail")
+    LETTER = "brief", _("Brief")
+    WEB = "web", _("Webformulier")
+    REFERRAL = "verwijzing", _("Verwezen door organisatie of professional")
+
+
+class Urgency(models.TextChoices):
+    NORMAL = "normaal", _("Normaal")
+    HIGH = "hoog", _("Hoog")
+    URGENT = "spoed", _("Spoed (dreigende uitzetting, afsluiting, crisis)")
+
+
+class ContactChannel(models.TextChoices):
+    PHONE = "telefoon", _("Telefoon")
+    EMAIL = "email", _("E-mail")
+    LETTER = "post", _("Post")
+    IN_PERSON = "persoonlijk", _("Persoonlijk gesprek")
+
+
+class RepresentativeRelation(models.TextChoices):
+    RELATIVE = "familie", _("Familielid of naaste")
+    INFORMAL_CARER = "mantelzorger", _("Mantelzorger")
+    CLIENT_SUPPORT = "clientondersteuner", _("Cliëntondersteuner")
+    GUARDIAN = "wettelijk_vertegenwoordiger", _("Curator, bewindvoerder of mentor")
+    PARENT = "ouder", _("Ouder of voogd")
+    OTHER = "anders", _("Anders")
+
+
+class Person(models.Model):
+    """A resident or representative. Deliberately minimal (AVG art. 5(1)(c)): no BSN."""
+
+    office = models.ForeignKey("core.Office", on_delete=models.PROTECT, related_name="persons")
+    name = models.CharField(_("naam"), max_length=200)
+    date_of_birth = models.DateField(_("geboortedatum"), null=True, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    street = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("woonplaats"), max_length=100, blank=True)
+    preferred_channel = models.CharField(
+        _("liefst bereikbaar via"), max_length=20, choices=ContactChannel.choices, blank=True
+    )
+    avoid_channels = models.JSONField(
+        _("niet benaderen via"), default=list, blank=True,
+        help_text=_("Kanalen waarlangs de inwoner niet benaderd wil worden."),
+    )
+    interpreter_language = models.CharField(
+        _("tolk nodig in"), max_length=60, blank=True,
+        help_text=_("Taal waarin een tolk nodig is; leeg als dat niet zo is."),
+    )
+    easy_language = models.BooleanField(_("eenvoudige taal"), default=False)
+    accessibility_needs = models.CharField(
+        _("andere behoeften"), max_length=300, blank=True,
+        help_text=_("Bijvoorbeeld: slechtziend, rolstoel, liever 's ochtends."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+        indexes = [
+            models.Index(fields=["office", "name"], name="person_office_name_idx"),
+            models.Index(fields=["office", "email"], name="person_office_email_idx"),
+            models.Index(fields=["office", "phone"], name="person_office_phone_idx"),
+            models.Index(fields=["office", "date_of_birth"], name="person_office_dob_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Case(models.Model):
+    reference = models.CharField(_("zaaknummer"), max_length=20, unique=True)
+    municipality = models.ForeignKey(
+        "core.Municipality", on_delete=models.PROTECT, related_name="cases",
+        verbose_name=_("gemeente"),
+    )
+    workflow = models.ForeignKey(
+        "core.WorkflowDefinition", on_delete=models.PROTECT, related_name="cases",
+        verbose_name=_("procesvariant"),
+    )
+    status = models.CharField(_("status"), max_length=30)
+    outcome = models.CharField(_("uitkomst"), max_length=30, blank=True)
+    channel = models.CharField(_("kanaal"), max_length=20, choices=Channel.choices)
+    referred_by = models.CharField(
+        _("verwezen door"), max_length=200, blank=True,
+        help_text=_("Organisatie of professional die de inwoner doorverwees."),
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="cases", verbose_name=_("inwoner")
+    )
+    representative = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="represented_cases", null=True, blank=True,
+        verbose_name=_("vertegenwoordiger"),
+    )
+    representative_relation = models.CharField(
+        _("relatie vertegenwoordiger"), max_length=30, choices=RepresentativeRelation.choices,
+        blank=True,
+    )
+    title = models.CharField(
+        _("onderwerp"), max_length=160,
+        help_text=_("Korte omschrijving zonder namen of gezondheidsgegevens; staat in werklijsten."),
+    )
+    story = models.TextField(_("verhaal van de inwoner"))
+    wish = models.TextField(_("wat de inwoner wil bereiken"), blank=True)
+    route_tried = models.TextField(_("al geprobeerde route"), blank=True)
+    sensitive_details = models.TextField(
+        _("gevoelige gegevens (gezondheid)"), blank=True,
+        help_text=_("Alleen wat nodig is. Niet zichtbaar voor het secretariaat zonder toestemming."),
+    )
+    domains = models.ManyToManyField("core.Domain", related_name="cases", blank=True)
+    themes = models.ManyToManyField("core.Theme", related_name="cases", blank=True)
+    urgency = models.CharField(
+        _("urgentie"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="assigned_cases", verbose_name=_("behandelaar"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+    )
+    opened_at = models.DateTimeField(_("geopend"))
+    closed_at = models.DateTimeField(_("gesloten"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+    #: Title, story and wish joined for full-text search; the PostgreSQL index is built on it.
+    search_text = models.TextField(editable=False, default="")
+
+    class Meta:
+        verbose_name = _("zaak")
+        verbose_name_plural = _("zaken")
+        ordering = ["-opened_at"]
+        indexes = [
+            models.Index(fields=["municipality", "status", "opened_at"], name="case_muni_status_idx"),
+            models.Index(fields=["assignee", "status", "opened_at"], name="case_assignee_idx"),
+            models.Index(fields=["municipality", "opened_at"], name="case_muni_opened_idx"),
+            models.Index(fields=["municipality", "channel"], name="case_muni_channel_idx"),
+            models.Index(fields=["municipality", "urgency"], name="case_muni_urgency_idx"),
+            models.Index(fields=["created_by", "opened_at"], name="case_created_by_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def status_label(self) -> str:
+        return self.workflow.workflow.status(self.status).label
+
+    @property
+    def outcome_label(self) -> str:
+        return self.workflow.workflow.outcome(self.outcome).label if self.outcome else ""
+
+    @property
+    def is_closed(self) -> bool:
+        return self.workflow.workflow.is_closed(self.status)
+
+
+class CaseOrganisation(models.Model):
+    """An organisation involved in a case, with the contact person there (a party)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="organisations")
+    organisation = models.ForeignKey(
+        "socialmap.Organisation", on_delete=models.PROTECT, related_name="case_links"
+    )
+    role = models.CharField(_("rol in de zaak"), max_length=120, blank=True)
+    contact_person = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("betrokken organisatie")
+        verbose_name_plural = _("betrokken organisaties")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "organisation"], name="case_organisation_once"),
+        ]
+
+
+class EntryKind(models.TextChoices):
+    CONVERSATION = "gesprek", _("Gesprek")
+    PHONE = "telefoon", _("Telefoongesprek")
+    EMAIL_IN = "email_in", _("E-mail ontvangen")
+    EMAIL_OUT = "email_uit", _("E-mail verstuurd")
+    LETTER = "brief", _("Brief")
+    MEETING = "bijeenkomst", _("Bijeenkomst")
+    NOTE = "notitie", _("Notitie")
+    DOCUMENT = "document", _("Document")
+    STATUS = "status", _("Statuswijziging")
+    ASSIGNMENT = "toewijzing", _("Toewijzing")
+
+
+#: Kinds a user adds by hand; status and assignment entries are written by services only.
+MANUAL_KINDS = [k for k in EntryKind if k not in (EntryKind.STATUS, EntryKind.ASSIGNMENT)]
+
+
+class TimelineEntry(models.Model):
+    """One event in the case file. Append-only: corrections are new entries."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="timeline")
+    kind = models.CharField(_("soort"), max_length=20, choices=EntryKind.choices)
+    occurred_at = models.DateTimeField(_("datum en tijd"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    summary = models.CharField(_("samenvatting"), max_length=200)
+    body = models.TextField(_("tekst"), blank=True)
+    sensitive = models.BooleanField(
+        _("bevat gezondheidsgegevens"), default=False,
+        help_text=_("Verbergt de tekst voor het secretariaat zonder toestemming."),
+    )
+    sent_to_resident = models.BooleanField(_("verstuurd aan de inwoner"), default=False)
+    status_from = models.CharField(max_length=30, blank=True)
+    status_to = models.CharField(max_length=30, blank=True)
+    outcome = models.CharField(max_length=30, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tijdlijnregel")
+        verbose_name_plural = _("tijdlijn")
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["case", "occurred_at"], name="timeline_case_idx")]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Timeline entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Timeline entries are append-only.")
+
+
+def attachment_path(instance: Attachment, filename: str) -> str:
+    # A random name: the original name may carry personal data and must not reach the disk path.
+    return f"attachments/{instance.uuid.hex[:2]}/{instance.uuid.hex}"
+
+
+class Attachment(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    entry = models.ForeignKey(TimelineEntry, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path)
+    original_name = models.CharField(_("bestandsnaam"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+
+
+class ReferenceCounter(models.Model):
+    """The last number handed out per municipality and year (STW-2026-0042)."""
+
+    municipality = models.ForeignKey("core.Municipality", on_delete=models.CASCADE)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "year"], name="reference_counter_once"),
+        ]
+
+
+class SavedFilter(models.Model):
+    """A worklist filter a user saved under a name."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="saved_filters")
+    name = models.CharField(_("naam"), max_length=80)
+    query = models.CharField(max_length=1000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "name"], name="saved_filter_name_once"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,258 @@
+"""Every change to cases goes through these functions; pages and API call the same ones.
+
+Each runs in one transaction and writes its timeline entry and audit entry with the change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from ombuds.accounts.models import User
+from ombuds.cases.attachments import validate_upload
+from ombuds.cases.models import (
+    MANUAL_KINDS,
+    Attachment,
+    Case,
+    CaseOrganisation,
+    EntryKind,
+    Person,
+    ReferenceCounter,
+    TimelineEntry,
+)
+from ombuds.cases.permissions import can_assign, can_register, can_transition, may_handle
+from ombuds.cases.selectors import audit_case
+from ombuds.core.audit import Action, audit_log
+from ombuds.core.models import Domain, Municipality, Theme
+from ombuds.domain.workflow import InvalidTransition
+from ombuds.socialmap.models import Organisation
+
+
+@dataclass
+class PersonData:
+    """What intake records about a resident or representative (no BSN, AVG art. 5)."""
+
+    name: str
+    date_of_birth: date | None = None
+    email: str = ""
+    phone: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
+    preferred_channel: str = ""
+    avoid_channels: list[str] = field(default_factory=list)
+    interpreter_language: str = ""
+    easy_language: bool = False
+    accessibility_needs: str = ""
+
+
+def reference_next(*, municipality: Municipality, year: int) -> str:
+    """Hand out the next reference, e.g. ``STW-2026-0042``, safely across processes.
+
+    The counter row is incremented with a single ``UPDATE … SET n = n + 1``; the row lock it
+    takes (PostgreSQL) or the write lock (SQLite) lasts until the surrounding transaction
+    commits, so two processes can never read the same number.
+    """
+    counter_filter = {"municipality": municipality, "year": year}
+    if not ReferenceCounter.objects.filter(**counter_filter).exists():
+        try:
+            with transaction.atomic():
+                ReferenceCounter.objects.create(**counter_filter)
+        except IntegrityError:
+            pass  # another process created it first; the UPDATE below serialises us
+    ReferenceCounter.objects.filter(**counter_filter).update(last_number=F("last_number") + 1)
+    number = ReferenceCounter.objects.get(**counter_filter).last_number
+    return f"{municipality.reference_prefix}-{year}-{number:04d}"
+
+
+def person_create(*, user: User, office_id: int, data: PersonData) -> Person:
+    person = Person.objects.create(office_id=office_id, **data.__dict__)
+    audit_log(user=user, action=Action.CREATE, event="person.created", obj=person,
+              object_label=f"persoon {person.pk}", person_id=person.pk)
+    return person
+
+
+def _search_text(case: Case) -> str:
+    return "\n".join(part for part in (case.title, case.story, case.wish) if part)
+
+
+@transaction.atomic
+def case_register(
+    *,
+    user: User,
+    municipality: Municipality,
+    channel: str,
+    title: str,
+    story: str,
+    person: Person | None = None,
+    person_data: PersonData | None = None,
+    representative_data: PersonData | None = None,
+    representative_relation: str = "",
+    wish: str = "",
+    route_tried: str = "",
+    referred_by: str = "",
+    sensitive_details: str = "",
+    urgency: str = "normaal",
+    domains: Iterable[Domain] = (),
+    themes: Iterable[Theme] = (),
+    organisations: Iterable[Organisation] = (),
+    assignee: User | None = None,
+    opened_at: datetime | None = None,
+) -> Case:
+    """Register a new case (intake) in the municipality's current process variant.
+
+    Either ``person`` (an existing resident, chosen from the duplicate check) or
+    ``person_data`` (a new one) is required.
+    """
+    if not can_register(user, municipality.pk):
+        raise PermissionDenied("U mag in deze gemeente geen zaken registreren.")
+    if person is None and person_data is None:
+        raise ValidationError({"person": "Vul de gegevens van de inwoner in."})
+    if person is not None and person.office_id != municipality.office_id:
+        raise ValidationError({"person": "Deze inwoner hoort bij een ander bureau."})
+    themes, domains = list(themes), list(domains)
+    if any(t.municipality_id != municipality.pk for t in themes):
+        raise ValidationError({"themes": "Kies thema's van deze gemeente."})
+    if assignee is not None and not may_handle(assignee, municipality.pk):
+        raise ValidationError({"assignee": "Deze medewerker kan geen zaken van deze gemeente behandelen."})
+    opened_at = opened_at or timezone.now()
+    if person is None:
+        person = person_create(user=user, office_id=municipality.office_id, data=person_data)
+    representative = None
+    if representative_data is not None and representative_data.name:
+        representative = person_create(
+            user=user, office_id=municipality.office_id, data=representative_data
+        )
+    workflow = municipality.workflow
+    case = Case(
+        reference=reference_next(municipality=municipality,
+                                 year=timezone.localtime(opened_at).year),
+        municipality=municipality, workflow=workflow, status=workflow.workflow.initial,
+        channel=channel, referred_by=referred_by, person=person, representative=representative,
+        representative_relation=representative_relation if representative else "",
+        title=title, story=story, wish=wish, route_tried=route_tried,
+        sensitive_details=sensitive_details, urgency=urgency, assignee=assignee,
+        created_by=user, opened_at=opened_at,
+    )
+    case.search_text = _search_text(case)
+    case.full_clean(exclude=["search_text"])
+    case.save()
+    case.domains.set(set(domains) | {t.domain for t in themes})
+    case.themes.set(themes)
+    CaseOrganisation.objects.bulk_create(
+        CaseOrganisation(case=case, organisation=org) for org in organisations
+    )
+    TimelineEntry.objects.create(
+        case=case, kind=EntryKind.STATUS, occurred_at=opened_at, author=user,
+        summary=f"Zaak geregistreerd ({case.get_channel_display()})",
+        status_to=case.status,
+    )
+    audit_case(user=user, case=case, action=Action.CREATE, event="case.created",
+               details={"channel": channel, "variant": workflow.variant})
+    return case
+
+
+def case_transition(*, user: User, case: Case, target: str, outcome: str = "",
+                    note: str = "") -> Case:
+    """Move ``case`` to ``target`` if its own workflow allows it; else raise InvalidTransition.
+
+    Checks the table, changes the state, writes the timeline entry and the audit entry, all
+    in one transaction; a refused move changes nothing.
+    """
+    if not can_transition(user, case):
+        raise PermissionDenied("U mag de status van deze zaak niet wijzigen.")
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().select_related("workflow").get(pk=case.pk)
+        workflow = locked.workflow.workflow
+        transition = workflow.check(locked.status, target, outcome or None)
+        now = timezone.now()
+        source = locked.status
+        locked.status = target
+        fields = ["status", "updated_at"]
+        if workflow.is_closed(target):
+            locked.outcome, locked.closed_at = outcome, now
+            fields += ["outcome", "closed_at"]
+        locked.save(update_fields=fields)
+        summary = f"{transition.label}: {workflow.status(source).label} → {workflow.status(target).label}"
+        if outcome:
+            summary += f" ({workflow.outcome(outcome).label})"
+        TimelineEntry.objects.create(
+            case=locked, kind=EntryKind.STATUS, occurred_at=now, author=user,
+            summary=summary[:200], body=note, status_from=source, status_to=target,
+            outcome=outcome,
+        )
+        audit_case(user=user, case=case, action=Action.UPDATE, event="case.transitioned",
+                   details={"from": source, "to": target, "outcome": outcome})
+    case.status, case.outcome, case.closed_at = locked.status, locked.outcome, locked.closed_at
+    return case
+
+
+@transaction.atomic
+def case_assign(*, user: User, case: Case, assignee: User | None) -> Case:
+    """Make ``assignee`` the handler of ``case`` (``None`` returns it to the intake queue)."""
+    if not can_assign(user, case):
+        raise PermissionDenied("U mag deze zaak niet toewijzen.")
+    if case.is_closed:
+        raise ValidationError("Een afgesloten zaak kan niet meer worden toegewezen.",
+                              code="case_closed")
+    if assignee is not None and not may_handle(assignee, case.municipality_id):
+        raise ValidationError(
+            "Deze medewerker kan geen zaken van %(gemeente)s behandelen.",
+            code="assignee_not_allowed", params={"gemeente": case.municipality.name},
+        )
+    previous = case.assignee
+    Case.objects.filter(pk=case.pk).update(assignee=assignee, updated_at=timezone.now())
+    case.assignee = assignee
+    TimelineEntry.objects.create(
+        case=case, kind=EntryKind.ASSIGNMENT, occurred_at=timezone.now(), author=user,
+        summary=(f"Toegewezen aan {assignee.display_name}" if assignee
+                 else "Teruggezet naar nieuwe aanmeldingen"),
+    )
+    audit_case(user=user, case=case, action=Action.UPDATE, event="case.assigned",
+               details={"from": previous.pk if previous else None,
+                        "to": assignee.pk if assignee else None})
+    return case
+
+
+@transaction.atomic
+def timeline_entry_add(*, user: User, case: Case, kind: str, summary: str, body: str = "",
+                       occurred_at: datetime | None = None, sensitive: bool = False,
+                       sent_to_resident: bool = False, files: Sequence = ()) -> TimelineEntry:
+    """Append an entry, with attachments, to the case file."""
+    if kind not in MANUAL_KINDS:
+        raise ValidationError({"kind": "Kies een soort tijdlijnregel."})
+    if not summary.strip():
+        raise ValidationError({"summary": "Vul een samenvatting in."})
+    checked = [(upload, *validate_upload(upload)) for upload in files]
+    entry = TimelineEntry.objects.create(
+        case=case, kind=kind, occurred_at=occurred_at or timezone.now(), author=user,
+        summary=summary.strip(), body=body, sensitive=sensitive,
+        sent_to_resident=sent_to_resident,
+    )
+    for upload, content_type, sha256 in checked:
+        attachment = Attachment(entry=entry, original_name=upload.name[-200:],
+                                content_type=content_type, size=upload.size, sha256=sha256)
+        attachment.file.save(attachment.uuid.hex, upload, save=False)
+        attachment.save()
+    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    audit_case(user=user, case=case, action=Action.UPDATE, event="timeline.added",
+               details={"entry": entry.pk, "kind": kind, "attachments": len(checked)})
+    return entry
+
+
+__all__ = [
+    "InvalidTransition",
+    "PersonData",
+    "case_assign",
+    "case_register",
+    "case_transition",
+    "person_create",
+    "reference_next",
+    "timeline_entry_add",
+]

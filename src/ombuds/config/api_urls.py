@@ -1,0 +1,7 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("ombuds.cases.api_urls")),
+    path("", include("ombuds.core.api_urls")),
+    path("", include("ombuds.socialmap.api_urls")),
+]

@@ -1,0 +1,235 @@
+"""Django settings for Ombuds: one module, every value declared once in ``registry``."""
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from ombuds.config.registry import declare
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+PROJECT_DIR = PACKAGE_DIR.parent.parent
+
+# --- General -----------------------------------------------------------------
+DEMO_MODE = declare(
+    "OMBUDS_DEMO_MODE", False, cast=bool,
+    help="Demo mode: allows the demo accounts (password 'demo') and relaxes production "
+    "checks. Never enable on a server with real data.",
+)
+DEBUG = declare("OMBUDS_DEBUG", False, cast=bool, help="Django debug pages. Development only.")
+SECRET_KEY = declare(
+    "OMBUDS_SECRET_KEY", "",
+    help="Secret used for sessions, tokens and signed links. Required outside demo/debug mode.",
+)
+if not SECRET_KEY:
+    if DEMO_MODE or DEBUG:
+        SECRET_KEY = "ombuds-insecure-demo-key-do-not-use-in-production"  # noqa: S105
+    else:
+        raise ImproperlyConfigured("Set OMBUDS_SECRET_KEY (or OMBUDS_DEMO_MODE=1 for the demo).")
+ALLOWED_HOSTS = declare(
+    "OMBUDS_ALLOWED_HOSTS", ["127.0.0.1", "localhost"], cast=list,
+    help="Comma-separated host names this installation answers to.",
+)
+DATA_DIR = Path(declare(
+    "OMBUDS_DATA_DIR", str(PROJECT_DIR / "var"),
+    help="Directory for the SQLite database, collected static files and private attachments. "
+    "Must lie outside the web root.",
+))
+
+# --- Database ------------------------------------------------------------------
+DATABASE_URL = declare(
+    "DATABASE_URL", f"sqlite:///{DATA_DIR / 'ombuds.sqlite3'}", group="Database",
+    help="Database URL. SQLite for a single laptop; PostgreSQL "
+    "(postgres://user:pass@host:5432/name) for production.",
+)
+DB_CONN_MAX_AGE = declare(
+    "OMBUDS_DB_CONN_MAX_AGE", 60, cast=int, group="Database",
+    help="Seconds a database connection is kept open between requests (0 closes after each).",
+)
+DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=DB_CONN_MAX_AGE)}
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL and a busy timeout let the demo server and a worker write without "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Applications ----------------------------------------------------------------
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
+    "ombuds.core",
+    "ombuds.accounts",
+    "ombuds.socialmap",
+    "ombuds.cases",
+    "ombuds.public",
+    "ombuds.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "ombuds.core.middleware.AuditContextMiddleware",
+]
+
+ROOT_URLCONF = "ombuds.config.urls"
+WSGI_APPLICATION = "ombuds.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "ombuds.core.context_processors.ombuds",
+            ],
+        },
+    },
+]
+
+# --- Accounts ------------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["ombuds.accounts.backends.OmbudsBackend"]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "cases:home"
+LOGOUT_REDIRECT_URL = "public:home"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+SESSION_COOKIE_AGE = declare(
+    "OMBUDS_SESSION_AGE", 8 * 60 * 60, cast=int, group="Security",
+    help="Seconds a staff session lasts at most.",
+)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_COOKIES = declare(
+    "OMBUDS_SECURE_COOKIES", not (DEMO_MODE or DEBUG), cast=bool, group="Security",
+    help="Send session and CSRF cookies over HTTPS only. On by default outside demo/debug mode.",
+)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
+CSRF_TRUSTED_ORIGINS = declare(
+    "OMBUDS_CSRF_TRUSTED_ORIGINS", [], cast=list, group="Security",
+    help="Comma-separated origins (https://ombuds.example.nl) trusted for form posts behind a proxy.",
+)
+if declare("OMBUDS_BEHIND_TLS_PROXY", False, cast=bool, group="Security",
+           help="Trust X-Forwarded-Proto from the reverse proxy that terminates TLS."):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Language and time -------------------------------------------------------------------
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+
+# --- Static files and attachments -------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(DATA_DIR / "private-media"), "base_url": None},
+    },
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if not (DEBUG or DEMO_MODE) else
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+        ),
+    },
+}
+# No MEDIA_URL: attachments are never served by the web server, only by a permission-checked view.
+ATTACHMENT_MAX_BYTES = declare(
+    "OMBUDS_ATTACHMENT_MAX_BYTES", 15 * 1024 * 1024, cast=int, group="Attachments",
+    help="Largest attachment accepted, in bytes.",
+)
+ATTACHMENT_EXTENSIONS = declare(
+    "OMBUDS_ATTACHMENT_EXTENSIONS",
+    ["pdf", "jpg", "jpeg", "png", "docx", "odt", "txt", "eml"], cast=list, group="Attachments",
+    help="File types accepted as attachments (checked by extension and by content).",
+)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o640
+
+# --- Search ----------------------------------------------------------------------------
+SEARCH_CONFIG = declare(
+    "OMBUDS_SEARCH_CONFIG", "dutch", group="Search",
+    help="PostgreSQL text search configuration for case search. Changing it needs a reindex "
+    "migration, as the index is built with this configuration.",
+)
+
+# --- API --------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "ombuds.core.authentication.OmbudsTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "EXCEPTION_HANDLER": "ombuds.core.api.exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Ombuds API",
+    "DESCRIPTION": "REST API of Ombuds, the case system of a sociale ombudsfunctie. "
+    "Authenticate with `Authorization: Token <key>`. Every call is scoped to the "
+    "municipalities and role of the token's user and is written to the audit log.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+
+# --- Task worker -------------------------------------------------------------------------
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# --- Logging: no personal data; request paths carry references, never names ----------------
+LOG_LEVEL = declare("OMBUDS_LOG_LEVEL", "INFO", group="General", help="Log level for Ombuds' own loggers.")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"ombuds": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False}},
+}

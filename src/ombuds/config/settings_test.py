@@ -1,0 +1,12 @@
+"""Settings for the test suite: the production settings with a throwaway secret and fast hashing."""
+
+import os
+
+os.environ.setdefault("OMBUDS_SECRET_KEY", "tests-only-secret-key-not-for-production")
+
+from ombuds.config.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}

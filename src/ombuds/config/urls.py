@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("", include("ombuds.public.urls")),
+    path("", include("ombuds.accounts.urls")),
+    path("werk/", include("ombuds.cases.urls")),
+    path("werk/", include("ombuds.core.urls")),
+    path("werk/sociale-kaart/", include("ombuds.socialmap.urls")),
+    path("beheer/", admin.site.urls),
+    path("api/v1/", include("ombuds.config.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]

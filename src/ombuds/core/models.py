@@ -1,0 +1,185 @@
+"""Offices, municipalities, domains and themes, workflow definitions, and the audit log."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ombuds.domain.workflow import Workflow
+
+
+class Office(models.Model):
+    """A (regional) office of the ombudsfunctie; it may serve several municipalities."""
+
+    name = models.CharField(_("naam"), max_length=200)
+    phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    address = models.TextField(_("bezoekadres"), blank=True)
+    walk_in_hours = models.TextField(_("inloopspreekuur"), blank=True)
+
+    class Meta:
+        verbose_name = _("bureau")
+        verbose_name_plural = _("bureaus")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WorkflowDefinition(models.Model):
+    """One immutable version of a process variant (1–6). Cases point at the version they
+    started with, so changing a municipality's variant never rewrites a running case."""
+
+    variant = models.PositiveSmallIntegerField(_("variant"))
+    version = models.PositiveSmallIntegerField(_("versie"), default=1)
+    name = models.CharField(_("naam"), max_length=120)
+    definition = models.JSONField(_("definitie"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("procesvariant")
+        verbose_name_plural = _("procesvarianten")
+        constraints = [
+            models.UniqueConstraint(fields=["variant", "version"], name="workflow_variant_version"),
+        ]
+        ordering = ["variant", "-version"]
+
+    def __str__(self) -> str:
+        return f"{self.variant}. {self.name} (v{self.version})"
+
+    @property
+    def workflow(self) -> Workflow:
+        """Return the pure-Python workflow this row stores (cached per instance)."""
+        cached = self.__dict__.get("_workflow")
+        if cached is None:
+            cached = self.__dict__["_workflow"] = Workflow.from_dict(self.definition)
+        return cached
+
+
+class Municipality(models.Model):
+    office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="municipalities")
+    name = models.CharField(_("naam"), max_length=120)
+    cbs_code = models.CharField(
+        _("CBS-code"), max_length=6, unique=True, help_text=_("Bijvoorbeeld GM1708.")
+    )
+    reference_prefix = models.CharField(
+        _("voorvoegsel zaaknummer"), max_length=5, unique=True,
+        help_text=_("Drie of vier hoofdletters, bijvoorbeeld STW voor STW-2026-0042."),
+    )
+    workflow = models.ForeignKey(
+        WorkflowDefinition, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("procesvariant"),
+        help_text=_("Nieuwe zaken volgen deze variant; lopende zaken houden hun eigen variant."),
+    )
+    phone = models.CharField(_("telefoon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Domain(models.Model):
+    """A part of the social domain: Wmo, Jeugdwet, Participatiewet, schuldhulp, …"""
+
+    code = models.SlugField(unique=True)
+    name = models.CharField(_("naam"), max_length=80)
+
+    class Meta:
+        verbose_name = _("domein")
+        verbose_name_plural = _("domeinen")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Theme(models.Model):
+    """A theme within a domain, kept per municipality (e.g. 'wachttijd' under Wmo)."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="themes")
+    domain = models.ForeignKey(Domain, on_delete=models.PROTECT, related_name="themes")
+    name = models.CharField(_("naam"), max_length=120)
+    active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("thema")
+        verbose_name_plural = _("thema's")
+        ordering = ["domain__name", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "domain", "name"], name="theme_unique_per_municipality"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.domain.name}: {self.name}"
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """Refuses bulk changes: an audit or timeline row, once written, stays as it is."""
+
+    def update(self, **kwargs):
+        raise PermissionError(f"{self.model.__name__} rows are append-only.")
+
+    def delete(self):
+        raise PermissionError(f"{self.model.__name__} rows are append-only.")
+
+
+class AuditEntry(models.Model):
+    """One access-log line per NEN 7513: who, in which role, did what to which object about
+    which person, from where, on what authorisation. Append-only: the app never updates or
+    deletes a row (``save`` and ``delete`` refuse)."""
+
+    class Action(models.TextChoices):
+        CREATE = "C", _("aanmaken")
+        READ = "R", _("inzien")
+        UPDATE = "U", _("wijzigen")
+        DELETE = "D", _("verwijderen")
+        EXECUTE = "E", _("uitvoeren, zoeken, exporteren")
+
+    timestamp = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    username = models.CharField(_("gebruiker"), max_length=150, blank=True)
+    role = models.CharField(_("rol"), max_length=40, blank=True)
+    on_behalf_of = models.CharField(_("namens"), max_length=200, blank=True)
+    action = models.CharField(_("actie"), max_length=1, choices=Action.choices)
+    event = models.CharField(_("gebeurtenis"), max_length=60, db_index=True)
+    object_type = models.CharField(_("objecttype"), max_length=60, blank=True)
+    object_id = models.CharField(_("object-id"), max_length=64, blank=True)
+    object_label = models.CharField(_("object"), max_length=120, blank=True)
+    person_id = models.BigIntegerField(_("betrokkene (persoon-id)"), null=True, blank=True)
+    municipality_code = models.CharField(_("gemeente"), max_length=6, blank=True)
+    origin = models.CharField(_("herkomst"), max_length=100, blank=True)
+    authorisation = models.CharField(_("grondslag"), max_length=200, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("auditregel")
+        verbose_name_plural = _("auditlog")
+        ordering = ["-timestamp", "-id"]
+        indexes = [
+            models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
+            models.Index(fields=["person_id", "timestamp"], name="audit_person_idx"),
+            models.Index(fields=["user", "timestamp"], name="audit_user_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.timestamp:%Y-%m-%d %H:%M} {self.username} {self.event} {self.object_label}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("Audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("Audit entries are append-only.")
