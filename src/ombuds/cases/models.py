@@ -188,6 +188,9 @@ class CaseOrganisation(models.Model):
             models.UniqueConstraint(fields=["case", "organisation"], name="case_organisation_once"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.case} — {self.organisation}"
+
 
 class EntryKind(models.TextChoices):
     CONVERSATION = "gesprek", _("Gesprek")
@@ -233,6 +236,9 @@ class TimelineEntry(models.Model):
         ordering = ["-occurred_at", "-id"]
         indexes = [models.Index(fields=["case", "occurred_at"], name="timeline_case_idx")]
 
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.get_kind_display()}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise PermissionError("Timeline entries are append-only.")
@@ -261,6 +267,9 @@ class Attachment(models.Model):
         verbose_name = _("bijlage")
         verbose_name_plural = _("bijlagen")
 
+    def __str__(self) -> str:
+        return f"bijlage {self.uuid}"
+
 
 class ReferenceCounter(models.Model):
     """The last number handed out per municipality and year (STW-2026-0042)."""
@@ -273,6 +282,9 @@ class ReferenceCounter(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["municipality", "year"], name="reference_counter_once"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id}/{self.year}: {self.last_number}"
 
 
 class SavedFilter(models.Model):

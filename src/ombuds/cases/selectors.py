@@ -6,6 +6,7 @@ they list them. Both write the audit entry (NEN 7513) for what was read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -16,6 +17,8 @@ from django.http import Http404
 from ombuds.cases.models import Case, Person, TimelineEntry
 from ombuds.cases.permissions import case_scope, main_role
 from ombuds.core.audit import Action, audit_log
+
+REFERENCE_PATTERN = re.compile(r"^[A-Za-z]{2,5}-\d{4}-\d{1,6}$")
 
 
 class CaseNotFound(Http404):
@@ -100,7 +103,7 @@ class CaseFilter:
 
 
 def search_filter(queryset: QuerySet[Case], q: str) -> QuerySet[Case]:
-    """Full-text search over title, story and wish; reference search when it looks like one.
+    """Full-text search over title, story and wish; an exact lookup when ``q`` is a reference.
 
     On PostgreSQL this uses the ``dutch`` text-search configuration (stemming, so
     "wachttijd" finds "wachttijden") and the GIN index from migration 0002. On SQLite every
@@ -109,16 +112,18 @@ def search_filter(queryset: QuerySet[Case], q: str) -> QuerySet[Case]:
     q = q.strip()
     if not q:
         return queryset
+    if REFERENCE_PATTERN.match(q):
+        return queryset.filter(reference=q.upper())
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
         vector = SearchVector("search_text", config=settings.SEARCH_CONFIG)
         query = SearchQuery(q, config=settings.SEARCH_CONFIG, search_type="websearch")
-        return queryset.annotate(search=vector).filter(Q(search=query) | Q(reference__iexact=q))
+        return queryset.annotate(search=vector).filter(search=query)
     condition = Q()
     for word in q.split():
         condition &= Q(search_text__icontains=word)
-    return queryset.filter(condition | Q(reference__iexact=q))
+    return queryset.filter(condition)
 
 
 def case_list(user, filters: CaseFilter) -> QuerySet[Case]:

@@ -26,7 +26,7 @@ class Origin:
         return f"{self.channel}:{self.address}" if self.address else self.channel
 
 
-_origin: contextvars.ContextVar[Origin] = contextvars.ContextVar("audit_origin", default=Origin())
+_origin: contextvars.ContextVar[Origin] = contextvars.ContextVar("audit_origin", default=Origin())  # noqa: B039 (frozen)
 
 
 def set_origin(origin: Origin) -> contextvars.Token:

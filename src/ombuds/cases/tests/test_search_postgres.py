@@ -1,0 +1,34 @@
+"""Dutch full-text search on PostgreSQL: stemming, and the GIN index behind it."""
+
+import pytest
+from django.db import connection
+
+from ombuds.cases.models import Case
+from ombuds.cases.selectors import CaseFilter, case_list, search_filter
+from ombuds.tests.factories import register_case
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+
+def test_searching_wachttijd_finds_a_story_about_wachttijden(office):
+    wanted = register_case(office, story="Ik ben boos over de lange wachttijden voor een traplift.")
+    register_case(office, story="Mijn bijstandsuitkering is te laat betaald.")
+    assert list(case_list(office.ombudsman, CaseFilter(q="wachttijd"))) == [wanted]
+
+
+def test_stemming_works_the_other_way_round_too(office):
+    wanted = register_case(office, story="De wachttijd voor jeugdhulp is een half jaar.")
+    assert list(case_list(office.ombudsman, CaseFilter(q="wachttijden"))) == [wanted]
+
+
+def test_the_search_can_use_the_dutch_gin_index(office):
+    for _ in range(3):
+        register_case(office)
+    # The very expression the worklist searches with must match the index definition.
+    query = search_filter(Case.objects.only("pk"), "wachttijd")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = query.query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "case_search_dutch_idx" in plan, plan
