@@ -10,7 +10,6 @@ import pytest
 from ombuds.tests.factories import OfficeSetup, make_office
 
 
-
 @pytest.fixture
 def office(db) -> OfficeSetup:
     return make_office()

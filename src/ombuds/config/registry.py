@@ -7,8 +7,9 @@ Environment variables override the defaults. ``ombuds config_reference`` writes
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 __all__ = ["Setting", "SETTINGS", "declare"]
 
