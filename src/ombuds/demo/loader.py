@@ -1,0 +1,244 @@
+"""Load (and wipe) the demo data of ``ombuds load_demo``.
+
+Configuration (office, municipalities, themes, organisations, users) is upserted, so a second
+run changes nothing. Cases are created only when the demo municipalities have none, and
+always through the services (``case_register``, ``case_assign``, ``timeline_entry_add``,
+``case_transition``), so their timeline, audit entries and references are the real thing.
+
+The services stamp changes with ``timezone.now()``. To spread the cases over the last 14
+months, the clock is set to each event's moment while it is recorded (``_clock``); every
+moment is computed from today's date, so the data looks current on any day it is loaded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from unittest import mock
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from ombuds.accounts.models import Membership, User
+from ombuds.cases.models import Attachment, Case, Person, ReferenceCounter, TimelineEntry
+from ombuds.cases.services import (
+    PersonData,
+    case_assign,
+    case_register,
+    case_transition,
+    timeline_entry_add,
+)
+from ombuds.core.models import AuditEntry, Domain, Municipality, Office, Theme, WorkflowDefinition
+from ombuds.demo import data
+from ombuds.demo.spec import DemoCase, Entry, Resident, Step
+from ombuds.demo.stories_steenwijkerland import CASES as STW_CASES
+from ombuds.demo.stories_westerveld import CASES as WSV_CASES
+from ombuds.socialmap.models import Organisation
+
+ALL_CASES: list[DemoCase] = [*STW_CASES, *WSV_CASES]
+
+
+@dataclass
+class LoadResult:
+    cases_created: int
+    cases_present: int
+
+
+@contextlib.contextmanager
+def _clock(moment: datetime) -> Iterator[None]:
+    """Let ``timezone.now()`` answer ``moment`` while the services record an event."""
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        yield
+
+
+def _workflow(variant: int) -> WorkflowDefinition:
+    return WorkflowDefinition.objects.filter(variant=variant).order_by("-version").first()
+
+
+# --- configuration ------------------------------------------------------------------------
+def _load_configuration() -> dict[str, Municipality]:
+    office, _ = Office.objects.update_or_create(
+        name=data.OFFICE["name"], defaults={k: v for k, v in data.OFFICE.items() if k != "name"}
+    )
+    municipalities = {}
+    for code, spec in data.MUNICIPALITIES.items():
+        municipalities[code], _ = Municipality.objects.update_or_create(
+            cbs_code=code,
+            defaults={"office": office, "name": spec["name"],
+                      "reference_prefix": spec["reference_prefix"],
+                      "workflow": _workflow(spec["variant"]),
+                      "phone": spec["phone"], "email": spec["email"]},
+        )
+    domains = {d.code: d for d in Domain.objects.all()}
+    for municipality in municipalities.values():
+        for domain_code, names in data.THEMES.items():
+            for name in names:
+                Theme.objects.get_or_create(
+                    municipality=municipality, domain=domains[domain_code], name=name
+                )
+    for spec in data.ORGANISATIONS:
+        spec = dict(spec)
+        codes = spec.pop("municipalities")
+        organisation, _ = Organisation.objects.update_or_create(
+            name=spec.pop("name"), defaults={**spec, "routes": [str(r) for r in spec["routes"]]}
+        )
+        organisation.municipalities.add(*(municipalities[c] for c in codes))
+    for username, (first, last, memberships, is_staff) in data.USERS.items():
+        user, _ = User.objects.update_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last, "is_demo": True,
+                      "is_staff": is_staff, "email": f"{username}@kopvanoverijssel.example"},
+        )
+        if not user.check_password(data.DEMO_PASSWORD):
+            user.set_password(data.DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        for code, role in memberships:
+            Membership.objects.get_or_create(
+                user=user, municipality=municipalities[code], role=role
+            )
+    return municipalities
+
+
+# --- cases ----------------------------------------------------------------------------------
+def _person_data(resident: Resident) -> PersonData:
+    return PersonData(
+        name=resident.name, date_of_birth=resident.born, email=resident.email,
+        phone=resident.phone, street=resident.street, postcode=resident.postcode,
+        city=resident.city, preferred_channel=resident.preferred_channel,
+        avoid_channels=list(resident.avoid_channels),
+        interpreter_language=resident.interpreter_language,
+        easy_language=resident.easy_language, accessibility_needs=resident.accessibility_needs,
+    )
+
+
+def _opened_at(spec: DemoCase, index: int, today) -> datetime:
+    """Return when ``spec`` was opened: its day, at an office hour that varies per case."""
+    day = today - timedelta(days=spec.opened_days_ago)
+    minutes = 8 * 60 + 45 + (index * 37) % 420  # between 8:45 and 15:45
+    return timezone.make_aware(datetime.combine(day, time(minutes // 60, minutes % 60)))
+
+
+def _events(spec: DemoCase) -> list[tuple[int, int, object]]:
+    """Return the case's events as (day, order, event): assignment, entries, then moves."""
+    events: list[tuple[int, int, object]] = []
+    if spec.assignee:
+        events.append((spec.assigned_day, 0, "assign"))
+    events += [(entry.day, 1, entry) for entry in spec.entries]
+    events += [(step.day, 2, step) for step in spec.steps]
+    return sorted(events, key=lambda e: (e[0], e[1]))
+
+
+def _register_case(spec: DemoCase, index: int, *, today, latest: datetime,
+                   municipalities, users, persons, themes, organisations) -> Case:
+    municipality = municipalities[spec.municipality]
+    opened_at = min(_opened_at(spec, index, today), latest)
+    registrar = users[spec.registered_by]
+    handler = users[spec.assignee] if spec.assignee else users["ombudsman"]
+    person = persons.get(spec.resident) if isinstance(spec.resident, str) else None
+    with _clock(opened_at):
+        case = case_register(
+            user=registrar, municipality=municipality, channel=spec.channel,
+            title=spec.title, story=spec.story, person=person,
+            person_data=None if person else _person_data(spec.resident),
+            representative_data=_person_data(spec.representative) if spec.representative
+            else None,
+            representative_relation=spec.relation, wish=spec.wish,
+            route_tried=spec.route_tried, referred_by=spec.referred_by,
+            sensitive_details=spec.sensitive_details, urgency=spec.urgency,
+            domains=[d for code, d in themes["domains"].items() if code in spec.domains],
+            themes=[themes[spec.municipality, name] for name in spec.themes],
+            organisations=[organisations[name] for name in spec.organisations],
+            opened_at=opened_at,
+        )
+    persons[spec.key] = case.person
+    moment = opened_at
+    for day, _order, event in _events(spec):
+        # Events follow each other by at least 7 minutes and never lie in the future.
+        planned = opened_at + timedelta(days=day, minutes=20)
+        moment = min(max(planned, moment + timedelta(minutes=7)), latest)
+        with _clock(moment):
+            if event == "assign":
+                case_assign(user=users["coordinator"], case=case, assignee=handler)
+            elif isinstance(event, Entry):
+                timeline_entry_add(
+                    user=users[event.by] if event.by else handler, case=case,
+                    kind=event.kind, summary=event.summary, body=event.body,
+                    occurred_at=moment, sensitive=event.sensitive,
+                    sent_to_resident=event.sent_to_resident,
+                    files=[SimpleUploadedFile(name, text.encode(), "text/plain")
+                           for name, text in event.attachments],
+                )
+            elif isinstance(event, Step):
+                case_transition(user=handler, case=case, target=event.target,
+                                outcome=event.outcome, note=event.note)
+    return case
+
+
+def _load_cases(municipalities: dict[str, Municipality]) -> int:
+    now = timezone.now()
+    today = timezone.localdate(now)
+    latest = now - timedelta(minutes=5)
+    users = {u.username: u for u in User.objects.filter(username__in=data.USERS)}
+    theme_index: dict = {
+        (code, t.name): t
+        for code, m in municipalities.items()
+        for t in Theme.objects.filter(municipality=m).select_related("domain")
+    }
+    theme_index["domains"] = {d.code: d for d in Domain.objects.all()}
+    organisations = {o.name: o for o in Organisation.objects.filter(
+        name__in=[o["name"] for o in data.ORGANISATIONS])}
+    persons: dict[str, Person] = {}
+    # Oldest first, so references count up with the dates, as they would have.
+    ordered = sorted(enumerate(ALL_CASES), key=lambda pair: -pair[1].opened_days_ago)
+    for index, spec in ordered:
+        _register_case(spec, index, today=today, latest=latest, municipalities=municipalities,
+                       users=users, persons=persons, themes=theme_index,
+                       organisations=organisations)
+    return len(ordered)
+
+
+# --- entry points -------------------------------------------------------------------------------
+def demo_cases():
+    return Case.objects.filter(municipality__cbs_code__in=data.MUNICIPALITIES)
+
+
+@transaction.atomic
+def load_demo() -> LoadResult:
+    """Create or update the demo configuration; add the demo cases unless they are there."""
+    municipalities = _load_configuration()
+    present = demo_cases().count()
+    if present:
+        return LoadResult(cases_created=0, cases_present=present)
+    created = _load_cases(municipalities)
+    return LoadResult(cases_created=created, cases_present=created)
+
+
+@transaction.atomic
+def wipe_demo() -> int:
+    """Delete the demo cases with their persons, timelines, attachments, reference counters
+    and audit entries. Configuration and users stay (``load_demo`` updates them).
+
+    Timeline and audit rows are append-only in the app; only this demo reset removes them,
+    going through the plain base manager on purpose.
+    """
+    cases = demo_cases()
+    case_ids = list(cases.values_list("pk", flat=True))
+    person_ids = set(cases.values_list("person_id", flat=True)) | set(
+        cases.exclude(representative=None).values_list("representative_id", flat=True)
+    )
+    for attachment in Attachment.objects.filter(entry__case_id__in=case_ids):
+        attachment.file.delete(save=False)
+    Attachment.objects.filter(entry__case_id__in=case_ids).delete()
+    TimelineEntry._base_manager.filter(case_id__in=case_ids).delete()
+    Case._base_manager.filter(pk__in=case_ids).delete()
+    Person.objects.filter(pk__in=person_ids).delete()
+    ReferenceCounter.objects.filter(municipality__cbs_code__in=data.MUNICIPALITIES).delete()
+    AuditEntry._base_manager.filter(
+        Q(municipality_code__in=data.MUNICIPALITIES) | Q(person_id__in=person_ids)
+        | Q(username__in=data.USERS)
+    ).delete()
+    return len(case_ids)
