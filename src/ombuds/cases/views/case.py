@@ -1,0 +1,119 @@
+"""The case page and its three actions: add a timeline entry, assign, change the status.
+
+Each action posts to its own URL and redirects back with a message; when it fails, the case
+page is rendered again with the failed form (its input kept) and an error summary.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from ombuds.cases import selectors, services
+from ombuds.cases.forms import AssignForm, TimelineEntryForm, TransitionForm
+from ombuds.cases.permissions import can_assign, can_transition, sees_health_details
+from ombuds.cases.views.common import case_role_required
+from ombuds.domain.workflow import InvalidTransition
+
+
+def render_case_page(request, reference: str, *, failed=None, status: int = 200):
+    """Render the case page; ``failed`` is a bound form with errors, shown in its place."""
+    case = selectors.case_detail(request.user, reference)
+    user = request.user
+    workflow = case.workflow.workflow
+    transitions = [] if case.is_closed else workflow.transitions_from(case.status)
+    forms = {"entry_form": TimelineEntryForm(), "assign_form": None, "closing_forms": []}
+    if can_assign(user, case) and not case.is_closed:
+        forms["assign_form"] = AssignForm(case=case)
+    if can_transition(user, case):
+        forms["closing_forms"] = [TransitionForm(case=case, transition=t)
+                                  for t in transitions if t.outcomes]
+    if isinstance(failed, TimelineEntryForm):
+        forms["entry_form"] = failed
+    elif isinstance(failed, AssignForm):
+        forms["assign_form"] = failed
+    elif isinstance(failed, TransitionForm):
+        forms["closing_forms"] = [failed if f.transition == failed.transition else f
+                                  for f in forms["closing_forms"]]
+    return render(request, "cases/detail.html", {
+        "case": case, "workflow": workflow, "failed": failed,
+        "sees_health": sees_health_details(user, case),
+        "can_transition": can_transition(user, case),
+        "moves": [t for t in transitions if not t.outcomes],
+        **forms,
+    }, status=status)
+
+
+@case_role_required
+def case_page(request, reference: str):
+    return render_case_page(request, reference)
+
+
+def _fail(request, reference, form, error) -> object:
+    """Show a service's refusal on the failed form and render the page again."""
+    if isinstance(error, ValidationError):
+        form.apply_service_error(error)
+        return render_case_page(request, reference, failed=form, status=400)
+    message = error.message if isinstance(error, InvalidTransition) else str(error)
+    form.add_error(None, message)
+    code = 403 if isinstance(error, PermissionDenied) else 400
+    return render_case_page(request, reference, failed=form, status=code)
+
+
+@require_POST
+@case_role_required
+def case_add_entry(request, reference: str):
+    case = selectors.access_case(request.user, reference)
+    form = TimelineEntryForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return render_case_page(request, reference, failed=form, status=400)
+    data = form.cleaned_data
+    try:
+        services.timeline_entry_add(
+            user=request.user, case=case, kind=data["kind"], summary=data["summary"],
+            body=data["body"], occurred_at=data["occurred_at"], sensitive=data["sensitive"],
+            sent_to_resident=data["sent_to_resident"], files=data["files"],
+        )
+    except (ValidationError, PermissionDenied) as error:
+        return _fail(request, reference, form, error)
+    messages.success(request, "De tijdlijnregel is toegevoegd.")
+    return redirect("cases:detail", reference=reference)
+
+
+@require_POST
+@case_role_required
+def case_assign_view(request, reference: str):
+    case = selectors.access_case(request.user, reference)
+    form = AssignForm(request.POST, case=case)
+    if not form.is_valid():
+        return render_case_page(request, reference, failed=form, status=400)
+    assignee = form.cleaned_data["assignee"]
+    try:
+        services.case_assign(user=request.user, case=case, assignee=assignee)
+    except (ValidationError, PermissionDenied) as error:
+        return _fail(request, reference, form, error)
+    who = assignee.display_name if assignee else "niemand (nieuwe aanmeldingen)"
+    messages.success(request, f"Zaak {reference} is toegewezen aan {who}.")
+    return redirect("cases:detail", reference=reference)
+
+
+@require_POST
+@case_role_required
+def case_transition_view(request, reference: str):
+    case = selectors.access_case(request.user, reference)
+    target = request.POST.get("target", "")
+    transition = next((t for t in case.workflow.workflow.transitions_from(case.status)
+                       if t.target == target and t.outcomes), None)
+    form = TransitionForm(request.POST, case=case, transition=transition)
+    if not form.is_valid():
+        return render_case_page(request, reference, failed=form, status=400)
+    data = form.cleaned_data
+    try:
+        services.case_transition(user=request.user, case=case, target=data["target"],
+                                 outcome=data["outcome"], note=data["note"])
+    except (InvalidTransition, ValidationError, PermissionDenied) as error:
+        return _fail(request, reference, form, error)
+    messages.success(request, f"De status van {reference} is nu ‘{case.status_label}’.")
+    return redirect("cases:detail", reference=reference)
