@@ -8,6 +8,7 @@ exact numbers: ``exact`` builds the same table without any of this.
 The rules, applied to one table of counts (one row or column with its total):
 
 1. *Primary*: a count under ``THRESHOLD`` (10, zero included) is shown as "<10".
+   A larger number hidden by rule 3 is shown as "x", since "<10" would be untrue.
 2. *Total*: a total under ``THRESHOLD`` is hidden too (then every cell is hidden anyway).
 3. *Secondary*: while a total is shown, the hidden cells must be at least two and must add
    up to at least ``THRESHOLD``; otherwise the smallest visible cell is hidden as well
@@ -29,11 +30,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["HIDDEN", "MIN_PERCENT_BASE", "THRESHOLD", "Cell", "Table", "exact", "protect", "share"]
+__all__ = [
+    "HIDDEN", "MIN_PERCENT_BASE", "SUPPRESSED", "THRESHOLD",
+    "Cell", "Table", "exact", "protect", "share",
+]
 
 THRESHOLD = 10
 MIN_PERCENT_BASE = 100
 HIDDEN = "<10"
+#: A cell of 10 or more hidden only to protect a small one (or such a total), as CBS marks it.
+SUPPRESSED = "x"
 
 
 @dataclass(frozen=True)
@@ -46,7 +52,7 @@ class Cell:
 
     @property
     def display(self) -> str:
-        return HIDDEN if self.hidden else str(self.count)
+        return _display(self.count, self.hidden)
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ class Table:
 
     @property
     def total_display(self) -> str:
-        return HIDDEN if self.total_hidden else str(self.total)
+        return _display(self.total, self.total_hidden)
 
     @property
     def displays(self) -> tuple[str, ...]:
@@ -69,6 +75,12 @@ class Table:
     @property
     def any_hidden(self) -> bool:
         return self.total_hidden or any(cell.hidden for cell in self.cells)
+
+
+def _display(count: int, hidden: bool) -> str:
+    if not hidden:
+        return str(count)
+    return HIDDEN if count < THRESHOLD else SUPPRESSED
 
 
 def share(part: int, base: int) -> int | None:

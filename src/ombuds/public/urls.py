@@ -1,3 +1,9 @@
+from django.urls import path
+
+from ombuds.public import views
+
 app_name = "public"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.home, name="home"),
+]

@@ -1,3 +1,9 @@
+from django.urls import path
+
+from ombuds.socialmap import views
+
 app_name = "socialmap"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.organisation_list, name="list"),
+]

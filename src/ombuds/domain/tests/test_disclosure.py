@@ -6,9 +6,10 @@ from itertools import product
 
 import pytest
 
-from ombuds.domain.disclosure import HIDDEN, exact, hidden_positions, protect, share
+from ombuds.domain.disclosure import HIDDEN, SUPPRESSED, exact, hidden_positions, protect, share
 
 H = HIDDEN
+X = SUPPRESSED
 
 
 def table(*counts):
@@ -21,24 +22,24 @@ def table(*counts):
         # nothing small: everything shown
         ((10, 25, 40), ("10", "25", "40"), "75"),
         # one small cell and a total: the next-smallest cell is hidden too
-        ((3, 25, 40), (H, H, "40"), "68"),
+        ((3, 25, 40), (H, X, "40"), "68"),
         # ties for next-smallest: the first in the table goes
-        ((3, 25, 25), (H, H, "25"), "53"),
+        ((3, 25, 25), (H, X, "25"), "53"),
         # two small cells adding up to 10 or more: enough on their own
         ((4, 6, 40), (H, H, "40"), "50"),
         # two small cells adding up to less than 10: one more cell goes, or else the total
-        ((1, 2, 40, 50), (H, H, H, "50"), "93"),
+        ((1, 2, 40, 50), (H, H, X, "50"), "93"),
         ((1, 9, 40, 50), (H, H, "40", "50"), "100"),
         # zero counts as under 10
-        ((0, 30, 40), (H, H, "40"), "70"),
+        ((0, 30, 40), (H, X, "40"), "70"),
         # a single small cell beside a single large one: both hidden, total shown
-        ((5, 20), (H, H), "25"),
+        ((5, 20), (H, X), "25"),
         # everything small but the total is 10 or more
         ((5, 5), (H, H), "10"),
         # three cells of 9: each pinned down by the total, so the total goes too
-        ((9, 9, 9), (H, H, H), H),
+        ((9, 9, 9), (H, H, H), X),
         # a partner that could only be 10 beside a visible 10: the total goes instead
-        ((10, 10, 9), ("10", "10", H), H),
+        ((10, 10, 9), ("10", "10", H), X),
         # total under 10: all hidden
         ((3, 4), (H, H), H),
         ((9,), (H,), H),

@@ -1,0 +1,171 @@
+"""Beheer (configuration) through the Django admin at /beheer/, the Open Zaak way.
+
+Only users with the ``beheerder`` role (and ``is_staff``) get in; every queryset is scoped
+to the municipalities they administer. A superuser, the installation's own administrator,
+sees everything so the first municipality and beheerder can be created. Cases, persons and
+timeline entries are never registered here: person-level data lives in the case pages only.
+"""
+
+from __future__ import annotations
+
+import types
+
+from django.contrib import admin
+from django.contrib.admin import AdminSite
+
+from ombuds.core.models import AuditEntry, Domain, Municipality, Office, Theme, WorkflowDefinition
+from ombuds.core.selectors import administered_municipality_ids, is_beheerder
+
+admin.site.site_header = "Ombuds beheer"
+admin.site.site_title = "Ombuds beheer"
+admin.site.index_title = "Instellingen"
+
+
+def _has_permission(site: AdminSite, request) -> bool:
+    """Only active staff with the beheerder role (or a superuser) reach the admin."""
+    user = request.user
+    return user.is_active and user.is_staff and (user.is_superuser or is_beheerder(user))
+
+
+# The default site is used in config/urls.py; its permission check is narrowed here so the
+# rule lives next to the admin classes it guards.
+admin.site.has_permission = types.MethodType(_has_permission, admin.site)
+
+
+def may_administer(request) -> bool:
+    return _has_permission(admin.site, request)
+
+
+class ScopedAdmin(admin.ModelAdmin):
+    """Role-based permissions (not Django's per-model permissions) and municipality scope.
+
+    Subclasses say how a row relates to a municipality with ``municipality_lookup`` and may
+    switch off adding, changing or deleting.
+    """
+
+    municipality_lookup: str | None = "municipality_id"
+    can_add = True
+    can_change = True
+    can_delete = True
+
+    def scope_ids(self, request) -> set[int] | None:
+        return administered_municipality_ids(request.user)
+
+    def get_queryset(self, request):
+        qs = super().get_queryset(request)
+        ids = self.scope_ids(request)
+        if ids is None or self.municipality_lookup is None:
+            return qs
+        return qs.filter(**{f"{self.municipality_lookup}__in": ids}).distinct()
+
+    def has_module_permission(self, request):
+        return may_administer(request)
+
+    def has_view_permission(self, request, obj=None):
+        return may_administer(request)
+
+    def has_add_permission(self, request):
+        return self.can_add and may_administer(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self.can_change and may_administer(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.can_delete and may_administer(request)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Municipality:
+            ids = self.scope_ids(request)
+            if ids is not None:
+                kwargs["queryset"] = Municipality.objects.filter(id__in=ids)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.related_model is Municipality:
+            ids = self.scope_ids(request)
+            if ids is not None:
+                kwargs["queryset"] = Municipality.objects.filter(id__in=ids)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class SuperuserCreates(ScopedAdmin):
+    """Rows a beheerder may change but not create or delete (they would fall outside their
+    own scope, or take other municipalities' data with them)."""
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser and may_administer(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser and may_administer(request)
+
+
+@admin.register(Office)
+class OfficeAdmin(SuperuserCreates):
+    municipality_lookup = "municipalities__id"
+    list_display = ["name", "phone", "email"]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(SuperuserCreates):
+    municipality_lookup = "id"
+    list_display = ["name", "cbs_code", "reference_prefix", "workflow", "office"]
+    search_fields = ["name", "cbs_code"]
+    fields = ["name", "cbs_code", "reference_prefix", "office", "workflow", "phone", "email"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The CBS code keys the audit log and the references; only a superuser changes it.
+        if obj is not None and not request.user.is_superuser:
+            return ["cbs_code", "reference_prefix", "office"]
+        return []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "workflow":
+            # Only the newest version of each variant is offered for new cases.
+            latest = {}
+            for definition in WorkflowDefinition.objects.order_by("variant", "-version"):
+                latest.setdefault(definition.variant, definition.pk)
+            kwargs["queryset"] = WorkflowDefinition.objects.filter(pk__in=latest.values())
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Theme)
+class ThemeAdmin(ScopedAdmin):
+    list_display = ["name", "domain", "municipality", "active"]
+    list_filter = ["municipality", "domain", "active"]
+    search_fields = ["name"]
+    list_select_related = ["domain", "municipality"]
+
+
+class ReadOnlyAdmin(ScopedAdmin):
+    municipality_lookup = None
+    can_add = can_change = can_delete = False
+
+
+@admin.register(Domain)
+class DomainAdmin(ReadOnlyAdmin):
+    list_display = ["name", "code"]
+
+
+@admin.register(WorkflowDefinition)
+class WorkflowDefinitionAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "variant", "version", "created_at"]
+    fields = ["variant", "version", "name", "definition", "created_at"]
+    readonly_fields = fields
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    """Read-only: the log is append-only, so no add, change or delete, not even for a
+    superuser. The staff page ``core:audit`` is the main search; this list is a second way."""
+
+    list_display = ["timestamp", "username", "role", "action", "event", "object_label",
+                    "person_id", "municipality_code", "origin"]
+    list_filter = ["action", "municipality_code"]
+    search_fields = ["username", "object_label", "=person_id", "event"]
+    date_hierarchy = "timestamp"
+    readonly_fields = [f.name for f in AuditEntry._meta.fields]
+
+    def get_queryset(self, request):
+        from ombuds.core.selectors import audit_scope
+
+        return super().get_queryset(request).filter(audit_scope(request.user))
