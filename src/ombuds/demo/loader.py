@@ -60,7 +60,7 @@ def _workflow(variant: int) -> WorkflowDefinition:
 
 
 # --- configuration ------------------------------------------------------------------------
-def _load_configuration() -> dict[str, Municipality]:
+def load_configuration() -> dict[str, Municipality]:
     office, _ = Office.objects.update_or_create(
         name=data.OFFICE["name"], defaults={k: v for k, v in data.OFFICE.items() if k != "name"}
     )
@@ -209,7 +209,7 @@ def demo_cases():
 @transaction.atomic
 def load_demo() -> LoadResult:
     """Create or update the demo configuration; add the demo cases unless they are there."""
-    municipalities = _load_configuration()
+    municipalities = load_configuration()
     present = demo_cases().count()
     if present:
         return LoadResult(cases_created=0, cases_present=present)
