@@ -175,6 +175,8 @@ STORAGES = {
         ),
     },
 }
+# Demo and development serve static files straight from the apps; production runs collectstatic.
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or DEMO_MODE
 # No MEDIA_URL: attachments are never served by the web server, only by a permission-checked view.
 ATTACHMENT_MAX_BYTES = declare(
     "OMBUDS_ATTACHMENT_MAX_BYTES", 15 * 1024 * 1024, cast=int, group="Attachments",

@@ -16,7 +16,7 @@ PDF = b"%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 def test_secretariat_registers_and_ombudsperson_closes_a_case(page, office, tmp_path):
     # The secretariat registers a phone intake.
     login(page, "secretariaat")
-    page.get_by_role("link", name="Nieuwe aanmelding").click()
+    page.get_by_role("link", name="Nieuwe aanmelding", exact=True).click()
     page.get_by_label("Gemeente").select_option(label="Steenwijkerland")
     page.get_by_label("Kanaal").select_option(label="Telefoon")
     page.get_by_label("Naam", exact=True).fill("Henk Bosman")
