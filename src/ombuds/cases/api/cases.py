@@ -191,7 +191,7 @@ class CaseCreateApi(CaseRoleApiMixin, APIView):
     @extend_schema(
         tags=[TAG], operation_id="cases_create", summary="Intake: een zaak registreren",
         description="Registers the resident (and any representative) and the case; the "
-        "reference (e.g. STW-2026-0001) is unique per municipality and year, also when several "
+        "reference (e.g. STW-2026-0042) is unique per municipality and year, also when several "
         "app servers register at once. Field errors name the field (`person.email`).",
         request=InputSerializer,
         responses={201: CaseDetailSerializer, 400: OpenApiTypes.OBJECT, 403: FORBIDDEN},
@@ -247,10 +247,11 @@ class CaseAssignApi(CaseRoleApiMixin, APIView):
                    404: NOT_FOUND, 409: OpenApiTypes.OBJECT},
     )
     def post(self, request, reference: str):
-        serializer = CaseAssignApi.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        # The case is checked first: out of scope is 404 whatever the body says.
         with transaction.atomic(), errors_on("assignee", conflicts=("case_closed",)):
             case = access_case(request.user, reference, for_update=True)
+            serializer = CaseAssignApi.InputSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
             case = case_assign(user=request.user, case=case,
                                assignee=serializer.validated_data["assignee"])
         return Response(case_detail_data(case, request))

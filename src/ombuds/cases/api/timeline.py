@@ -121,9 +121,9 @@ class TimelineCreateApi(CaseRoleApiMixin, APIView):
                    404: NOT_FOUND},
     )
     def post(self, request, reference: str):
+        case = access_case(request.user, reference)  # out of scope: 404 before any 400
         serializer = TimelineCreateApi.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        case = access_case(request.user, reference)
         with errors_on("files"):
             entry = timeline_entry_add(user=request.user, case=case, **serializer.validated_data)
         data = TimelineEntrySerializer(entry, context=entry_context(request, case)).data

@@ -67,10 +67,10 @@ class TransitionCreateApi(CaseRoleApiMixin, APIView):
                    404: NOT_FOUND, 409: REFUSED},
     )
     def post(self, request, reference: str):
+        case = access_case(request.user, reference)  # out of scope: 404 before any 400
         serializer = TransitionCreateApi.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        case = access_case(request.user, reference)
         case = case_transition(user=request.user, case=case, target=data["to"],
                                outcome=data["outcome"], note=data["note"])
         return Response(case_detail_data(case, request))

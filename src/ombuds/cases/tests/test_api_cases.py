@@ -234,6 +234,10 @@ def test_a_westerveld_only_ombudsperson_gets_404_for_a_steenwijkerland_case(offi
         assert client.get(f"/api/v1/cases/{case.reference}/{path}").status_code == 404
     assert client.post(f"/api/v1/cases/{case.reference}/assign/",
                        {"assignee": "ombudsman-westerveld"}, format="json").status_code == 404
+    # Out of scope is 404 before the body is even looked at, so nothing can be probed.
+    for path in ("assign/", "timeline/", "transitions/"):
+        assert client.post(f"/api/v1/cases/{case.reference}/{path}", {},
+                           format="json").status_code == 404
     assert api_as(office.ombudsman).get("/api/v1/cases/STW-1999-0001/").status_code == 404
 
 
