@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -181,3 +183,22 @@ def test_attachments_are_not_served_outside_the_case_scope(office):
     # The uuid of one case's attachment does not open under another case's reference.
     wrong_case = f"/api/v1/cases/{other.reference}/attachments/{uuid}/"
     assert api_as(office.ombudsman).get(wrong_case).status_code == 404
+
+
+def test_the_timeline_costs_the_same_number_of_queries_for_1_and_30_entries(office):
+    case = register_case(office)
+    client = api_as(office.ombudsman)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(f"/api/v1/cases/{case.reference}/timeline/")
+        assert response.status_code == 200
+        return len(queries), len(response.json())
+
+    one = count()
+    for n in range(29):
+        add_entry(client, case, summary=f"Regel {n}", files=[pdf()] if n % 3 == 0 else [])
+    thirty = count()
+
+    assert (one[1], thirty[1]) == (1, 30)
+    assert one[0] == thirty[0]
