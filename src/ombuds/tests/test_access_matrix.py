@@ -1,0 +1,209 @@
+"""Every staff URL and API endpoint × every role: nobody reaches what they may not.
+
+The URL list is read from the URL configuration itself, so a new URL without an entry in
+``RULES`` fails this test until someone decides who may reach it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import combinations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from rest_framework.authtoken.models import Token
+
+from ombuds.cases.models import SavedFilter
+from ombuds.cases.services import case_assign, timeline_entry_add
+from ombuds.tests.factories import OrganisationFactory, register_case
+
+ROLES = ["anonymous", "ombudsman", "secretariaat", "coordinator", "beleid", "beheer",
+         "ombudsman-westerveld"]
+
+CASE_ROLES = {"ombudsman", "secretariaat", "coordinator", "ombudsman-westerveld"}
+#: The case under test is a Steenwijkerland case handled by the ombudsperson: the
+#: secretariat (not involved) and the Westerveld-only ombudsperson must not reach it.
+CASE_READERS = {"ombudsman", "coordinator"}
+FIGURES = {"ombudsman", "coordinator", "beleid", "ombudsman-westerveld"}
+EVERYONE = set(ROLES)
+STAFF = EVERYONE - {"anonymous"}
+ADMIN = {"beheer"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    allowed: set[str]
+    method: str = "get"
+
+
+RULES: dict[str, Rule] = {
+    # public
+    "public:home": Rule(EVERYONE),
+    "accounts:login": Rule(EVERYONE),
+    "accounts:logout": Rule(EVERYONE, "post"),
+    # staff pages
+    "cases:home": Rule(STAFF),
+    "cases:worklist": Rule(CASE_ROLES),
+    "cases:register": Rule(CASE_ROLES),
+    "cases:saved_filter_save": Rule(CASE_ROLES, "post"),
+    # reachable, but deletes only one's own filter (asserted below)
+    "cases:saved_filter_delete": Rule(CASE_ROLES, "post"),
+    "cases:detail": Rule(CASE_READERS),
+    "cases:add_entry": Rule(CASE_READERS, "post"),
+    "cases:assign": Rule(CASE_READERS, "post"),
+    "cases:transition": Rule(CASE_READERS, "post"),
+    "cases:attachment": Rule(CASE_READERS),
+    "socialmap:list": Rule(CASE_ROLES),
+    "core:figures": Rule(FIGURES),
+    "core:audit": Rule(ADMIN),
+    "core:audit_export": Rule(ADMIN),
+    # API
+    "api-cases:cases": Rule(CASE_ROLES),
+    "api-cases:case": Rule(CASE_READERS),
+    "api-cases:timeline": Rule(CASE_READERS),
+    "api-cases:attachment-download": Rule(CASE_READERS),
+    "api-cases:assign": Rule(CASE_READERS, "post"),
+    "api-cases:transitions": Rule(CASE_READERS),
+    "api-core:municipalities": Rule(STAFF),
+    "api-core:municipality": Rule(STAFF - {"ombudsman-westerveld"}),  # a GM1708 detail
+    "api-socialmap:organisations": Rule(STAFF),
+    "api-socialmap:organisation": Rule(STAFF - {"ombudsman-westerveld"}),  # a GM1708 one
+    # The API description is public, like Open Zaak's: it holds no data.
+    "api-schema": Rule(EVERYONE),
+    "api-docs": Rule(EVERYONE),
+}
+
+
+def url_names(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace or ""
+            yield from url_names(pattern, f"{namespace}{ns}:" if ns else namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def app_url_names():
+    return sorted({n for n in url_names() if not n.startswith(("admin:", "djdt"))})
+
+
+@pytest.fixture
+def world(office):
+    organisation = OrganisationFactory()
+    organisation.municipalities.add(office.steenwijkerland)
+    case = register_case(office, name="Geertje Zwiers-Hoogland",
+                         story="Mijn verhaal over de thuiszorg die niet komt.")
+    case_assign(user=office.ombudsman, case=case, assignee=office.ombudsman)
+    entry = timeline_entry_add(
+        user=office.ombudsman, case=case, kind="document", summary="Brief",
+        files=[SimpleUploadedFile("brief.txt", b"Beste mevrouw Zwiers-Hoogland")],
+    )
+    saved = SavedFilter.objects.create(user=office.ombudsman, name="Spoed", query="urgency=spoed")
+    kwargs = {
+        "reference": case.reference, "uuid": entry.attachments.get().uuid,
+        "cbs_code": "GM1708", "pk": organisation.pk,
+    }
+    return office, case, kwargs, saved
+
+
+def build(name, kwargs, saved):
+    """Reverse ``name`` with whichever of the world's objects its pattern takes."""
+    values = dict(kwargs)
+    if name == "cases:saved_filter_delete":
+        values["pk"] = saved.pk
+    for size in range(len(values), -1, -1):
+        for keys in combinations(values, size):
+            try:
+                return reverse(name, kwargs={k: values[k] for k in keys})
+            except NoReverseMatch:
+                continue
+    raise AssertionError(f"cannot build a URL for {name}")
+
+
+def client_for(role, office):
+    client = Client()
+    if role == "anonymous":
+        return client
+    user = office.users()[role]
+    client.force_login(user)
+    client.defaults["HTTP_AUTHORIZATION"] = f"Token {Token.objects.get_or_create(user=user)[0].key}"
+    return client
+
+
+def test_every_url_has_a_rule():
+    missing = [n for n in app_url_names() if n not in RULES]
+    assert not missing, f"decide who may reach these URLs: {missing}"
+
+
+def reached(response) -> bool:
+    if response.status_code in (401, 403, 404):
+        return False
+    if response.status_code == 302:
+        return not re.search(r"/(inloggen|beheer/login)/", response["Location"])
+    return response.status_code in (200, 201, 204, 400, 405, 409)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_reaches_exactly_what_it_may(world, role):
+    office, case, kwargs, saved = world
+    wrong = []
+    for name in app_url_names():
+        rule = RULES[name]
+        url = build(name, kwargs, saved)
+        # A fresh client per URL: logging out (one of the URLs) must not affect the next one.
+        client = client_for(role, office)
+        if rule.method == "post" and name.startswith("api-"):
+            response = client.post(url, data="{}", content_type="application/json")
+        else:
+            response = getattr(client, rule.method)(url)
+        if reached(response) != (role in rule.allowed):
+            wrong.append(f"{name} {url} → {response.status_code}")
+    assert not wrong, f"{role}: " + "; ".join(wrong)
+    if role != "ombudsman":
+        assert SavedFilter.objects.filter(pk=saved.pk).exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["beleid", "beheer", "anonymous"])
+def test_no_person_level_data_reaches_policy_admin_or_the_public(world, role):
+    office, case, kwargs, saved = world
+    client = client_for(role, office)
+    for name in app_url_names():
+        if RULES[name].method != "get":
+            continue
+        body = client.get(build(name, kwargs, saved)).content.decode(errors="replace")
+        secrets = ["Zwiers-Hoogland", "thuiszorg die niet komt"]
+        if role != "beheer":  # the audit log answers "who saw case X?" by its reference
+            secrets.append(case.reference)
+        for secret in secrets:
+            assert secret not in body, f"{role} sees '{secret}' on {name}"
+
+
+ADMIN_PAGES = ["admin:index", "admin:core_municipality_changelist",
+               "admin:socialmap_organisation_changelist", "admin:accounts_user_changelist",
+               "admin:core_auditentry_changelist"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_beheerder_reaches_the_admin(world, role):
+    office = world[0]
+    client = client_for(role, office)
+    for name in ADMIN_PAGES:
+        response = client.get(reverse(name))
+        assert reached(response) == (role == "beheer"), f"{role} {name} {response.status_code}"
+
+
+@pytest.mark.django_db
+def test_cases_and_persons_are_not_in_the_admin(world):
+    from django.contrib import admin
+
+    from ombuds.cases.models import Case, Person, TimelineEntry
+
+    for model in (Case, Person, TimelineEntry):
+        assert not admin.site.is_registered(model)
