@@ -116,9 +116,15 @@ def case_register(
         raise ValidationError({"person": "Vul de gegevens van de inwoner in."})
     if person is not None and person.office_id != municipality.office_id:
         raise ValidationError({"person": "Deze inwoner hoort bij een ander bureau."})
-    themes, domains = list(themes), list(domains)
+    themes, domains, organisations = list(themes), list(domains), list(organisations)
     if any(t.municipality_id != municipality.pk for t in themes):
         raise ValidationError({"themes": "Kies thema's van deze gemeente."})
+    if organisations:
+        served = set(municipality.organisations.filter(
+            pk__in=[o.pk for o in organisations]).values_list("pk", flat=True))
+        if any(o.pk not in served for o in organisations):
+            raise ValidationError(
+                {"organisations": "Kies organisaties van de sociale kaart van deze gemeente."})
     if assignee is not None and not may_handle(assignee, municipality.pk):
         raise ValidationError({"assignee": "Deze medewerker kan geen zaken van deze gemeente behandelen."})
     opened_at = opened_at or timezone.now()

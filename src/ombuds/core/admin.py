@@ -8,32 +8,15 @@ timeline entries are never registered here: person-level data lives in the case 
 
 from __future__ import annotations
 
-import types
-
 from django.contrib import admin
-from django.contrib.admin import AdminSite
 
 from ombuds.core.models import AuditEntry, Domain, Municipality, Office, Theme, WorkflowDefinition
-from ombuds.core.selectors import administered_municipality_ids, is_beheerder
-
-admin.site.site_header = "Ombuds beheer"
-admin.site.site_title = "Ombuds beheer"
-admin.site.index_title = "Instellingen"
-
-
-def _has_permission(site: AdminSite, request) -> bool:
-    """Only active staff with the beheerder role (or a superuser) reach the admin."""
-    user = request.user
-    return user.is_active and user.is_staff and (user.is_superuser or is_beheerder(user))
-
-
-# The default site is used in config/urls.py; its permission check is narrowed here so the
-# rule lives next to the admin classes it guards.
-admin.site.has_permission = types.MethodType(_has_permission, admin.site)
+from ombuds.core.selectors import administered_municipality_ids
 
 
 def may_administer(request) -> bool:
-    return _has_permission(admin.site, request)
+    """The site's own rule (``admin_site.OmbudsAdminSite.has_permission``), for ModelAdmins."""
+    return admin.site.has_permission(request)
 
 
 class ScopedAdmin(admin.ModelAdmin):

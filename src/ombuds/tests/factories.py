@@ -55,9 +55,16 @@ class UserFactory(factory.django.DjangoModelFactory):
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Organisatie {n}")
     type = OrganisationType.CARE_PROVIDER
+
+    @factory.post_generation
+    def municipalities(self, create, extracted, **kwargs):
+        """``OrganisationFactory(municipalities=[...])`` puts it on their social map."""
+        if create and extracted:
+            self.municipalities.set(extracted)
 
 
 def member(user: User, municipality: Municipality, role: Role, **kwargs) -> User:

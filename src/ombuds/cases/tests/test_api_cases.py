@@ -244,7 +244,7 @@ def test_a_westerveld_only_ombudsperson_gets_404_for_a_steenwijkerland_case(offi
 def test_the_detail_costs_the_same_number_of_queries_whatever_the_case_holds(office):
     client = api_as(office.ombudsman)
     small = register_case(office)
-    organisations = OrganisationFactory.create_batch(5)
+    organisations = OrganisationFactory.create_batch(5, municipalities=[office.steenwijkerland])
     big = register_case(office, themes=[office.theme], organisations=organisations,
                         representative_data=None)
 

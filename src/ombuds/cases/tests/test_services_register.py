@@ -95,3 +95,12 @@ def test_only_handlers_of_the_municipality_can_be_assigned_at_intake(office):
     with pytest.raises(ValidationError):
         register_case(office, assignee=office.ombudsman_westerveld)
     assert register_case(office, assignee=office.ombudsman).assignee == office.ombudsman
+
+
+def test_an_organisation_outside_the_municipalitys_social_map_is_refused(office):
+    elsewhere = OrganisationFactory()
+    elsewhere.municipalities.add(office.westerveld)
+    with pytest.raises(ValidationError) as error:
+        register_case(office, organisations=[elsewhere])
+    assert "organisations" in error.value.message_dict
+    assert not Case.objects.exists()
