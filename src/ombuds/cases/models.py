@@ -139,6 +139,11 @@ class Case(models.Model):
     opened_at = models.DateTimeField(_("geopend"))
     closed_at = models.DateTimeField(_("gesloten"), null=True, blank=True)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
+    #: The nearest legal end of the case's open, watched deadlines (procedures app keeps it).
+    next_deadline_end = models.DateField(_("eerstvolgende termijn"), null=True, blank=True,
+                                         editable=False)
+    next_deadline_raw_end = models.DateField(null=True, blank=True, editable=False)
+    next_deadline_name = models.CharField(max_length=120, blank=True, editable=False)
     #: Title, story and wish joined for full-text search; the PostgreSQL index is built on it.
     search_text = models.TextField(editable=False, default="")
 
@@ -153,6 +158,8 @@ class Case(models.Model):
             models.Index(fields=["municipality", "channel"], name="case_muni_channel_idx"),
             models.Index(fields=["municipality", "urgency"], name="case_muni_urgency_idx"),
             models.Index(fields=["created_by", "opened_at"], name="case_created_by_idx"),
+            models.Index(fields=["assignee", "next_deadline_end"], name="case_assignee_deadline_idx"),
+            models.Index(fields=["municipality", "next_deadline_end"], name="case_muni_deadline_idx"),
         ]
 
     def __str__(self) -> str:

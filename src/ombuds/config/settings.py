@@ -49,6 +49,9 @@ DB_CONN_MAX_AGE = declare(
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=DB_CONN_MAX_AGE)}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A fresh laptop install: create the data directory instead of failing with
+    # "unable to open database file".
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL and a busy timeout let the demo server and a worker write without "database is locked".
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
@@ -79,6 +82,7 @@ INSTALLED_APPS = [
     "ombuds.accounts",
     "ombuds.socialmap",
     "ombuds.cases",
+    "ombuds.procedures",
     "ombuds.public",
     "ombuds.demo",
 ]

@@ -17,6 +17,15 @@ class Office(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     address = models.TextField(_("bezoekadres"), blank=True)
     walk_in_hours = models.TextField(_("inloopspreekuur"), blank=True)
+    deadline_warning_days = models.PositiveSmallIntegerField(
+        _("waarschuwen vanaf (werkdagen)"), default=10,
+        help_text=_("Zoveel werkdagen vóór de uiterste datum kleurt een termijn oranje en "
+                    "komt hij in het dagoverzicht."),
+    )
+    deadline_urgent_days = models.PositiveSmallIntegerField(
+        _("urgent vanaf (werkdagen)"), default=3,
+        help_text=_("Zoveel werkdagen vóór de uiterste datum wordt een termijn urgent (rood)."),
+    )
 
     class Meta:
         verbose_name = _("bureau")

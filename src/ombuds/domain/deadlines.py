@@ -27,18 +27,26 @@ from datetime import date, timedelta
 __all__ = [
     "DESIGNATED_DAYS",
     "HolidayCalendar",
+    "OK",
+    "PASSED",
+    "URGENT",
+    "WARNING",
     "apply_atw",
+    "appeal_term",
     "Term",
     "complaint_refusal_notice_term",
     "complaint_term",
     "debt_help_first_contact_term",
     "is_atw_holiday",
+    "nl_date",
     "objection_decision_term",
     "objection_term",
     "one_year_limit",
     "reasonable_decision_term",
     "wmo_decision_term",
+    "watch_state",
     "wmo_investigation_term",
+    "working_days_between",
 ]
 
 #: Days designated under Atw art. 3 lid 3, by the decrees cited in the module docstring.
@@ -382,3 +390,44 @@ def debt_help_first_contact_term(request: date, *, urgent: bool = False,
     return Term(name="Termijn eerste gesprek schuldhulp (spoed)", start=request + timedelta(days=1),
                 raw_end=day, end=day, basis="Wgs art. 4 lid 2", explanation=explanation,
                 atw_applies=False, caveat=_caveat(request, day, calendar))
+
+
+# --- the watch -------------------------------------------------------------------------------
+
+OK, WARNING, URGENT, PASSED = "ok", "warning", "urgent", "passed"
+
+
+def working_days_between(today: date, day: date, calendar: HolidayCalendar | None = None) -> int:
+    """Return how many working days (not Saturday, Sunday or Atw holiday) lie in (today, day]."""
+    calendar = calendar or DEFAULT_CALENDAR
+    return sum(not calendar.is_rest_day(today + timedelta(n))
+               for n in range(1, (day - today).days + 1))
+
+
+def watch_state(term_raw_end: date, term_end: date, today: date, *, warning_days: int = 10,
+                urgent_days: int = 3, calendar: HolidayCalendar | None = None) -> str:
+    """Return ok / warning / urgent / passed for a term, as seen on ``today``.
+
+    Mediation suspends no term (DOMAIN.md §1), so the watch counts towards the *raw* end, the
+    date to act by: ``warning`` within ``warning_days`` working days of it, ``urgent`` within
+    ``urgent_days`` or once the raw end has gone by while the legal end has not, ``passed``
+    after the legal end.
+    """
+    if today > term_end:
+        return PASSED
+    if today > term_raw_end:
+        return URGENT
+    left = working_days_between(today, term_raw_end, calendar)
+    if left <= urgent_days:
+        return URGENT
+    if left <= warning_days:
+        return WARNING
+    return OK
+
+
+def appeal_term(made_known: date, calendar: HolidayCalendar | None = None) -> Term:
+    """Appeal to the court after the decision on the objection: six weeks from the day after
+    it was made known. Awb 6:7, 6:8 lid 1, 8:1."""
+    return _term("Beroepstermijn", event="Beslissing op bezwaar bekendgemaakt",
+                 event_day=made_known, start=made_known + timedelta(days=1), weeks=6,
+                 basis="Awb 6:7, 6:8, 8:1", calendar=calendar)

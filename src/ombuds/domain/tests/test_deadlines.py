@@ -278,3 +278,39 @@ def test_year_terms_are_never_extended(day, kind):
     term = one_year_limit(day, kind=kind)
     assert term.end == term.raw_end
     assert (term.raw_end - day).days in (365, 366)
+
+
+# --- the watch ---------------------------------------------------------------------------------
+
+WATCH = [
+    # today, raw end, legal end → state (warning 10, urgent 3 working days)
+    ("2026-03-01", "2026-04-14", "2026-04-14", "ok"),
+    ("2026-03-27", "2026-04-14", "2026-04-14", "warning"),  # 10 working days (Easter skipped)
+    ("2026-03-26", "2026-04-14", "2026-04-14", "ok"),       # 11 working days left
+    ("2026-04-09", "2026-04-14", "2026-04-14", "urgent"),   # Fri, Mon, Tue: 3 left
+    ("2026-04-14", "2026-04-14", "2026-04-14", "urgent"),   # the last day itself
+    ("2026-04-15", "2026-04-14", "2026-04-14", "passed"),
+    ("2026-05-05", "2026-05-05", "2026-05-06", "urgent"),   # raw end on a holiday
+    ("2026-05-06", "2026-05-05", "2026-05-06", "urgent"),   # past the raw end, not the legal
+    ("2026-05-07", "2026-05-05", "2026-05-06", "passed"),
+]
+
+
+@pytest.mark.parametrize(("today", "raw_end", "end", "state"), WATCH)
+def test_watch_state(today, raw_end, end, state):
+    assert deadlines.watch_state(D(raw_end), D(end), D(today)) == state
+
+
+def test_the_warning_window_is_configurable():
+    assert deadlines.watch_state(D("2026-04-14"), D("2026-04-14"), D("2026-03-01"),
+                                 warning_days=40) == "warning"
+
+
+def test_working_days_between_skips_weekends_and_holidays():
+    assert deadlines.working_days_between(D("2026-04-02"), D("2026-04-08")) == 2  # 3 Apr GF, 6 EM
+
+
+def test_appeal_term():
+    term = deadlines.appeal_term(D("2026-03-24"))
+    assert (term.raw_end, term.end) == (D("2026-05-05"), D("2026-05-06"))
+    assert "Awb 6:7, 6:8, 8:1" in term.basis

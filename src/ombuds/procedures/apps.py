@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ProceduresConfig(AppConfig):
+    """Formal procedures around a case (disputed decisions, complaints) and their deadlines."""
+
+    name = "ombuds.procedures"
+    label = "procedures"
+    verbose_name = "Procedures en termijnen"
