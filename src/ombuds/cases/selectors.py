@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from ombuds.cases.models import Case, Person, TimelineEntry
@@ -127,7 +127,7 @@ def search_filter(queryset: QuerySet[Case], q: str) -> QuerySet[Case]:
 
 
 def case_list(user, filters: CaseFilter) -> QuerySet[Case]:
-    """Return the filtered worklist of ``user`` (audited as a search), newest first.
+    """Return the filtered worklist of ``user`` (audited as a search), nearest deadline first.
 
     The query uses only joins to single rows (``select_related``), so a page costs the same
     number of queries whatever the size of the register.
@@ -159,7 +159,8 @@ def case_list(user, filters: CaseFilter) -> QuerySet[Case]:
         details={k: v for k, v in filters.__dict__.items() if v not in ("", None) and k != "q"}
         | ({"search": True} if filters.q else {}),
     )
-    return qs.order_by("-opened_at", "-id")
+    # Nearest legal end first (the deadline watch), then the newest case.
+    return qs.order_by(F("next_deadline_end").asc(nulls_last=True), "-opened_at", "-id")
 
 
 def similar_persons(user, *, name: str = "", date_of_birth=None, email: str = "",

@@ -4,4 +4,5 @@ urlpatterns = [
     path("", include("ombuds.cases.api_urls")),
     path("", include("ombuds.core.api_urls")),
     path("", include("ombuds.socialmap.api_urls")),
+    path("", include("ombuds.procedures.api_urls")),
 ]

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("ombuds.accounts.urls")),
     path("werk/", include("ombuds.cases.urls")),
     path("werk/", include("ombuds.core.urls")),
+    path("werk/", include("ombuds.procedures.urls")),
     path("werk/sociale-kaart/", include("ombuds.socialmap.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("ombuds.config.api_urls")),
