@@ -1,3 +1,18 @@
+from django.urls import path
+
+from ombuds.procedures.api.complaints import ComplaintCollectionApi, ComplaintItemApi
+from ombuds.procedures.api.deadlines import DeadlineListApi
+from ombuds.procedures.api.decisions import DecisionCollectionApi, DecisionItemApi
+
 app_name = "api-procedures"
 
-urlpatterns = []
+urlpatterns = [
+    path("cases/<str:reference>/decisions/", DecisionCollectionApi.as_view(), name="decisions"),
+    path("cases/<str:reference>/decisions/<int:decision_id>/", DecisionItemApi.as_view(),
+         name="decision"),
+    path("cases/<str:reference>/complaints/", ComplaintCollectionApi.as_view(),
+         name="complaints"),
+    path("cases/<str:reference>/complaints/<int:complaint_id>/", ComplaintItemApi.as_view(),
+         name="complaint"),
+    path("cases/<str:reference>/deadlines/", DeadlineListApi.as_view(), name="deadlines"),
+]

@@ -14,10 +14,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from ombuds.cases.models import SavedFilter
 from ombuds.cases.services import case_assign, timeline_entry_add
+from ombuds.procedures.services import complaint_create, decision_create
 from ombuds.tests.factories import OrganisationFactory, register_case
 
 ROLES = ["anonymous", "ombudsman", "secretariaat", "coordinator", "beleid", "beheer",
@@ -56,6 +58,14 @@ RULES: dict[str, Rule] = {
     "cases:assign": Rule(CASE_READERS, "post"),
     "cases:transition": Rule(CASE_READERS, "post"),
     "cases:attachment": Rule(CASE_READERS),
+    # procedures pages: each GET shows a form (or the letter); the POSTs use the same guard
+    "procedures:decision_add": Rule(CASE_READERS),
+    "procedures:decision_change": Rule(CASE_READERS),
+    "procedures:decision_delete": Rule(CASE_READERS),
+    "procedures:proforma_letter": Rule(CASE_READERS),
+    "procedures:complaint_add": Rule(CASE_READERS),
+    "procedures:complaint_change": Rule(CASE_READERS),
+    "procedures:complaint_delete": Rule(CASE_READERS),
     "socialmap:list": Rule(CASE_ROLES),
     "core:figures": Rule(FIGURES),
     "core:audit": Rule(ADMIN),
@@ -67,6 +77,11 @@ RULES: dict[str, Rule] = {
     "api-cases:attachment-download": Rule(CASE_READERS),
     "api-cases:assign": Rule(CASE_READERS, "post"),
     "api-cases:transitions": Rule(CASE_READERS),
+    "api-procedures:decisions": Rule(CASE_READERS),
+    "api-procedures:decision": Rule(CASE_READERS),
+    "api-procedures:complaints": Rule(CASE_READERS),
+    "api-procedures:complaint": Rule(CASE_READERS),
+    "api-procedures:deadlines": Rule(CASE_READERS),
     "api-core:municipalities": Rule(STAFF),
     "api-core:municipality": Rule(STAFF - {"ombudsman-westerveld"}),  # a GM1708 detail
     "api-socialmap:organisations": Rule(STAFF),
@@ -103,9 +118,15 @@ def world(office):
         files=[SimpleUploadedFile("brief.txt", b"Beste mevrouw Zwiers-Hoogland")],
     )
     saved = SavedFilter.objects.create(user=office.ombudsman, name="Spoed", query="urgency=spoed")
+    today = timezone.localdate()
+    decision = decision_create(user=office.ombudsman, case=case, subject="Thuiszorg verlaagd",
+                               made_known_on=today)
+    complaint = complaint_create(user=office.ombudsman, case=case, subject="Bejegening",
+                                 received_on=today)
     kwargs = {
         "reference": case.reference, "uuid": entry.attachments.get().uuid,
         "cbs_code": "GM1708", "pk": organisation.pk,
+        "decision_id": decision.pk, "complaint_id": complaint.pk,
     }
     return office, case, kwargs, saved
 

@@ -1,0 +1,1 @@
+"""The procedures of a case through the API: disputed decisions, complaints, deadlines."""
