@@ -231,6 +231,38 @@ SPECTACULAR_SETTINGS = {
 # --- Task worker -------------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# --- E-mail (the daily deadline digest) ---------------------------------------------------
+_email_host = declare(
+    "OMBUDS_EMAIL_HOST", "", group="E-mail",
+    help="SMTP server for outgoing e-mail. Empty means localhost; in demo mode, empty means "
+    "e-mail is printed to the console instead of sent.",
+)
+EMAIL_PORT = declare("OMBUDS_EMAIL_PORT", 25, cast=int, group="E-mail",
+                     help="SMTP port (25 for a local relay, 587 with STARTTLS).")
+EMAIL_HOST_USER = declare("OMBUDS_EMAIL_USER", "", group="E-mail",
+                          help="SMTP user name; empty for no authentication.")
+EMAIL_HOST_PASSWORD = declare("OMBUDS_EMAIL_PASSWORD", "", group="E-mail",
+                              help="SMTP password. Keep it out of the repository and the logs.")
+EMAIL_USE_TLS = declare("OMBUDS_EMAIL_USE_TLS", False, cast=bool, group="E-mail",
+                        help="Use STARTTLS towards the SMTP server.")
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = declare(
+    "OMBUDS_EMAIL_FROM", "Ombuds <ombuds@localhost>", group="E-mail",
+    help="Sender address of the e-mail Ombuds sends (the daily deadline digest).",
+)
+BASE_URL = declare(
+    "OMBUDS_BASE_URL", "http://127.0.0.1:8000", group="E-mail",
+    help="The address staff reach Ombuds on, without a trailing slash; links in e-mail "
+    "start with it (e.g. https://ombuds.gemeente.example).",
+).rstrip("/")
+EMAIL_HOST = _email_host or "localhost"
+EMAIL_TIMEOUT = 30
+EMAIL_SUBJECT_PREFIX = ""
+EMAIL_BACKEND = (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEMO_MODE and not _email_host
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+
 # --- Logging: no personal data; request paths carry references, never names ----------------
 LOG_LEVEL = declare("OMBUDS_LOG_LEVEL", "INFO", group="General", help="Log level for Ombuds' own loggers.")
 LOGGING = {

@@ -85,7 +85,16 @@ class SuperuserCreates(ScopedAdmin):
 @admin.register(Office)
 class OfficeAdmin(SuperuserCreates):
     municipality_lookup = "municipalities__id"
-    list_display = ["name", "phone", "email"]
+    list_display = ["name", "phone", "email", "deadline_warning_days", "deadline_urgent_days"]
+    fieldsets = [
+        (None, {"fields": ["name", "phone", "email", "address", "walk_in_hours"]}),
+        ("Termijnbewaking", {
+            "fields": ["deadline_warning_days", "deadline_urgent_days"],
+            "description": "Hoeveel werkdagen vóór de uiterste datum een wettelijke termijn "
+                           "oranje (waarschuwing, ook in het dagoverzicht per e-mail) en rood "
+                           "(urgent) wordt.",
+        }),
+    ]
 
 
 @admin.register(Municipality)
