@@ -1,0 +1,150 @@
+"""The deadline watch on pages the ``cases`` app renders (``{% load procedures %}``).
+
+``cases`` never imports ``procedures``: its templates call these tags instead. The holiday
+calendar (two queries) and the offices' warning windows are read at most once per request
+and kept on the request, so a worklist page costs the same number of queries for 1 or 50
+cases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import template
+from django.utils import timezone
+
+from ombuds.core.models import Office
+from ombuds.deadlines import HolidayCalendar
+from ombuds.procedures.models import Deadline, DeadlineKind
+from ombuds.procedures.selectors import case_deadlines as case_deadlines_selector
+from ombuds.procedures.selectors import deadline_state, holiday_calendar
+from ombuds.socialmap.models import Organisation
+
+register = template.Library()
+
+#: The badge text per state: the meaning is in the words, the colour only repeats it.
+STATE_LABELS = {
+    "ok": "Op tijd",
+    "warning": "Let op",
+    "urgent": "Urgent",
+    "passed": "Verlopen",
+    "met": "Voldaan",
+    "info": "Ter informatie",
+}
+
+
+def request_calendar(request) -> HolidayCalendar:
+    """Return the Atw calendar, read from the database once per request."""
+    if request is None:
+        return holiday_calendar()
+    calendar = getattr(request, "_ombuds_holiday_calendar", None)
+    if calendar is None:
+        calendar = request._ombuds_holiday_calendar = holiday_calendar()
+    return calendar
+
+
+def request_office(request, office_id: int) -> Office:
+    """Return an office (for its warning window), read once per request."""
+    offices = getattr(request, "_ombuds_offices", None) if request is not None else None
+    if offices is None:
+        offices = {}
+        if request is not None:
+            request._ombuds_offices = offices
+    if office_id not in offices:
+        offices[office_id] = Office.objects.get(pk=office_id)
+    return offices[office_id]
+
+
+def _stylesheet_once(request) -> bool:
+    """Whether this tag call must link the stylesheet (the first call in the request)."""
+    if request is None:
+        return True
+    if getattr(request, "_ombuds_procedures_css", False):
+        return False
+    request._ombuds_procedures_css = True
+    return True
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    """A deadline as the page shows it: the row and its badge."""
+
+    deadline: Deadline
+    state: str
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self.state]
+
+    @property
+    def is_open_objection(self) -> bool:
+        """The objection term still runs and no objection was filed: advise a pro-forma one."""
+        return (self.deadline.kind == DeadlineKind.OBJECTION and self.deadline.met_on is None
+                and self.state != "passed")
+
+
+def deadline_view(deadline: Deadline, *, case, request, calendar=None) -> DeadlineView:
+    """Return the watch state of ``deadline``: met, information only, or ok…passed."""
+    if deadline.met_on is not None:
+        return DeadlineView(deadline, "met")
+    if not deadline.watched:
+        return DeadlineView(deadline, "info")
+    office = request_office(request, case.municipality.office_id)
+    state = deadline_state(raw_end=deadline.raw_end, end=deadline.end, office=office,
+                           calendar=calendar or request_calendar(request),
+                           today=timezone.localdate())
+    return DeadlineView(deadline, state)
+
+
+@register.inclusion_tag("procedures/includes/case_deadlines.html", takes_context=True)
+def case_deadlines(context, case):
+    """The "Termijnen" section of the case page: every term, grouped per disputed decision and
+    per complaint, with the advice to object pro forma while mediation runs."""
+    request = context.get("request")
+    calendar = request_calendar(request)
+    decisions: dict[int, dict] = {}
+    complaints: dict[int, dict] = {}
+    for deadline in case_deadlines_selector(case):
+        view = deadline_view(deadline, case=case, request=request, calendar=calendar)
+        if deadline.decision_id:
+            group = decisions.setdefault(deadline.decision_id, {
+                "decision": deadline.decision, "deadlines": [], "advice": None})
+            if view.is_open_objection and not case.is_closed:
+                group["advice"] = view
+        else:
+            group = complaints.setdefault(deadline.complaint_id, {
+                "complaint": deadline.complaint, "deadlines": []})
+        group["deadlines"].append(view)
+    organisations = Organisation.objects.in_bulk(
+        {g["decision"].organisation_id for g in decisions.values()} - {None})
+    for group in [*decisions.values(), *complaints.values()]:
+        # The procedure's own steps in order; a resident's year limits (information) last.
+        group["deadlines"].sort(key=lambda v: (not v.deadline.watched, v.deadline.start,
+                                               v.deadline.end, v.deadline.pk))
+    for group in decisions.values():
+        group["organisation"] = organisations.get(group["decision"].organisation_id)
+    return {
+        "case": case,
+        "decisions": sorted(decisions.values(),
+                            key=lambda g: (g["decision"].made_known_on, g["decision"].pk)),
+        "complaints": sorted(complaints.values(),
+                             key=lambda g: (g["complaint"].received_on, g["complaint"].pk)),
+        "stylesheet": _stylesheet_once(request),
+    }
+
+
+@register.inclusion_tag("procedures/includes/worklist_deadline.html", takes_context=True)
+def worklist_deadline(context, case):
+    """The "Termijn" cell of a worklist row: the nearest open term, its date and badge."""
+    request = context.get("request")
+    result = {"case": case, "stylesheet": _stylesheet_once(request), "state": None}
+    if case.next_deadline_end is None:
+        return result
+    office = request_office(request, case.municipality.office_id)
+    result["state"] = deadline_state(
+        raw_end=case.next_deadline_raw_end or case.next_deadline_end,
+        end=case.next_deadline_end, office=office, calendar=request_calendar(request),
+        today=timezone.localdate())
+    result["label"] = STATE_LABELS[result["state"]]
+    return result
+
