@@ -50,11 +50,11 @@ from ombuds.procedures.selectors import deadline_state, holiday_calendar
 
 logger = logging.getLogger(__name__)
 
-#: The watch states that go into the digest, with how the e-mail says them.
+#: The watch states that go into the digest, in the words of the badges on the case page.
 STATE_WORDS = {
-    rules.WARNING: "let op, de termijn nadert",
-    rules.URGENT: "dringend, nog maar enkele werkdagen",
-    rules.PASSED: "verlopen, de wettelijke termijn is voorbij",
+    rules.WARNING: "Let op: de uiterste datum nadert",
+    rules.URGENT: "Urgent: nog enkele werkdagen, of de uiterste datum is al voorbij",
+    rules.PASSED: "Verlopen: de wettelijke termijn is voorbij",
 }
 SUBJECT = "Ombuds: termijnen om op te letten ({count})"
 

@@ -8,10 +8,15 @@ window is 10), one ending Thursday 9 October has 2 (urgent, 3 or fewer).
 """
 
 import socket
-from datetime import date
+from datetime import date, datetime
+from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core import mail
+from django.core.management import call_command
+from django_tasks_db.models import DBTaskResult
 
 from ombuds.accounts.roles import Role
 from ombuds.cases.services import case_assign, case_transition
@@ -109,12 +114,13 @@ def test_it_sends_one_email_per_person_with_references_dates_and_links_only(offi
     assert f"https://ombuds.example/werk/zaken/{warning.reference}/" in mine.body
     assert "Uiterlijk handelen op: donderdag 16 oktober 2025" in mine.body
     assert "Wettelijke laatste dag: donderdag 16 oktober 2025" in mine.body
-    assert "Bezwaartermijn (Awb 6:7, 6:8; Atw art. 1, 2): let op, de termijn nadert" in mine.body
-    assert "verlopen" in mine.body
+    assert ("- Bezwaartermijn (Awb 6:7, 6:8; Atw art. 1, 2)\n  Let op: de uiterste datum nadert\n"
+            "  Uiterlijk handelen op: donderdag 16 oktober 2025\n") in mine.body
+    assert "Verlopen: de wettelijke termijn is voorbij" in mine.body
     assert mine.body.index(passed.reference) < mine.body.index(warning.reference)
     theirs = by_recipient["ombudsman-westerveld@ombuds.example"]
     assert theirs.subject == "Ombuds: termijnen om op te letten (1)"
-    assert "dringend" in theirs.body
+    assert "Urgent:" in theirs.body
     for message in mail.outbox:
         for secret in ("Henriëtte", "Zonnebloem", "Pieter", "Klaver", "Ans Bos", "scootmobiel",
                        "Scootmobiel", "Wacht op besluit"):
@@ -165,7 +171,7 @@ def test_a_deadline_that_becomes_urgent_is_reported_again(office):
     digest_send(today=TUESDAY)
     # Monday 13 October: 3 working days before Thursday 16 October.
     assert digest_send(today=date(2025, 10, 13)) == 1
-    assert case.reference in mail.outbox[1].body and "dringend" in mail.outbox[1].body
+    assert case.reference in mail.outbox[1].body and "Urgent:" in mail.outbox[1].body
     assert sorted(DeadlineAlert.objects.values_list("state", flat=True)) == ["urgent", "warning"]
 
 
@@ -214,3 +220,24 @@ def test_a_refused_send_records_nothing_so_the_next_run_sends_it(office, setting
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     assert digest_send(today=TUESDAY) == 1
     assert len(mail.outbox) == 1
+
+
+def test_the_command_sends_todays_digests_now(office):
+    case_with_decision(office, WARNING, assignee=office.ombudsman)
+    out = StringIO()
+    with time_machine.travel(datetime(2025, 10, 7, 7, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))):
+        call_command("deadline_digest", stdout=out)
+    assert "Deadline digests sent: 1." in out.getvalue()
+    assert DigestSent.objects.get().day == TUESDAY
+    assert AuditEntry.objects.get(event="deadline.digest_sent").origin == "cli"
+
+
+def test_the_command_queues_the_task_for_the_worker(office):
+    case_with_decision(office, WARNING, assignee=office.ombudsman)
+    out = StringIO()
+    call_command("deadline_digest", "--enqueue", stdout=out)
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "ombuds.procedures.tasks.send_deadline_digests"
+    assert queued.status == "READY"
+    assert str(queued.id) in out.getvalue()
+    assert mail.outbox == []

@@ -32,6 +32,7 @@ from django.core.management import call_command
 
 from ombuds.cases.models import Case
 from ombuds.cases.services import case_transition
+from ombuds.core.models import AuditEntry
 from ombuds.procedures.models import DeadlineAlert, DigestSent
 from ombuds.procedures.services import decision_create
 from ombuds.procedures.tasks import send_deadline_digests
@@ -208,6 +209,9 @@ def run_the_day(run, sink, scenario) -> None:
     assert DigestSent.objects.count() == 2
     alerts = DeadlineAlert.objects.count()
     assert alerts == 6  # 4 + 2 events, the shared case once for each
+    audited = AuditEntry.objects.filter(event="deadline.digest_sent")
+    assert set(audited.values_list("origin", flat=True)) == {"worker"}
+    assert sorted(e.details["items"] for e in audited) == [2, 4]
 
     again = enqueue(TUESDAY)
     run()

@@ -7,7 +7,9 @@ In production a daily timer runs ``ombuds deadline_digest --enqueue`` (e.g. at 0
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
+from ombuds.procedures.digest import digest_send
 from ombuds.procedures.tasks import send_deadline_digests
 
 
@@ -23,5 +25,5 @@ class Command(BaseCommand):
             result = send_deadline_digests.enqueue()
             self.stdout.write(f"Deadline digests queued (task {result.id}).")
             return
-        sent = send_deadline_digests.call()
+        sent = digest_send(today=timezone.localdate())  # audited with the origin 'cli'
         self.stdout.write(f"Deadline digests sent: {sent}.")
