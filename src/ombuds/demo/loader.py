@@ -3,7 +3,9 @@
 Configuration (office, municipalities, themes, organisations, users) is upserted, so a second
 run changes nothing. Cases are created only when the demo municipalities have none, and
 always through the services (``case_register``, ``case_assign``, ``timeline_entry_add``,
-``case_transition``), so their timeline, audit entries and references are the real thing.
+``case_transition``, and ``decision_create`` / ``complaint_create`` and their updates for the
+disputed decisions and complaints), so their timeline, audit entries, references and legal
+deadlines are the real thing.
 
 The services stamp changes with ``timezone.now()``. To spread the cases over the last 14
 months, the clock is set to each event's moment while it is recorded (``_clock``); every
@@ -15,7 +17,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -34,9 +36,15 @@ from ombuds.cases.services import (
 )
 from ombuds.core.models import AuditEntry, Domain, Municipality, Office, Theme, WorkflowDefinition
 from ombuds.demo import data
-from ombuds.demo.spec import DemoCase, Entry, Resident, Step
+from ombuds.demo.spec import Complaint, Decision, DemoCase, Entry, Resident, Step
 from ombuds.demo.stories_steenwijkerland import CASES as STW_CASES
 from ombuds.demo.stories_westerveld import CASES as WSV_CASES
+from ombuds.procedures.services import (
+    complaint_create,
+    complaint_update,
+    decision_create,
+    decision_update,
+)
 from ombuds.socialmap.models import Organisation
 
 ALL_CASES: list[DemoCase] = [*STW_CASES, *WSV_CASES]
@@ -122,14 +130,59 @@ def _opened_at(spec: DemoCase, index: int, today) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(minutes // 60, minutes % 60)))
 
 
+@dataclass(frozen=True)
+class _Facts:
+    """Recording a decision or complaint (``first``), or adding the dates learnt on a later
+    day. ``fields`` maps model fields to case days."""
+
+    procedure: Decision | Complaint
+    fields: dict[str, int]
+    first: bool
+
+
+def _procedure_facts(procedure: Decision | Complaint) -> list[tuple[int, _Facts]]:
+    """Split a decision's or complaint's dates into what is known on each case day."""
+    by_day: dict[int, dict[str, int]] = {procedure.day: {}}
+    for field_name, day in procedure.dates().items():
+        if day is not None:
+            by_day.setdefault(max(day, procedure.day), {})[field_name] = day
+    if isinstance(procedure, Complaint) and procedure.consent:
+        agreed, until = procedure.consent
+        by_day.setdefault(agreed, {})["delay_consented_until"] = until
+    return [(day, _Facts(procedure, fields, first=day == procedure.day))
+            for day, fields in sorted(by_day.items())]
+
+
 def _events(spec: DemoCase) -> list[tuple[int, int, object]]:
-    """Return the case's events as (day, order, event): assignment, entries, then moves."""
+    """Return the case's events as (day, order, event): assignment, entries and procedure
+    facts, then moves."""
     events: list[tuple[int, int, object]] = []
     if spec.assignee:
         events.append((spec.assigned_day, 0, "assign"))
     events += [(entry.day, 1, entry) for entry in spec.entries]
+    for procedure in (*spec.decisions, *spec.complaints):
+        events += [(day, 1, facts) for day, facts in _procedure_facts(procedure)]
     events += [(step.day, 2, step) for step in spec.steps]
     return sorted(events, key=lambda e: (e[0], e[1]))
+
+
+def _record(facts: _Facts, *, case: Case, user: User, opened: date, recorded: dict,
+            organisations) -> None:
+    """Record ``facts`` through the procedures services, which compute the deadlines."""
+    procedure = facts.procedure
+    dates = {name: opened + timedelta(days=day) for name, day in facts.fields.items()}
+    if isinstance(procedure, Decision):
+        if facts.first:
+            recorded[id(procedure)] = decision_create(
+                user=user, case=case, organisation=organisations[procedure.organisation],
+                **procedure.values(), **dates)
+        else:
+            decision_update(user=user, decision=recorded[id(procedure)], **dates)
+    elif facts.first:
+        recorded[id(procedure)] = complaint_create(user=user, case=case, **procedure.values(),
+                                                   **dates)
+    else:
+        complaint_update(user=user, complaint=recorded[id(procedure)], **dates)
 
 
 def _register_case(spec: DemoCase, index: int, *, today, latest: datetime,
@@ -155,6 +208,8 @@ def _register_case(spec: DemoCase, index: int, *, today, latest: datetime,
             opened_at=opened_at,
         )
     persons[spec.key] = case.person
+    opened = timezone.localdate(opened_at)
+    recorded: dict = {}
     moment = opened_at
     for day, _order, event in _events(spec):
         # Events follow each other by at least 7 minutes and never lie in the future.
@@ -172,6 +227,9 @@ def _register_case(spec: DemoCase, index: int, *, today, latest: datetime,
                     files=[SimpleUploadedFile(name, text.encode(), "text/plain")
                            for name, text in event.attachments],
                 )
+            elif isinstance(event, _Facts):
+                _record(event, case=case, user=handler, opened=opened, recorded=recorded,
+                        organisations=organisations)
             elif isinstance(event, Step):
                 case_transition(user=handler, case=case, target=event.target,
                                 outcome=event.outcome, note=event.note)

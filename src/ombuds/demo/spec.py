@@ -1,7 +1,9 @@
 """The shape of one demo case: who, what, and what happened on which day after intake.
 
 Days are counted from the day the case was opened, and ``opened_days_ago`` from the day the
-demo is loaded, so the data looks current on any date.
+demo is loaded, so the data looks current on any date. The same goes for the dates of
+disputed decisions and complaints: a "case day" (negative: before intake), so every legal
+term lies at the same distance from the day of loading and shows the same watch state.
 """
 
 from __future__ import annotations
@@ -52,6 +54,61 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """A disputed decision, recorded on case day ``day`` by the handler.
+
+    Every date is a case day. Dates up to ``day`` are known when it is recorded; each later
+    one is added on its own day, as the ombudsperson would hear of it.
+    """
+
+    day: int
+    organisation: str
+    subject: str
+    made_known: int
+    objection_filed: int | None = None
+    committee: bool = False
+    postponed: int | None = None
+    objection_decided: int | None = None
+    appeal_filed: int | None = None
+
+    def values(self) -> dict:
+        return {"subject": self.subject, "committee": self.committee}
+
+    def dates(self) -> dict[str, int | None]:
+        """Model field → case day."""
+        return {"made_known_on": self.made_known, "objection_filed_on": self.objection_filed,
+                "postponed_on": self.postponed, "objection_decided_on": self.objection_decided,
+                "appeal_filed_on": self.appeal_filed}
+
+
+@dataclass(frozen=True)
+class Complaint:
+    """A written complaint (Awb chapter 9), recorded on case day ``day``; dates as in
+    ``Decision``. ``consent`` is (the day the complainant agreed in writing, the case day the
+    handling may be delayed to), Awb 9:11 lid 2."""
+
+    day: int
+    subject: str
+    received: int
+    conduct: int | None = None
+    acknowledged: int | None = None
+    hearing: int | None = None
+    postponed: int | None = None
+    consent: tuple[int, int] | None = None
+    not_handled_notice: int | None = None
+    findings: int | None = None
+
+    def values(self) -> dict:
+        return {"subject": self.subject}
+
+    def dates(self) -> dict[str, int | None]:
+        return {"received_on": self.received, "conduct_on": self.conduct,
+                "acknowledged_on": self.acknowledged, "hearing_on": self.hearing,
+                "postponed_on": self.postponed, "not_handled_notice_on": self.not_handled_notice,
+                "findings_on": self.findings}
+
+
+@dataclass(frozen=True)
 class DemoCase:
     key: str
     municipality: str  # CBS code
@@ -77,3 +134,5 @@ class DemoCase:
     assigned_day: int = 0
     steps: tuple[Step, ...] = ()
     entries: tuple[Entry, ...] = field(default=())
+    decisions: tuple[Decision, ...] = ()
+    complaints: tuple[Complaint, ...] = ()

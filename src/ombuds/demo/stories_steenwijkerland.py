@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from ombuds.demo.data import STW
-from ombuds.demo.spec import DemoCase, Entry, Resident, Step
+from ombuds.demo.spec import Decision, DemoCase, Entry, Resident, Step
 
 KUIPERS = Resident(
     "Gerrit Kuipers", date(1946, 3, 12), "Oldemarkt", "Hoofdstraat 14", "8375 AB",
@@ -67,7 +67,14 @@ CASES = [
                   "Wmo 2.3.2) is ruim voorbij."),
             Entry(5, "notitie", "Navraag bij Wmo-team uitgezet",
                   "Teamleider Wmo gevraagd wanneer het onderzoek wordt gepland."),
+            Entry(13, "telefoon", "Meneer belt: scootmobiel afgewezen",
+                  "Het Wmo-team wijst de scootmobiel af: de regiotaxi zou volstaan. De "
+                  "beschikking is gisteren verzonden; vanaf dan lopen zes weken voor bezwaar. "
+                  "Afgesproken: eerst met het Wmo-team praten, en ruim voor het einde van de "
+                  "termijn een pro-forma bezwaar als dat nog niets heeft opgeleverd."),
         ),
+        decisions=(Decision(13, "Wmo-team", "Aanvraag scootmobiel afgewezen (regiotaxi volstaat)",
+                            made_known=12),),
     ),
     DemoCase(
         key="stw-thuiszorg-gestopt", municipality=STW, opened_days_ago=95, channel="inloop",
@@ -135,7 +142,14 @@ CASES = [
             Entry(16, "bijeenkomst", "Rondetafel met jeugdteam, school en moeder",
                   "Jeugdteam zet overbruggingsbegeleiding in (2 uur per week). De Horizon "
                   "kijkt of een eerdere intake kan."),
+            Entry(17, "notitie", "Advies: pro-forma bezwaar tegen de afwijzing",
+                  "De afwijzing van intensieve hulp thuis blijft staan naast de "
+                  "overbrugging. Bemiddelen schort de bezwaartermijn niet op. Moeder "
+                  "geadviseerd ruim voor het einde van de termijn een pro-forma bezwaar te "
+                  "sturen; de gronden kunnen later (Awb 6:6)."),
         ),
+        decisions=(Decision(10, "Jeugdteam", "Intensieve ambulante hulp afgewezen zolang Daan "
+                            "op de wachtlijst staat", made_known=8),),
     ),
     DemoCase(
         key="stw-terugvordering", municipality=STW, opened_days_ago=300, channel="brief",
@@ -166,6 +180,9 @@ CASES = [
             Entry(28, "email_in", "Werk en Inkomen handhaaft het besluit",
                   "Werk en Inkomen wil de bezwaarprocedure afwachten."),
         ),
+        decisions=(Decision(3, "Werk en Inkomen", "Terugvordering bijstand van 4.800 euro",
+                            made_known=-9, objection_filed=4, committee=True,
+                            objection_decided=95, appeal_filed=130),),
     ),
     DemoCase(
         key="stw-beslag-energie", municipality=STW, opened_days_ago=40, channel="telefoon",
@@ -332,7 +349,13 @@ CASES = [
             Entry(4, "telefoon", "Gebeld met Werk en Inkomen",
                   "Consulent zegt toe dat een voorschot deze week wordt overgemaakt."),
             Entry(11, "email_in", "Werk en Inkomen: besluit volgt binnen twee weken"),
+            Entry(21, "gesprek", "Besluit bijstand uitgelegd met tolk",
+                  "Bijstand is toegekend, maar pas vanaf de datum van het gesprek bij de balie "
+                  "en niet vanaf de aanvraag. Mevrouw mist daardoor bijna een maand. We vragen "
+                  "Werk en Inkomen om uitleg; de bezwaartermijn loopt intussen door."),
         ),
+        decisions=(Decision(21, "Werk en Inkomen", "Bijstand toegekend met een latere "
+                            "ingangsdatum dan de aanvraag", made_known=20),),
     ),
     DemoCase(
         key="stw-urgentie", municipality=STW, opened_days_ago=8, channel="web",
@@ -353,6 +376,8 @@ CASES = [
                   "Afwijzing urgentie is 10 dagen oud. Besproken: bezwaar bij de "
                   "corporatie, en het gebiedsteam voor tijdelijke opvang."),
         ),
+        decisions=(Decision(2, "Woonstichting De Kop", "Urgentieverklaring afgewezen "
+                            "(onderdak bij een vriendin)", made_known=-8),),
     ),
     DemoCase(
         key="stw-pgb-jeugd", municipality=STW, opened_days_ago=150, channel="email",
@@ -376,6 +401,9 @@ CASES = [
             Entry(45, "brief", "Afsluitbrief met de routes die nog openstaan",
                   sent_to_resident=True),
         ),
+        decisions=(Decision(7, "Jeugdteam", "Pgb-tarief voor zorg door oma verlaagd naar het "
+                            "familietarief", made_known=-12, objection_filed=25,
+                            committee=True),),
     ),
     DemoCase(
         key="stw-niemand-belt-terug", municipality=STW, opened_days_ago=3, channel="telefoon",
@@ -466,9 +494,14 @@ CASES = [
         steps=(Step(1, "intake"), Step(5, "bemiddeling")),
         entries=(
             Entry(1, "telefoon", "Gesprek met moeder"),
+            Entry(2, "notitie", "Moeder heeft pro-forma bezwaar gemaakt",
+                  "Op ons advies, zodat de termijn niet verloopt terwijl we bemiddelen. De "
+                  "gronden volgen later (Awb 6:6)."),
             Entry(5, "bijeenkomst", "Overleg jeugdteam en Wmo-team",
                   "Jeugdteam verlengt de begeleiding 3 maanden; Wmo-onderzoek start nu."),
         ),
+        decisions=(Decision(1, "Jeugdteam", "Jeugdhulp (begeleiding) stopt bij 18 jaar",
+                            made_known=-14, objection_filed=2),),
     ),
     DemoCase(
         key="stw-steeds-andere-hulp", municipality=STW, opened_days_ago=130, channel="inloop",
@@ -509,6 +542,8 @@ CASES = [
                   "Afwijzing is verzonden op de dag van de brief aan ons. Bezwaartermijn "
                   "loopt; advies gegeven over pro forma bezwaar."),
         ),
+        decisions=(Decision(4, "Werk en Inkomen", "Bijzondere bijstand wasmachine afgewezen "
+                            "(had moeten reserveren)", made_known=-5),),
     ),
     DemoCase(
         key="stw-respijtzorg", municipality=STW, opened_days_ago=360, channel="web",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from ombuds.demo.data import WSV
-from ombuds.demo.spec import DemoCase, Entry, Resident, Step
+from ombuds.demo.spec import Complaint, Decision, DemoCase, Entry, Resident, Step
 
 HANDLER = "ombudsman-westerveld"
 
@@ -37,7 +37,13 @@ CASES = [
         wish="Dat het blijft zoals het was, tot de gemeente anders beslist.",
         domains=("wmo",), themes=("Huishoudelijke hulp",),
         organisations=("Zorggroep Noordwest", "Wmo-team"), assignee=HANDLER,
-        entries=(Entry(1, "notitie", "Beschikking opgevraagd bij Wmo-team"),),
+        entries=(Entry(1, "notitie", "Beschikking opgevraagd bij Wmo-team"),
+                 Entry(3, "email_in", "Wmo-team stuurt een kopie van de beschikking",
+                       "De beschikking is volgens het Wmo-team acht dagen vóór ons eerste "
+                       "gesprek verzonden. Meneer heeft hem nooit gekregen, maar de "
+                       "bezwaartermijn loopt vanaf de verzending (Awb 6:8).")),
+        decisions=(Decision(3, "Wmo-team", "Huishoudelijke hulp verlaagd van 2 naar 1 uur "
+                            "per week", made_known=-8),),
     ),
     DemoCase(
         key="wsv-zorgboerderij", municipality=WSV, opened_days_ago=15, channel="email",
@@ -52,6 +58,8 @@ CASES = [
         entries=(Entry(3, "email_in", "Kopie besluit ontvangen van meneer",
                        attachments=(("besluit-verrekening.txt",
                                      "Besluit: verrekening inkomsten vrijwilligerswerk.\n"),)),),
+        decisions=(Decision(3, "Werk en Inkomen", "Vrijwilligersvergoeding verrekend met de "
+                            "bijstand", made_known=-3),),
     ),
     DemoCase(
         key="wsv-inrichting", municipality=WSV, opened_days_ago=10, channel="inloop",
@@ -66,7 +74,13 @@ CASES = [
         organisations=("Werk en Inkomen", "Sociaal team Westerveld"),
         registered_by="ombudsman-westerveld", assignee=HANDLER,
         steps=(Step(0, "intake"),),
-        entries=(Entry(0, "gesprek", "Gesprek met tolk Tigrinya op het spreekuur"),),
+        entries=(Entry(0, "gesprek", "Gesprek met tolk Tigrinya op het spreekuur",
+                       "Het besluit over de lening is ruim acht weken geleden verzonden; de "
+                       "bezwaartermijn is voorbij. Meneer kon de brief niet lezen. Nagaan of "
+                       "een laat bezwaar toch kan (verschoonbaar, Awb 6:11) en of een "
+                       "aanvullende aanvraag sneller is."),),
+        decisions=(Decision(0, "Werk en Inkomen", "Lening inrichtingskosten toegekend voor een "
+                            "te laag bedrag", made_known=-55),),
     ),
     DemoCase(
         key="wsv-dagbehandeling", municipality=WSV, opened_days_ago=35, channel="telefoon",
@@ -81,7 +95,12 @@ CASES = [
         assignee="ombudsman",
         steps=(Step(2, "intake"), Step(6, "bemiddeling")),
         entries=(Entry(2, "telefoon", "Gesprek met moeder"),
-                 Entry(6, "email_uit", "Vraag aan jeugdteam over vervoer bij jeugdhulp")),
+                 Entry(6, "email_uit", "Vraag aan jeugdteam over vervoer bij jeugdhulp"),
+                 Entry(33, "telefoon", "Moeder gebeld: bezwaartermijn loopt bijna af",
+                       "Het jeugdteam heeft nog niet gereageerd. Bemiddelen schort de termijn "
+                       "niet op: advies om nu een pro-forma bezwaar te sturen.")),
+        decisions=(Decision(2, "Jeugdteam", "Vervoer naar de dagbehandeling in Assen "
+                            "afgewezen", made_known=-6),),
     ),
     DemoCase(
         key="wsv-begeleiding-zoon", municipality=WSV, opened_days_ago=50, channel="verwijzing",
@@ -117,7 +136,10 @@ CASES = [
         entries=(Entry(10, "bijeenkomst", "Overleg gemeente en corporatie"),
                  Entry(40, "notitie", "Afspraken",
                        "Corporatie haalt drempels weg; gemeente betaalt de douche. "
-                       "Uitvoering binnen 8 weken.")),
+                       "Uitvoering binnen 8 weken. Het pro-forma bezwaar blijft staan tot de "
+                       "douche er is.")),
+        decisions=(Decision(10, "Wmo-team", "Aanpassing douche afgewezen: eerst de verhuurder",
+                            made_known=-5, objection_filed=9, committee=True),),
     ),
     DemoCase(
         key="wsv-klacht-consulent", municipality=WSV, opened_days_ago=60, channel="email",
@@ -132,7 +154,11 @@ CASES = [
         steps=(Step(2, "intake"), Step(5, "klacht", note="Mevrouw wil een formele klacht.")),
         entries=(Entry(2, "telefoon", "Gesprek met mevrouw Mensink"),
                  Entry(6, "brief", "Ontvangstbevestiging klacht (Awb 9:6)",
+                       sent_to_resident=True),
+                 Entry(40, "brief", "Verdaging: oordeel uiterlijk vier weken later (Awb 9:11)",
                        sent_to_resident=True)),
+        complaints=(Complaint(5, "Vernederende opmerking van de consulent", received=4,
+                              conduct=-10, acknowledged=6, postponed=40),),
     ),
     DemoCase(
         key="wsv-beslagvrije-voet", municipality=WSV, opened_days_ago=75, channel="inloop",
@@ -153,6 +179,8 @@ CASES = [
                  Entry(19, "email_in", "Werk en Inkomen stort 410 euro terug"),
                  Entry(35, "bijeenkomst", "Hoorzitting met meneer en teamleider W&I",
                        "Verslag van de hoorzitting volgt.")),
+        complaints=(Complaint(20, "Beslag zonder rekening met de beslagvrije voet", received=20,
+                              conduct=-5, acknowledged=21, hearing=35, postponed=55),),
     ),
     DemoCase(
         key="wsv-wmo-geen-reactie", municipality=WSV, opened_days_ago=100, channel="telefoon",
@@ -171,7 +199,13 @@ CASES = [
                  Entry(25, "bijeenkomst", "Hoorzitting"),
                  Entry(38, "document", "Verslag hoorzitting",
                        attachments=(("verslag-hoorzitting.txt",
-                                     "Verslag hoorzitting klacht Wmo-aanvraag.\n"),))),
+                                     "Verslag hoorzitting klacht Wmo-aanvraag.\n"),)),
+                 Entry(70, "telefoon", "Mevrouw stemt in met een later oordeel",
+                       "De reactie van het Wmo-team op het verslag kwam laat. Mevrouw gaat "
+                       "schriftelijk akkoord met verder uitstel (Awb 9:11 lid 2).")),
+        complaints=(Complaint(3, "Maanden geen reactie op Wmo-aanvraag en berichten", received=3,
+                              conduct=-30, acknowledged=3, hearing=25, postponed=40,
+                              consent=(70, 101)),),
     ),
     DemoCase(
         key="wsv-busje-vergat-kind", municipality=WSV, opened_days_ago=240, channel="brief",
@@ -193,6 +227,9 @@ CASES = [
                  Entry(28, "bijeenkomst", "Hoorzitting met ouders en gemeente"),
                  Entry(50, "brief", "Oordeel: klacht gegrond; verwijzing Nationale ombudsman",
                        sent_to_resident=True)),
+        complaints=(Complaint(4, "Leerlingenvervoer vergat ons kind twee keer", received=4,
+                              conduct=-10, acknowledged=4, hearing=28, postponed=40,
+                              findings=50),),
     ),
     DemoCase(
         key="wsv-toon-brieven", municipality=WSV, opened_days_ago=320, channel="email",
@@ -212,6 +249,8 @@ CASES = [
                  Entry(40, "bijeenkomst", "Hoorzitting"),
                  Entry(62, "brief", "Oordeel verstuurd, met de termijn voor de Nationale "
                        "ombudsman", sent_to_resident=True)),
+        complaints=(Complaint(20, "Dreigende toon in brieven van Werk en Inkomen", received=20,
+                              conduct=-20, acknowledged=21, hearing=40, findings=62),),
     ),
     DemoCase(
         key="wsv-schuldhulp", municipality=WSV, opened_days_ago=200, channel="telefoon",
@@ -241,6 +280,9 @@ CASES = [
                Step(20, "afgesloten", "informeel_opgelost",
                     "Excuses en een vaste invaller; mevrouw is tevreden (Awb 9:5).")),
         entries=(Entry(15, "telefoon", "Gesprek met De Linde en mevrouw"),),
+        # Solved to her satisfaction (Awb 9:5): the letter confirming it ends the handling.
+        complaints=(Complaint(5, "Drie weken geen thuiszorg tijdens de vakantie", received=5,
+                              conduct=-60, acknowledged=6, not_handled_notice=20),),
     ),
     DemoCase(
         key="wsv-jeugdhulp-vertrouwenspersoon", municipality=WSV, opened_days_ago=380,
@@ -270,5 +312,7 @@ CASES = [
                     "Gedraging langer dan een jaar geleden (Awb 9:8 lid 1 onder b).")),
         entries=(Entry(12, "brief", "Brief: klacht niet in behandeling, met uitleg",
                        sent_to_resident=True),),
+        complaints=(Complaint(3, "Bejegening tijdens een gesprek anderhalf jaar geleden",
+                              received=2, conduct=-545, acknowledged=3, not_handled_notice=12),),
     ),
 ]

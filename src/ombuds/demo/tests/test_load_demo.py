@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,6 +18,8 @@ from ombuds.cases.models import Case, Channel, Person, TimelineEntry
 from ombuds.cases.selectors import similar_persons
 from ombuds.core.models import AuditEntry, Municipality, Office, Theme
 from ombuds.demo.data import USERS
+from ombuds.procedures.models import Complaint, Deadline, DisputedDecision
+from ombuds.procedures.selectors import deadline_state, holiday_calendar
 from ombuds.socialmap.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +41,8 @@ def snapshot() -> dict:
         "persons": Person.objects.count(),
         "timeline": TimelineEntry.objects.count(),
         "audit": AuditEntry.objects.count(),
+        "deadlines": list(Deadline.objects.order_by("case__reference", "kind", "end").values_list(
+            "case__reference", "kind", "raw_end", "end", "met_on")),
     }
 
 
@@ -129,3 +134,61 @@ def test_the_demo_users_log_in_only_in_demo_mode(settings):
     settings.DEMO_MODE = False
     for username in USERS:
         assert authenticate(username=username, password="demo") is None, username
+
+
+def watched_states() -> dict[str, set[str]]:
+    """Return, per state on today, the references of the cases with such a watched deadline."""
+    calendar = holiday_calendar()
+    found: dict[str, set[str]] = {}
+    for deadline in Deadline.objects.filter(watched=True).select_related("case__municipality__office"):
+        state = "met" if deadline.met_on else deadline_state(
+            raw_end=deadline.raw_end, end=deadline.end,
+            office=deadline.case.municipality.office, calendar=calendar)
+        found.setdefault(state, set()).add(deadline.case.reference)
+    return found
+
+
+def test_about_a_third_of_the_cases_have_a_disputed_decision_and_complaint_cases_a_complaint():
+    load()
+    cases = Case.objects.count()
+    with_decisions = Case.objects.filter(decisions__isnull=False).distinct().count()
+    assert cases / 4 <= with_decisions <= cases / 2
+    complaint_cases = Case.objects.filter(
+        workflow__variant=5, timeline__status_to__in=["klacht", "hoor_wederhoor", "oordeel"]
+    ).distinct()
+    assert complaint_cases.count() >= 5
+    for case in complaint_cases:
+        complaint = Complaint.objects.get(case=case)
+        assert complaint.acknowledged_on is not None, case.reference
+    assert Complaint.objects.filter(hearing_on__isnull=False).count() >= 3
+    assert set(DisputedDecision.objects.exclude(organisation=None).values_list(
+        "organisation__name", flat=True)) >= {"Wmo-team", "Werk en Inkomen", "Jeugdteam"}
+
+
+@pytest.mark.parametrize("day", [
+    None,  # the day the test runs
+    date(2026, 12, 21),  # Christmas, Boxing Day and New Year's Day (and 2 January) ahead
+    date(2027, 3, 22),  # Good Friday and Easter Monday ahead
+    date(2027, 4, 23),  # Koningsdag, 5 May and Ascension Day ahead
+    date(2028, 5, 20),  # Whit Monday
+])
+def test_the_demo_shows_deadlines_in_every_state_on_the_day_it_is_loaded(day):
+    moment = day and datetime(day.year, day.month, day.day, 10, tzinfo=ZoneInfo("Europe/Amsterdam"))
+    with time_machine.travel(moment, tick=False) if moment else contextlib.nullcontext():
+        load()
+        states = watched_states()
+    assert set(states) == {"ok", "warning", "urgent", "passed", "met"}, states
+
+
+def test_a_case_in_mediation_runs_against_an_open_objection_term():
+    load()
+    calendar = holiday_calendar()
+    open_terms = [
+        d for d in Deadline.objects.filter(kind="bezwaar", met_on=None, case__status="bemiddeling")
+        .select_related("case__municipality__office")
+        if deadline_state(raw_end=d.raw_end, end=d.end, office=d.case.municipality.office,
+                          calendar=calendar) != "passed"
+    ]
+    assert open_terms, "the demo should show the pro-forma objection advice"
+    assert any(entry.body and "pro-forma bezwaar" in entry.body
+               for d in open_terms for entry in d.case.timeline.all())
