@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.db.models import F
 from django.utils import timezone
 
 from ombuds.deadlines import HolidayCalendar, watch_state
@@ -32,7 +33,8 @@ def deadline_state(*, raw_end: date, end: date, office, calendar: HolidayCalenda
 
 
 def case_deadlines(case) -> list[Deadline]:
-    """Return the case's deadlines, nearest legal end first (no audit: the caller opened the
-    case through ``access_case``)."""
+    """Return the case's deadlines: open ones first, each group nearest legal end first (no
+    audit: the caller opened the case through ``access_case``). NULLS FIRST is explicit, as
+    SQLite and PostgreSQL sort NULL differently."""
     return list(Deadline.objects.filter(case=case).select_related("decision", "complaint")
-                .order_by("met_on", "end", "id"))
+                .order_by(F("met_on").asc(nulls_first=True), "end", "id"))

@@ -134,9 +134,13 @@ def _plan_complaint(c: Complaint, calendar) -> list[Planned]:
     planned.append(Planned(DeadlineKind.COMPLAINT_DECISION, decision_term, complaint=c,
                            met_on=handled))
     if c.kind == Complaint.Kind.COMPLAINT:
+        # Only a body that will not handle the complaint must say so within four weeks. Once
+        # receipt is acknowledged the complaint is being handled: the term stays visible as
+        # information but the watch no longer warns about it.
         planned.append(Planned(
             DeadlineKind.COMPLAINT_REFUSAL, rules.complaint_refusal_notice_term(c.received_on, calendar),
-            complaint=c, met_on=c.not_handled_notice_on or c.hearing_on or c.findings_on))
+            complaint=c, watched=c.acknowledged_on is None,
+            met_on=c.not_handled_notice_on or c.hearing_on or c.findings_on))
     if c.conduct_on:
         year = rules.one_year_limit(c.conduct_on, calendar=calendar)
         planned.append(Planned(DeadlineKind.COMPLAINT_YEAR, year, complaint=c, watched=False,

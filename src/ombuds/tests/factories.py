@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 
 import factory
@@ -95,7 +96,21 @@ class OfficeSetup:
         }
 
 
+def ensure_seed_data() -> None:
+    """Put back what the data migrations seed (process variants, domains, designated days).
+
+    A transactional test ends with a flush that empties every table, seeds included; the
+    next test must not depend on the order tests ran in. The seed functions are idempotent.
+    """
+    from django.apps import apps
+
+    for module in ("ombuds.core.migrations.0002_seed_variants_and_domains",
+                   "ombuds.procedures.migrations.0002_seed_designated_days"):
+        importlib.import_module(module).seed(apps, None)
+
+
 def make_office() -> OfficeSetup:
+    ensure_seed_data()
     office = OfficeFactory()
     stw = MunicipalityFactory(office=office, name="Steenwijkerland", cbs_code="GM1708",
                               reference_prefix="STW", workflow=workflow(3))

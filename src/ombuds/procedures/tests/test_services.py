@@ -171,3 +171,13 @@ def test_a_new_designated_day_moves_open_deadlines(office):
     DesignatedDay.objects.create(decree=decree, day=date(2026, 5, 13), description="test")
     assert deadlines_recompute_open() == 1
     assert kinds(case)["bezwaar"].end == date(2026, 5, 18)  # 13 designated, 14 Asc, 15, weekend
+
+
+def test_the_refusal_notice_term_is_information_once_receipt_is_acknowledged(office):
+    case = register_case(office, municipality=office.westerveld)
+    complaint = complaint_create(user=office.ombudsman, case=case, subject="Bejegening",
+                                 received_on=date(2026, 3, 2))
+    assert kinds(case)["niet_behandelen"].is_open  # 30 March passed: the watch says so
+    complaint_update(user=office.ombudsman, complaint=complaint, acknowledged_on=date(2026, 3, 4))
+    refusal = kinds(case)["niet_behandelen"]
+    assert not refusal.watched and refusal.met_on is None

@@ -4,12 +4,10 @@ terms on the case page."""
 
 from __future__ import annotations
 
-import importlib
 import re
 from datetime import timedelta
 
 import pytest
-from django.apps import apps as django_apps
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -18,23 +16,13 @@ from ombuds.procedures.selectors import deadline_state, holiday_calendar
 from ombuds.procedures.services import decision_create
 from ombuds.procedures.templatetags.procedures import STATE_LABELS
 from ombuds.tests.browser.conftest import login
-from ombuds.tests.factories import OrganisationFactory, make_office, register_case
+from ombuds.tests.factories import OrganisationFactory, register_case
 
 
 def expected_label(term: rules.Term, office) -> str:
     state = deadline_state(raw_end=term.raw_end, end=term.end, office=office.office,
                            calendar=holiday_calendar())
     return STATE_LABELS[state]
-
-
-@pytest.fixture
-def office(transactional_db):
-    """The office, after putting back the seeded process variants and domains: the flush
-    after an earlier transactional test removes them. (``serialized_rollback`` clashes with
-    the content types that flush recreates.)"""
-    seed = importlib.import_module("ombuds.core.migrations.0002_seed_variants_and_domains").seed
-    seed(django_apps, None)
-    return make_office()
 
 
 @pytest.mark.django_db(transaction=True)
