@@ -119,7 +119,8 @@ def _plan_decision(d: DisputedDecision, calendar) -> list[Planned]:
 def _with_consent(term: rules.Term, until: date) -> rules.Term:
     explanation = (f"{term.explanation} De klager stemde schriftelijk in met verder uitstel tot "
                    f"en met {rules.nl_date(until)} (Awb 9:11 lid 2).")
-    return rules.Term(name=term.name + " (uitstel met instemming)", start=term.start,
+    name = term.name.removesuffix(" (verdaagd)") + " (uitstel met instemming)"
+    return rules.Term(name=name, start=term.start,
                       raw_end=until, end=until, basis=term.basis + "; instemming klager",
                       explanation=explanation, atw_applies=False, caveat=term.caveat)
 
