@@ -136,6 +136,16 @@ class Case(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
     )
+    procedure_avoided = models.CharField(
+        _("formele procedure voorkomen"), max_length=10, blank=True,
+        choices=[("ja", _("Ja")), ("nee", _("Nee")), ("onbekend", _("Onbekend"))],
+    )
+    procedure_avoided_what = models.CharField(
+        _("welke procedure"), max_length=20, blank=True,
+        choices=[("bezwaar", _("Bezwaar")), ("klacht", _("Klacht")), ("beroep", _("Beroep")),
+                 ("ombudsman", _("Nationale ombudsman")), ("anders", _("Anders"))],
+    )
+    minutes_spent = models.PositiveIntegerField(_("bestede tijd (minuten)"), null=True, blank=True)
     opened_at = models.DateTimeField(_("geopend"))
     closed_at = models.DateTimeField(_("gesloten"), null=True, blank=True)
     updated_at = models.DateTimeField(_("laatst gewijzigd"), auto_now=True)
@@ -179,7 +189,7 @@ class Case(models.Model):
 
 
 class CaseOrganisation(models.Model):
-    """An organisation involved in a case, with the contact person there (a party)."""
+    """An organisation involved in a case (a party), with the contact person there."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="organisations")
     organisation = models.ForeignKey(
@@ -187,6 +197,8 @@ class CaseOrganisation(models.Model):
     )
     role = models.CharField(_("rol in de zaak"), max_length=120, blank=True)
     contact_person = models.CharField(_("contactpersoon"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mail contactpersoon"), blank=True)
+    contact_phone = models.CharField(_("telefoon contactpersoon"), max_length=40, blank=True)
 
     class Meta:
         verbose_name = _("betrokken organisatie")
@@ -209,11 +221,13 @@ class EntryKind(models.TextChoices):
     NOTE = "notitie", _("Notitie")
     DOCUMENT = "document", _("Document")
     STATUS = "status", _("Statuswijziging")
+    PARTNER_ANSWER = "antwoord_partij", _("Antwoord van een partij")
     ASSIGNMENT = "toewijzing", _("Toewijzing")
 
 
 #: Kinds a user adds by hand; status and assignment entries are written by services only.
-MANUAL_KINDS = [k for k in EntryKind if k not in (EntryKind.STATUS, EntryKind.ASSIGNMENT)]
+MANUAL_KINDS = [k for k in EntryKind
+                if k not in (EntryKind.STATUS, EntryKind.ASSIGNMENT, EntryKind.PARTNER_ANSWER)]
 
 
 class TimelineEntry(models.Model):

@@ -164,15 +164,41 @@ def case_register(
     return case
 
 
+@dataclass(frozen=True)
+class Closure:
+    """What closing a case records for the reports besides its outcome."""
+
+    procedure_avoided: str = ""  # ja | nee | onbekend
+    procedure_avoided_what: str = ""  # bezwaar | klacht | beroep | ombudsman | anders
+    minutes_spent: int | None = None
+
+    def check(self) -> None:
+        errors = {}
+        if self.procedure_avoided not in ("", "ja", "nee", "onbekend"):
+            errors["procedure_avoided"] = "Kies ja, nee of onbekend."
+        if self.procedure_avoided == "ja" and not self.procedure_avoided_what:
+            errors["procedure_avoided_what"] = "Geef aan welke formele procedure is voorkomen."
+        if self.procedure_avoided_what not in ("", "bezwaar", "klacht", "beroep", "ombudsman",
+                                               "anders"):
+            errors["procedure_avoided_what"] = "Kies een procedure uit de lijst."
+        if self.minutes_spent is not None and not 0 <= self.minutes_spent <= 100_000:
+            errors["minutes_spent"] = "Vul de bestede tijd in minuten in (0 of meer)."
+        if errors:
+            raise ValidationError(errors)
+
+
 def case_transition(*, user: User, case: Case, target: str, outcome: str = "",
-                    note: str = "") -> Case:
+                    note: str = "", closure: Closure | None = None) -> Case:
     """Move ``case`` to ``target`` if its own workflow allows it; else raise InvalidTransition.
 
     Checks the table, changes the state, writes the timeline entry and the audit entry, all
-    in one transaction; a refused move changes nothing.
+    in one transaction; a refused move changes nothing. When the move closes the case,
+    ``closure`` records whether a formal procedure was avoided and the time spent.
     """
     if not can_transition(user, case):
         raise PermissionDenied("U mag de status van deze zaak niet wijzigen.")
+    if closure is not None:
+        closure.check()
     with transaction.atomic():
         locked = Case.objects.select_for_update().select_related("workflow").get(pk=case.pk)
         workflow = locked.workflow.workflow
@@ -184,6 +210,11 @@ def case_transition(*, user: User, case: Case, target: str, outcome: str = "",
         if workflow.is_closed(target):
             locked.outcome, locked.closed_at = outcome, now
             fields += ["outcome", "closed_at"]
+            if closure is not None:
+                locked.procedure_avoided = closure.procedure_avoided
+                locked.procedure_avoided_what = closure.procedure_avoided_what
+                locked.minutes_spent = closure.minutes_spent
+                fields += ["procedure_avoided", "procedure_avoided_what", "minutes_spent"]
         locked.save(update_fields=fields)
         summary = f"{transition.label}: {workflow.status(source).label} → {workflow.status(target).label}"
         if outcome:
@@ -253,6 +284,7 @@ def timeline_entry_add(*, user: User, case: Case, kind: str, summary: str, body:
 
 
 __all__ = [
+    "Closure",
     "InvalidTransition",
     "PersonData",
     "case_assign",

@@ -5,4 +5,5 @@ urlpatterns = [
     path("", include("ombuds.core.api_urls")),
     path("", include("ombuds.socialmap.api_urls")),
     path("", include("ombuds.procedures.api_urls")),
+    path("", include("ombuds.mediation.api_urls")),
 ]

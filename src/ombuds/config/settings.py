@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "ombuds.socialmap",
     "ombuds.cases",
     "ombuds.procedures",
+    "ombuds.mediation",
+    "ombuds.correspondence",
     "ombuds.public",
     "ombuds.demo",
 ]

@@ -192,3 +192,42 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit entries are append-only.")
+
+
+class OutboxMessage(models.Model):
+    """An e-mail waiting to be sent by the task worker.
+
+    Written in the same transaction as the change that causes it, so a crash cannot lose it;
+    the worker claims, sends and marks it, with a stable Message-ID (see ``core/outbox.py``).
+    Every app that sends e-mail enqueues here.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "wachtend", _("Wacht op verzending")
+        SENDING = "bezig", _("Wordt verzonden")
+        SENT = "verzonden", _("Verzonden")
+        FAILED = "mislukt", _("Mislukt")
+
+    case = models.ForeignKey("cases.Case", on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="outbox")
+    to = models.EmailField(_("aan"))
+    subject = models.CharField(_("onderwerp"), max_length=200)
+    body = models.TextField(_("tekst"))
+    attachment_name = models.CharField(max_length=200, blank=True)
+    attachment = models.BinaryField(null=True, blank=True)
+    message_id = models.CharField(max_length=200, unique=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("uitgaand bericht")
+        verbose_name_plural = _("uitgaande berichten")
+        ordering = ["created_at", "id"]
+        indexes = [models.Index(fields=["status", "created_at"], name="outbox_status_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.message_id} {self.status}"

@@ -1,7 +1,7 @@
 """Walking cases through every allowed path of the six variants, through the real service."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from ombuds.cases.models import Case, TimelineEntry
 from ombuds.cases.services import case_transition
@@ -120,3 +120,22 @@ def test_an_ombudsperson_of_another_municipality_cannot_move_a_case(office):
     with pytest.raises(PermissionDenied):
         case_transition(user=office.ombudsman_westerveld, case=case, target="intake")
     assert Case.objects.get(pk=case.pk).status == "aangemeld"
+
+
+@pytest.mark.django_db
+def test_closing_records_whether_a_procedure_was_avoided_and_the_time_spent(office):
+    from ombuds.cases.services import Closure
+
+    case = register_case(office)
+    case_transition(user=office.ombudsman, case=case, target="intake")
+    with pytest.raises(ValidationError) as error:
+        case_transition(user=office.ombudsman, case=case, target="afgesloten", outcome="advies",
+                        closure=Closure(procedure_avoided="ja"))
+    assert "procedure_avoided_what" in error.value.message_dict
+    assert snapshot(case)[0] == "intake"
+    case_transition(user=office.ombudsman, case=case, target="afgesloten", outcome="advies",
+                    closure=Closure(procedure_avoided="ja", procedure_avoided_what="bezwaar",
+                                    minutes_spent=95))
+    case.refresh_from_db()
+    assert (case.procedure_avoided, case.procedure_avoided_what, case.minutes_spent) == (
+        "ja", "bezwaar", 95)

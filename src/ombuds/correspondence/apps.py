@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CorrespondenceConfig(AppConfig):
+    """Letter and e-mail templates per municipality, letters as PDF, and the e-mail outbox."""
+
+    name = "ombuds.correspondence"
+    label = "correspondence"
+    verbose_name = "Correspondentie"
