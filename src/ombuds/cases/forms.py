@@ -18,7 +18,7 @@ from ombuds.cases.models import (
     RepresentativeRelation,
     Urgency,
 )
-from ombuds.cases.services import PersonData
+from ombuds.cases.services import Closure, PersonData
 
 NEW_PERSON = "nieuw"
 
@@ -409,6 +409,28 @@ class TransitionForm(StyledForm):
     note = forms.CharField(label="Toelichting", required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 3}),
                            help_text="Niet verplicht. Komt in de tijdlijn.")
+    # What closing records for the reports (only when the move closes the case).
+    procedure_avoided = forms.ChoiceField(
+        label="Formele procedure voorkomen?", required=False, widget=forms.RadioSelect,
+        choices=[("ja", "Ja"), ("nee", "Nee"), ("onbekend", "Onbekend")],
+        help_text="Is een bezwaar, klacht of andere formele procedure niet nodig geweest "
+                  "dankzij de ombudsfunctie?",
+    )
+    procedure_avoided_what = forms.ChoiceField(
+        label="Welke procedure", required=False,
+        choices=[("", "Kies een procedure"), ("bezwaar", "Bezwaar"), ("klacht", "Klacht"),
+                 ("beroep", "Beroep"), ("ombudsman", "Nationale ombudsman"),
+                 ("anders", "Anders")],
+        help_text="Alleen als u ‘Ja’ kiest.",
+    )
+    minutes_spent = forms.IntegerField(
+        label="Bestede tijd (minuten)", required=False, min_value=0, max_value=100_000,
+        help_text="De totale tijd aan deze zaak, in minuten. Bijvoorbeeld 90.",
+        error_messages={"invalid": "Vul een heel aantal minuten in, bijvoorbeeld 90.",
+                        "min_value": "Vul 0 of meer minuten in.",
+                        "max_value": "Vul ten hoogste 100000 minuten in."},
+    )
+    CLOSURE_FIELDS = ("procedure_avoided", "procedure_avoided_what", "minutes_spent")
 
     def __init__(self, *args, case, transition=None, **kwargs):
         if transition is not None:
@@ -416,6 +438,10 @@ class TransitionForm(StyledForm):
         super().__init__(*args, **kwargs)
         workflow = case.workflow.workflow
         self.transition = transition
+        self.closes = transition is not None and workflow.is_closed(transition.target)
+        if not self.closes:
+            for name in self.CLOSURE_FIELDS:
+                del self.fields[name]
         self.fields["target"].choices = [(s.code, s.label) for s in workflow.statuses]
         outcomes = (transition.outcomes if transition is not None
                     else [o.code for o in workflow.outcomes])
@@ -424,3 +450,29 @@ class TransitionForm(StyledForm):
         ]
         if transition is not None:
             self.initial["target"] = transition.target
+
+    def clean(self):
+        data = super().clean()
+        if not self.closes:
+            return data
+        if not data.get("outcome") and "outcome" not in self.errors:
+            self.add_error("outcome", "Kies een uitkomst om de zaak af te sluiten.")
+        if not data.get("procedure_avoided") and "procedure_avoided" not in self.errors:
+            self.add_error("procedure_avoided",
+                           "Kies of een formele procedure is voorkomen: ja, nee of onbekend.")
+        if data.get("procedure_avoided") == "ja" and not data.get("procedure_avoided_what") \
+                and "procedure_avoided_what" not in self.errors:
+            self.add_error("procedure_avoided_what", "Kies welke formele procedure is voorkomen.")
+        if data.get("minutes_spent") is None and "minutes_spent" not in self.errors:
+            self.add_error("minutes_spent", "Vul de bestede tijd in minuten in.")
+        return data
+
+    def closure(self) -> Closure | None:
+        """Return what closing records, or ``None`` when the move does not close the case."""
+        if not self.closes:
+            return None
+        d = self.cleaned_data
+        return Closure(procedure_avoided=d["procedure_avoided"],
+                       procedure_avoided_what=(d["procedure_avoided_what"]
+                                               if d["procedure_avoided"] == "ja" else ""),
+                       minutes_spent=d["minutes_spent"])

@@ -19,6 +19,13 @@ from rest_framework.authtoken.models import Token
 
 from ombuds.cases.models import SavedFilter
 from ombuds.cases.services import case_assign, timeline_entry_add
+from ombuds.mediation.services import (
+    AgreementData,
+    consent_record,
+    meeting_record,
+    party_add,
+    referral_create,
+)
 from ombuds.procedures.services import complaint_create, decision_create
 from ombuds.tests.factories import OrganisationFactory, register_case
 
@@ -66,6 +73,16 @@ RULES: dict[str, Rule] = {
     "procedures:complaint_add": Rule(CASE_READERS),
     "procedures:complaint_change": Rule(CASE_READERS),
     "procedures:complaint_delete": Rule(CASE_READERS),
+    # mediation pages: each GET shows a form; the POSTs use the same guard
+    "mediation:my_agreements": Rule(CASE_ROLES),
+    "mediation:party_add": Rule(CASE_READERS),
+    "mediation:consent_add": Rule(CASE_READERS),
+    "mediation:consent_revoke": Rule(CASE_READERS),
+    "mediation:override_add": Rule(CASE_READERS),
+    "mediation:meeting_add": Rule(CASE_READERS),
+    "mediation:agreement_status": Rule(CASE_READERS),
+    "mediation:referral_add": Rule(CASE_READERS),
+    "mediation:referral_arrival": Rule(CASE_READERS),
     "socialmap:list": Rule(CASE_ROLES),
     "core:figures": Rule(FIGURES),
     "core:audit": Rule(ADMIN),
@@ -123,10 +140,21 @@ def world(office):
                                made_known_on=today)
     complaint = complaint_create(user=office.ombudsman, case=case, subject="Bejegening",
                                  received_on=today)
+    party = party_add(user=office.ombudsman, case=case, organisation=organisation)
+    consent = consent_record(user=office.ombudsman, party=party, purpose="gesprek", scope="Alles",
+                             given_on=today, given_how="mondeling", given_by="De inwoner")
+    meeting = meeting_record(user=office.ombudsman, case=case, kind="apart",
+                             starts_at=timezone.now(), place="Telefoon",
+                             agreements=[AgreementData(description="Bellen", due_on=today,
+                                                       owner="ombudsfunctie")])
+    referral = referral_create(user=office.ombudsman, case=case, route="bezwaar",
+                               referred_on=today, check_on=today)
     kwargs = {
         "reference": case.reference, "uuid": entry.attachments.get().uuid,
         "cbs_code": "GM1708", "pk": organisation.pk,
         "decision_id": decision.pk, "complaint_id": complaint.pk,
+        "party_id": party.pk, "consent_id": consent.pk,
+        "agreement_id": meeting.agreements.get().pk, "referral_id": referral.pk,
     }
     return office, case, kwargs, saved
 

@@ -112,7 +112,8 @@ def case_transition_view(request, reference: str):
     data = form.cleaned_data
     try:
         services.case_transition(user=request.user, case=case, target=data["target"],
-                                 outcome=data["outcome"], note=data["note"])
+                                 outcome=data["outcome"], note=data["note"],
+                                 closure=form.closure())
     except (InvalidTransition, ValidationError, PermissionDenied) as error:
         return _fail(request, reference, form, error)
     messages.success(request, f"De status van {reference} is nu ‘{case.status_label}’.")

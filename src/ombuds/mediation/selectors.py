@@ -1,0 +1,134 @@
+"""Reads for mediation: what may be shared with a party, a case's mediation file, the open
+agreements of a handler and the agreements a reminder is due for.
+
+A case is fetched only through ``cases.selectors.access_case``; the functions here take a
+case (or a party of one) the caller already opened, except the list of a user's open
+agreements, which is scoped with ``visible_cases`` and audited as a search.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Prefetch, QuerySet
+
+from ombuds.cases.models import Case, CaseOrganisation
+from ombuds.cases.selectors import visible_cases
+from ombuds.core.audit import Action, audit_log
+from ombuds.deadlines import HolidayCalendar, working_days_between
+from ombuds.mediation.models import Agreement, Consent, ConsentOverride, Meeting, Referral
+
+#: A reminder goes out when an open agreement is due within this many working days.
+REMINDER_WORKING_DAYS = 2
+
+STORY, CONTACT = "story", "contact"
+
+
+def valid_consents(party: CaseOrganisation) -> QuerySet[Consent]:
+    """Return the consents of ``party`` that have not been revoked."""
+    return Consent.objects.filter(party=party, revoked_on__isnull=True)
+
+
+def has_override(party: CaseOrganisation) -> bool:
+    """Whether sharing with ``party`` was justified by a vital interest (AVG art. 9(2)(c))."""
+    return ConsentOverride.objects.filter(party=party).exists()
+
+
+def may_share(party: CaseOrganisation, purpose: str) -> bool:
+    """Whether anything about the resident may go to ``party`` for ``purpose``: a valid (not
+    revoked) consent for that purpose, or a recorded vital-interest override."""
+    return valid_consents(party).filter(purpose=purpose).exists() or has_override(party)
+
+
+def shared_fields(party: CaseOrganisation) -> set[str]:
+    """Return what of the resident ``party`` may see: ``{"story", "contact"}``, one of them, or
+    the empty set (nothing personal). An override shares both; otherwise the union of the
+    valid consents' choices."""
+    if has_override(party):
+        return {STORY, CONTACT}
+    fields: set[str] = set()
+    for story, contact in valid_consents(party).values_list("shares_story", "shares_contact"):
+        if story:
+            fields.add(STORY)
+        if contact:
+            fields.add(CONTACT)
+    return fields
+
+
+def handover_consent(case: Case, organisation_id: int | None) -> Consent | None:
+    """Return a valid warm-handover consent for a party of ``case`` that is ``organisation``."""
+    if organisation_id is None:
+        return None
+    return (Consent.objects.filter(case=case, party__organisation_id=organisation_id,
+                                   purpose="warme_overdracht", revoked_on__isnull=True)
+            .order_by("-given_on", "-id").first())
+
+
+@dataclass
+class MediationFile:
+    """Everything the mediation sections of a case page show, read in a fixed number of
+    queries."""
+
+    parties: list[CaseOrganisation] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    loose_agreements: list[Agreement] = field(default_factory=list)
+    referrals: list[Referral] = field(default_factory=list)
+
+
+def case_mediation(case: Case) -> MediationFile:
+    """Return the parties (with consents and overrides), the meetings (with their agreements
+    and parties) and the referrals of ``case``. No audit: the caller opened the case."""
+    parties = list(
+        CaseOrganisation.objects.filter(case=case).select_related("organisation")
+        .prefetch_related(
+            Prefetch("consents", queryset=Consent.objects.select_related("recorded_by")),
+            Prefetch("overrides", queryset=ConsentOverride.objects.select_related("decided_by")
+                     .order_by("-decided_at")),
+        ).order_by("organisation__name", "id")
+    )
+    agreements = Prefetch("agreements", queryset=Agreement.objects.select_related(
+        "party__organisation").order_by("due_on", "id"))
+    meetings = list(Meeting.objects.filter(case=case)
+                    .prefetch_related("parties__organisation", agreements)
+                    .order_by("-starts_at", "-id"))
+    loose = list(Agreement.objects.filter(case=case, meeting__isnull=True)
+                 .select_related("party__organisation"))
+    referrals = list(Referral.objects.filter(case=case).select_related("organisation"))
+    return MediationFile(parties=parties, meetings=meetings, loose_agreements=loose,
+                         referrals=referrals)
+
+
+def open_agreements(user) -> list[Agreement]:
+    """Return the open agreements of the cases assigned to ``user`` (and visible to them),
+    earliest due first. Audited as a search: the list shows case references."""
+    cases = visible_cases(user).filter(assignee=user)
+    agreements = list(
+        Agreement.objects.filter(case__in=cases, status=Agreement.Status.OPEN)
+        .select_related("case", "party__organisation", "meeting")
+        .order_by("due_on", "case__reference", "id")
+    )
+    audit_log(user=user, action=Action.EXECUTE, event="agreement.listed",
+              object_type="mediation.agreement", details={"view": "mijn_open_afspraken",
+                                                          "count": len(agreements)})
+    return agreements
+
+
+def reminder_horizon(today: date, calendar: HolidayCalendar | None = None) -> date:
+    """Return the last due date a reminder is sent for today: ``REMINDER_WORKING_DAYS``
+    working days ahead (weekends and Atw holidays do not count)."""
+    day = today
+    while working_days_between(today, day, calendar) < REMINDER_WORKING_DAYS:
+        day += timedelta(days=1)
+    return day
+
+
+def agreements_to_remind(today: date, calendar: HolidayCalendar | None = None
+                         ) -> QuerySet[Agreement]:
+    """Return the open agreements of assigned open cases due by the horizon (or overdue) for
+    which no reminder went out yet."""
+    return (Agreement.objects.filter(status=Agreement.Status.OPEN, reminded_on__isnull=True,
+                                     due_on__lte=reminder_horizon(today, calendar),
+                                     case__assignee__isnull=False, case__closed_at__isnull=True)
+            .select_related("case__assignee", "party__organisation")
+            .order_by("case__assignee_id", "due_on", "id"))

@@ -1,0 +1,431 @@
+"""Writes for mediation: parties and consent, meetings and agreements, referral, reminders.
+
+Each function checks the user's role, runs in one transaction, and writes its timeline entry
+and audit entry with the change. Sharing with a party needs a valid consent per purpose
+(AVG art. 6, 9); sharing without one is only possible through a recorded vital-interest
+override, whose audit entry says so in its authorisation field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from ombuds.accounts.roles import ALL_CASES_ROLES, CASE_ROLES
+from ombuds.cases.models import Case, CaseOrganisation, EntryKind, TimelineEntry
+from ombuds.cases.permissions import main_role
+from ombuds.cases.selectors import audit_case
+from ombuds.core.audit import Action, audit_log
+from ombuds.core.outbox import outbox_enqueue
+from ombuds.mediation import selectors
+from ombuds.mediation.models import (
+    Agreement,
+    Consent,
+    ConsentForm,
+    ConsentOverride,
+    ConsentPurpose,
+    Meeting,
+    Referral,
+)
+from ombuds.socialmap.models import Organisation, Route
+
+OVERRIDE_AUTHORISATION = "doorbreking: vitaal belang"
+#: A justification shorter than this is not a justification.
+OVERRIDE_MIN_LENGTH = 20
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+def _require_case_role(user, case: Case) -> None:
+    if not user.roles_in(case.municipality_id) & CASE_ROLES:
+        raise PermissionDenied("U mag de bemiddeling van deze zaak niet wijzigen.")
+
+
+def _note(*, user, case: Case, summary: str, body: str = "",
+          kind: str = EntryKind.NOTE, occurred_at: datetime | None = None) -> TimelineEntry:
+    """Append a timeline entry written by a mediation service (not a manual one)."""
+    entry = TimelineEntry.objects.create(
+        case=case, kind=kind, occurred_at=occurred_at or timezone.now(), author=user,
+        summary=summary[:200], body=body,
+    )
+    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    return entry
+
+
+def _not_in_future(errors: dict, name: str, value: date | None) -> None:
+    if value and value > timezone.localdate():
+        errors[name] = "Deze datum ligt in de toekomst."
+
+
+def _raise(errors: dict) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def _on_social_map(case: Case, organisation: Organisation | None) -> bool:
+    return organisation is not None and organisation.active and \
+        organisation.municipalities.filter(pk=case.municipality_id).exists()
+
+
+# --- parties and consent ------------------------------------------------------------------
+
+@transaction.atomic
+def party_add(*, user, case: Case, organisation: Organisation, role: str = "",
+              contact_person: str = "", contact_email: str = "",
+              contact_phone: str = "") -> CaseOrganisation:
+    """Add an organisation of the municipality's social map as a party of ``case``."""
+    _require_case_role(user, case)
+    errors: dict[str, str] = {}
+    if not _on_social_map(case, organisation):
+        errors["organisation"] = (f"Kies een organisatie van de sociale kaart van "
+                                  f"{case.municipality.name}.")
+    elif CaseOrganisation.objects.filter(case=case, organisation=organisation).exists():
+        errors["organisation"] = f"{organisation.name} is al een partij in deze zaak."
+    _raise(errors)
+    party = CaseOrganisation.objects.create(
+        case=case, organisation=organisation, role=role.strip(),
+        contact_person=contact_person.strip(), contact_email=contact_email.strip(),
+        contact_phone=contact_phone.strip(),
+    )
+    _note(user=user, case=case, summary=f"Partij toegevoegd: {organisation.name}")
+    audit_case(user=user, case=case, action=Action.UPDATE, event="party.added",
+               details={"party": party.pk, "organisation": organisation.pk})
+    return party
+
+
+@transaction.atomic
+def consent_record(*, user, party: CaseOrganisation, purpose: str, scope: str, given_on: date,
+                   given_how: str, given_by: str, shares_story: bool = False,
+                   shares_contact: bool = False) -> Consent:
+    """Record the resident's consent to share with ``party`` for ``purpose``."""
+    case = party.case
+    _require_case_role(user, case)
+    errors: dict[str, str] = {}
+    if purpose not in ConsentPurpose.values:
+        errors["purpose"] = "Kies waarvoor de toestemming is."
+    if given_how not in ConsentForm.values:
+        errors["given_how"] = "Kies hoe de toestemming is gegeven."
+    if not scope.strip():
+        errors["scope"] = "Beschrijf wat gedeeld mag worden."
+    if not given_by.strip():
+        errors["given_by"] = "Vul in wie de toestemming gaf."
+    if given_on is None:
+        errors["given_on"] = "Vul in wanneer de toestemming is gegeven."
+    _not_in_future(errors, "given_on", given_on)
+    _raise(errors)
+    consent = Consent.objects.create(
+        case=case, party=party, purpose=purpose, scope=scope.strip(), given_on=given_on,
+        given_how=given_how, given_by=given_by.strip(), shares_story=shares_story,
+        shares_contact=shares_contact, recorded_by=user,
+    )
+    _note(user=user, case=case,
+          summary=f"Toestemming vastgelegd voor {party.organisation.name}: "
+                  f"{consent.get_purpose_display()}",
+          body=f"Gegeven op {given_on:%d-%m-%Y} ({consent.get_given_how_display().lower()}) "
+               f"door {consent.given_by}.")
+    audit_case(user=user, case=case, action=Action.UPDATE, event="consent.recorded",
+               details={"consent": consent.pk, "party": party.pk, "purpose": purpose,
+                        "story": shares_story, "contact": shares_contact})
+    return consent
+
+
+@transaction.atomic
+def consent_revoke(*, user, consent: Consent, revoked_on: date) -> Consent:
+    """Record that the resident withdrew ``consent`` on ``revoked_on``; from then on nothing
+    is shared on its basis."""
+    case = consent.case
+    _require_case_role(user, case)
+    errors: dict[str, str] = {}
+    if consent.revoked_on is not None:
+        errors["revoked_on"] = (f"Deze toestemming is al ingetrokken op "
+                                f"{consent.revoked_on:%d-%m-%Y}.")
+    elif revoked_on is None:
+        errors["revoked_on"] = "Vul in wanneer de toestemming is ingetrokken."
+    elif revoked_on < consent.given_on:
+        errors["revoked_on"] = "De intrekking kan niet vóór de toestemming liggen."
+    else:
+        _not_in_future(errors, "revoked_on", revoked_on)
+    _raise(errors)
+    consent.revoked_on = revoked_on
+    consent.save(update_fields=["revoked_on"])
+    _note(user=user, case=case,
+          summary=f"Toestemming ingetrokken voor {consent.party.organisation.name}: "
+                  f"{consent.get_purpose_display()}",
+          body=f"Ingetrokken op {revoked_on:%d-%m-%Y}.")
+    audit_case(user=user, case=case, action=Action.UPDATE, event="consent.revoked",
+               details={"consent": consent.pk, "party": consent.party_id})
+    return consent
+
+
+@transaction.atomic
+def consent_override_record(*, user, party: CaseOrganisation,
+                            justification: str) -> ConsentOverride:
+    """Record sharing with ``party`` without consent because of a vital interest (AVG art.
+    6(1)(d), 9(2)(c)). Only an ombudsperson or coordinator decides this; the audit entry is
+    marked with the authorisation ``doorbreking: vitaal belang``."""
+    case = party.case
+    if not user.roles_in(case.municipality_id) & ALL_CASES_ROLES:
+        raise PermissionDenied("Alleen de ombudsfunctionaris of coördinator mag de "
+                               "toestemming doorbreken.")
+    justification = justification.strip()
+    if len(justification) < OVERRIDE_MIN_LENGTH:
+        raise ValidationError({"justification": "Leg uit waarom het vitaal belang van de "
+                                                "inwoner dit nodig maakt (minstens "
+                                                f"{OVERRIDE_MIN_LENGTH} tekens)."})
+    override = ConsentOverride.objects.create(case=case, party=party,
+                                              justification=justification, decided_by=user)
+    _note(user=user, case=case,
+          summary=f"Doorbreking zonder toestemming (vitaal belang): {party.organisation.name}",
+          body=justification)
+    role = main_role(user, case.municipality_id)
+    audit_log(user=user, action=Action.UPDATE, event="consent.overridden", obj=case,
+              object_label=case.reference, person_id=case.person_id,
+              municipality_code=case.municipality.cbs_code, role=role.value if role else "",
+              authorisation=OVERRIDE_AUTHORISATION,
+              details={"override": override.pk, "party": party.pk})
+    return override
+
+
+# --- meetings and agreements --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AgreementData:
+    """One agreement made in a meeting, as the meeting form hands it over."""
+
+    description: str
+    due_on: date
+    owner: str = Agreement.Owner.PARTY
+    party: CaseOrganisation | None = None
+
+
+def _check_agreement(case: Case, data: AgreementData, prefix: str = "") -> dict[str, str]:
+    errors = {}
+    if not data.description.strip():
+        errors[f"{prefix}description"] = "Beschrijf de afspraak."
+    if data.due_on is None:
+        errors[f"{prefix}due_on"] = "Vul in wanneer de afspraak uiterlijk nagekomen moet zijn."
+    if data.owner not in Agreement.Owner.values:
+        errors[f"{prefix}owner"] = "Kies wie de afspraak nakomt."
+    elif data.owner == Agreement.Owner.PARTY and data.party is None:
+        errors[f"{prefix}party"] = "Kies de partij die de afspraak nakomt."
+    if data.party is not None and data.party.case_id != case.pk:
+        errors[f"{prefix}party"] = "Kies een partij van deze zaak."
+    return errors
+
+
+@transaction.atomic
+def meeting_record(*, user, case: Case, kind: str, starts_at: datetime, place: str,
+                   parties: Iterable[CaseOrganisation] = (), resident_present: bool = True,
+                   other_participants: str = "", minutes: str = "",
+                   agreements: Sequence[AgreementData] = ()) -> Meeting:
+    """Record a meeting (joint or separate) with its minutes and the agreements made."""
+    _require_case_role(user, case)
+    parties = list(parties)
+    errors: dict[str, str] = {}
+    if kind not in Meeting.Kind.values:
+        errors["kind"] = "Kies of het een gezamenlijk of apart gesprek was."
+    if starts_at is None:
+        errors["starts_at"] = "Vul de datum en tijd van het gesprek in."
+    if not place.strip():
+        errors["place"] = "Vul de plaats of het kanaal in, bijvoorbeeld ‘gemeentehuis’ of ‘video’."
+    if any(p.case_id != case.pk for p in parties):
+        errors["parties"] = "Kies alleen partijen van deze zaak."
+    if kind == Meeting.Kind.JOINT and not parties:
+        errors["parties"] = "Kies de partijen die aan het gezamenlijke gesprek deelnamen."
+    for index, data in enumerate(agreements):
+        errors.update(_check_agreement(case, data, prefix=f"agreement-{index}-"))
+    _raise(errors)
+    meeting = Meeting.objects.create(
+        case=case, kind=kind, starts_at=starts_at, place=place.strip(),
+        resident_present=resident_present, other_participants=other_participants.strip(),
+        minutes=minutes.strip(), created_by=user,
+    )
+    meeting.parties.set(parties)
+    created = Agreement.objects.bulk_create(
+        Agreement(case=case, meeting=meeting, owner=a.owner, party=a.party,
+                  description=a.description.strip(), due_on=a.due_on)
+        for a in agreements
+    )
+    names = ", ".join(p.organisation.name for p in parties) or "zonder partijen"
+    lines = [f"Plaats of kanaal: {meeting.place}", f"Partijen: {names}",
+             f"Inwoner aanwezig: {'ja' if resident_present else 'nee'}"]
+    if meeting.other_participants:
+        lines.append(f"Andere deelnemers: {meeting.other_participants}")
+    if meeting.minutes:
+        lines += ["", meeting.minutes]
+    if created:
+        lines += ["", "Afspraken:"] + [f"- {a.description} (uiterlijk {a.due_on:%d-%m-%Y})"
+                                       for a in created]
+    _note(user=user, case=case, kind=EntryKind.CONVERSATION, occurred_at=starts_at,
+          summary=f"{meeting.get_kind_display()}: {names}", body="\n".join(lines))
+    audit_case(user=user, case=case, action=Action.UPDATE, event="meeting.recorded",
+               details={"meeting": meeting.pk, "agreements": [a.pk for a in created]})
+    return meeting
+
+
+@transaction.atomic
+def agreement_status_change(*, user, agreement: Agreement, status: str, note: str = "",
+                            due_on: date | None = None) -> Agreement:
+    """Record whether ``agreement`` was kept, not kept or changed (or reopen it). A new due
+    date lets the reminder go out again for that date."""
+    case = agreement.case
+    _require_case_role(user, case)
+    errors: dict[str, str] = {}
+    if status not in Agreement.Status.values:
+        errors["status"] = "Kies een status."
+    if status in (Agreement.Status.NOT_KEPT, Agreement.Status.CHANGED) and not note.strip():
+        errors["status_note"] = ("Licht toe wat er is gebeurd." if status == "niet_nagekomen"
+                                 else "Beschrijf wat er aan de afspraak is gewijzigd.")
+    _raise(errors)
+    previous = agreement.status
+    agreement.status = status
+    agreement.status_note = note.strip()
+    agreement.checked_on = None if status == Agreement.Status.OPEN else timezone.localdate()
+    if due_on is not None and due_on != agreement.due_on:
+        agreement.due_on = due_on
+        agreement.reminded_on = None
+    agreement.save(update_fields=["status", "status_note", "checked_on", "due_on",
+                                  "reminded_on"])
+    summary = f"Afspraak {agreement.get_status_display().lower()}: {agreement.description}"
+    _note(user=user, case=case, summary=summary, body=agreement.status_note)
+    audit_case(user=user, case=case, action=Action.UPDATE, event="agreement.status_changed",
+               details={"agreement": agreement.pk, "from": previous, "to": status})
+    return agreement
+
+
+# --- referral -----------------------------------------------------------------------------
+
+@transaction.atomic
+def referral_create(*, user, case: Case, route: str, referred_on: date, check_on: date,
+                    organisation: Organisation | None = None, warm_handover: bool = False,
+                    handover_summary: str = "") -> Referral:
+    """Refer the resident to a formal route or other help, optionally with a warm handover.
+
+    A warm handover passes details on, so it needs the resident's valid consent for the
+    purpose ``warme_overdracht`` for a party of the case that is that organisation.
+    """
+    _require_case_role(user, case)
+    errors: dict[str, str] = {}
+    if route not in Route.values:
+        errors["route"] = "Kies de route waarnaar u verwijst."
+    if organisation is not None and not _on_social_map(case, organisation):
+        errors["organisation"] = (f"Kies een organisatie van de sociale kaart van "
+                                  f"{case.municipality.name}.")
+    if referred_on is None:
+        errors["referred_on"] = "Vul in wanneer is verwezen."
+    else:
+        _not_in_future(errors, "referred_on", referred_on)
+    if check_on is None:
+        errors["check_on"] = "Vul in wanneer u nagaat of de inwoner is aangekomen."
+    elif referred_on and check_on < referred_on:
+        errors["check_on"] = "Deze datum kan niet vóór de verwijzing liggen."
+    consent = None
+    if warm_handover:
+        if organisation is None:
+            errors["organisation"] = "Kies de organisatie voor de warme overdracht."
+        elif "organisation" not in errors:
+            consent = selectors.handover_consent(case, organisation.pk)
+            if consent is None:
+                errors["warm_handover"] = (
+                    f"Voor een warme overdracht is toestemming van de inwoner nodig. Voeg "
+                    f"{organisation.name} toe als partij en leg toestemming vast voor "
+                    f"‘Warme overdracht bij verwijzing’.")
+        if not handover_summary.strip():
+            errors["handover_summary"] = "Beschrijf wat u overdraagt."
+    _raise(errors)
+    referral = Referral.objects.create(
+        case=case, route=route, organisation=organisation, warm_handover=warm_handover,
+        handover_consent=consent, handover_summary=handover_summary.strip(),
+        referred_on=referred_on, check_on=check_on, created_by=user,
+    )
+    where = referral.get_route_display()
+    if organisation is not None:
+        where += f" ({organisation.name})"
+    _note(user=user, case=case, summary=f"Verwezen naar {where}",
+          body=(f"Warme overdracht: {referral.handover_summary}\n" if warm_handover else "")
+          + f"Nagaan op {check_on:%d-%m-%Y} of de inwoner is aangekomen.")
+    audit_case(user=user, case=case, action=Action.UPDATE, event="referral.created",
+               details={"referral": referral.pk, "route": route, "warm": warm_handover,
+                        "consent": consent.pk if consent else None})
+    return referral
+
+
+@transaction.atomic
+def referral_arrival_record(*, user, referral: Referral, arrived: str,
+                            checked_on: date | None = None) -> Referral:
+    """Record whether the resident arrived where they were referred (ja / nee / onbekend)."""
+    case = referral.case
+    _require_case_role(user, case)
+    checked_on = checked_on or timezone.localdate()
+    errors: dict[str, str] = {}
+    if arrived not in Referral.Arrived.values:
+        errors["arrived"] = "Kies ja, nee of onbekend."
+    if checked_on < referral.referred_on:
+        errors["checked_on"] = "Deze datum kan niet vóór de verwijzing liggen."
+    _not_in_future(errors, "checked_on", checked_on)
+    _raise(errors)
+    referral.arrived, referral.checked_on = arrived, checked_on
+    referral.save(update_fields=["arrived", "checked_on"])
+    _note(user=user, case=case,
+          summary=f"Verwijzing nagegaan: aangekomen bij {referral.get_route_display()}: "
+                  f"{referral.get_arrived_display().lower()}")
+    audit_case(user=user, case=case, action=Action.UPDATE, event="referral.checked",
+               details={"referral": referral.pk, "arrived": arrived})
+    return referral
+
+
+# --- reminders ----------------------------------------------------------------------------
+
+def _short(text: str, length: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[:length - 1].rstrip() + "…"
+
+
+def _reminder_body(handler, agreements: list[Agreement], today: date) -> str:
+    lines = [f"Beste {handler.first_name or handler.get_username()},", "",
+             "Deze afspraken in uw zaken moeten binnenkort nagekomen zijn of zijn over tijd.",
+             "Ga na of ze zijn nagekomen en leg dat vast in Ombuds.", ""]
+    for a in agreements:
+        state = "over tijd" if a.due_on < today else "binnenkort"
+        who = a.party.organisation.name if a.party_id else a.get_owner_display()
+        lines += [f"- {a.case.reference}: {_short(a.description)}",
+                  f"  Wie: {who}. Uiterlijk: {a.due_on:%d-%m-%Y} ({state}).",
+                  f"  {settings.BASE_URL}/werk/zaken/{a.case.reference}/#afspraak-{a.pk}", ""]
+    lines += [f"Al uw open afspraken: {settings.BASE_URL}/werk/afspraken/", "",
+              "Dit bericht is automatisch verstuurd door Ombuds."]
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def agreement_reminders_send(*, today: date, calendar=None) -> int:
+    """Queue one e-mail per handler listing their open agreements that are due within two
+    working days or overdue and not reminded yet; mark them reminded. Returns the number of
+    e-mails. The rows are locked, so two runs at once never remind twice."""
+    due = selectors.agreements_to_remind(today, calendar)
+    # ``of=self``: PostgreSQL cannot lock the nullable side of the party join.
+    due = due.select_for_update(of=("self",)) if connection.features.has_select_for_update_of \
+        else due.select_for_update()
+    agreements = list(due)
+    per_handler: dict[int, list[Agreement]] = {}
+    for agreement in agreements:
+        if agreement.case.assignee.email:
+            per_handler.setdefault(agreement.case.assignee_id, []).append(agreement)
+    for items in per_handler.values():
+        handler = items[0].case.assignee
+        count = len(items)
+        subject = ("Ombuds: 1 afspraak om na te gaan" if count == 1
+                   else f"Ombuds: {count} afspraken om na te gaan")
+        outbox_enqueue(to=handler.email, subject=subject,
+                       body=_reminder_body(handler, items, today))
+        Agreement.objects.filter(pk__in=[a.pk for a in items]).update(reminded_on=today)
+        audit_log(user=None, action=Action.EXECUTE, event="agreement.reminder_queued",
+                  object_type="mediation.agreement",
+                  details={"recipient": handler.pk, "agreements": [a.pk for a in items]})
+    return len(per_handler)
+
