@@ -256,6 +256,24 @@ BASE_URL = declare(
     help="The address staff reach Ombuds on, without a trailing slash; links in e-mail "
     "start with it (e.g. https://ombuds.gemeente.example).",
 ).rstrip("/")
+OUTBOX_CLAIM_TIMEOUT = declare(
+    "OMBUDS_OUTBOX_CLAIM_TIMEOUT", 300, cast=int, group="E-mail",
+    help="Seconds after which an outbox message a worker claimed but never marked (the worker "
+    "died while sending) is sent again. Keep it well above the SMTP timeout (30 s).",
+)
+OUTBOX_MAX_ATTEMPTS = declare(
+    "OMBUDS_OUTBOX_MAX_ATTEMPTS", 6, cast=int, group="E-mail",
+    help="Attempts to send one outbox message before it is marked 'mislukt'.",
+)
+OUTBOX_RETRY_SECONDS = declare(
+    "OMBUDS_OUTBOX_RETRY_SECONDS", 60, cast=int, group="E-mail",
+    help="Wait after the first failed attempt to send an outbox message; doubled after each "
+    "further failure (60 s, 2, 4, 8, 16 min).",
+)
+OUTBOX_MESSAGE_ID_DOMAIN = declare(
+    "OMBUDS_OUTBOX_MESSAGE_ID_DOMAIN", "ombuds.invalid", group="E-mail",
+    help="Domain in the Message-ID of outgoing e-mail, e.g. the host name Ombuds runs on.",
+)
 EMAIL_HOST = _email_host or "localhost"
 EMAIL_TIMEOUT = 30
 EMAIL_SUBJECT_PREFIX = ""

@@ -1,3 +1,9 @@
+from django.urls import path
+
+from ombuds.correspondence import views
+
 app_name = "correspondence"
 
-urlpatterns = []
+urlpatterns = [
+    path("zaken/<str:reference>/brieven/nieuw/", views.letter_add, name="letter_add"),
+]

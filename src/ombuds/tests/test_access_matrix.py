@@ -73,6 +73,8 @@ RULES: dict[str, Rule] = {
     "procedures:complaint_add": Rule(CASE_READERS),
     "procedures:complaint_change": Rule(CASE_READERS),
     "procedures:complaint_delete": Rule(CASE_READERS),
+    # letters: the GET shows the choice form; the POST steps use the same guard
+    "correspondence:letter_add": Rule(CASE_READERS),
     # mediation pages: each GET shows a form; the POSTs use the same guard
     "mediation:my_agreements": Rule(CASE_ROLES),
     "mediation:party_add": Rule(CASE_READERS),

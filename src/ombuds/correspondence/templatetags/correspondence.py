@@ -1,0 +1,39 @@
+"""The "Brieven" section of the case page (``{% load correspondence %}``); ``cases`` never
+imports ``correspondence``, its template calls this tag."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django import template
+
+from ombuds.core.models import OutboxMessage
+from ombuds.correspondence.models import Letter
+
+register = template.Library()
+
+
+def _send_states(case, letters: list[Letter]) -> None:
+    """Give every e-mailed letter the state of its outbox message. The two are written in one
+    transaction, oldest first, with the same attachment name, so they pair up in order."""
+    queues = defaultdict(list)
+    for message in OutboxMessage.objects.filter(case=case).only(
+            "status", "attachment_name", "created_at").order_by("created_at", "id"):
+        queues[message.attachment_name].append(message)
+    for letter in sorted(letters, key=lambda x: (x.created_at, x.pk)):
+        letter.send_state = ""
+        if letter.channel == Letter.Channel.EMAIL and letter.pdf is not None:
+            queue = queues.get(letter.pdf.original_name)
+            if queue:
+                letter.send_state = queue.pop(0).get_status_display()
+
+
+@register.inclusion_tag("correspondence/includes/case_letters.html")
+def case_letters(case):
+    """The case's letters, newest first, each with its PDF and, for e-mail, its send state."""
+    letters = list(Letter.objects.filter(case=case).select_related("created_by")
+                   .prefetch_related("entry__attachments").order_by("-created_at", "-id"))
+    for letter in letters:
+        letter.pdf = next(iter(letter.entry.attachments.all()), None)
+    _send_states(case, letters)
+    return {"case": case, "letters": letters}
