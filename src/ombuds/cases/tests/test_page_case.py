@@ -143,7 +143,8 @@ def test_moving_and_closing_a_case(client, office):
     assert "De status van" in response.content.decode()
 
     client.post(url(case, "status/"), {"target": "afgesloten", "outcome": "advies",
-                                       "note": "Advies gegeven"})
+                                       "note": "Advies gegeven", "procedure_avoided": "onbekend",
+                                       "minutes_spent": "30"})
     case.refresh_from_db()
     assert (case.status, case.outcome) == ("afgesloten", "advies")
     assert case.timeline.filter(body="Advies gegeven").exists()

@@ -58,9 +58,11 @@ def test_secretariat_registers_and_ombudsperson_closes_a_case(page, office, tmp_
     page.get_by_role("button", name="Gesprek starten").click()
     expect(page.get_by_text("In gesprek").first).to_be_visible()
     page.get_by_label("Uitkomst").select_option(label="Gehoord en geadviseerd")
+    page.get_by_role("radio", name="Onbekend", exact=True).check()
+    page.get_by_label("Bestede tijd (minuten)").fill("45")
     page.get_by_role("button", name="Afsluiten").click()
     expect(page.get_by_text("Afgesloten").first).to_be_visible()
 
     case.refresh_from_db()
-    assert (case.status, case.outcome) == ("afgesloten", "advies")
+    assert (case.status, case.outcome, case.minutes_spent) == ("afgesloten", "advies", 45)
     assert case.timeline.filter(attachments__original_name="aanvraag-traplift.pdf").exists()
