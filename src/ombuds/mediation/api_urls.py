@@ -1,3 +1,9 @@
+from django.urls import path
+
+from ombuds.mediation.api import PartnerRequestApi
+
 app_name = "api-mediation"
 
-urlpatterns = []
+urlpatterns = [
+    path("partner/<str:token>/", PartnerRequestApi.as_view(), name="partner"),
+]

@@ -17,8 +17,9 @@ from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, r
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from ombuds.cases.models import SavedFilter
+from ombuds.cases.models import Case, CaseOrganisation, SavedFilter
 from ombuds.cases.services import case_assign, timeline_entry_add
+from ombuds.mediation.partner import partner_link_create
 from ombuds.mediation.services import (
     AgreementData,
     consent_record,
@@ -26,6 +27,7 @@ from ombuds.mediation.services import (
     party_add,
     referral_create,
 )
+from ombuds.mediation.survey import survey_invite
 from ombuds.procedures.services import complaint_create, decision_create
 from ombuds.tests.factories import OrganisationFactory, register_case
 
@@ -85,6 +87,20 @@ RULES: dict[str, Rule] = {
     "mediation:agreement_status": Rule(CASE_READERS),
     "mediation:referral_add": Rule(CASE_READERS),
     "mediation:referral_arrival": Rule(CASE_READERS),
+    # partner links and the survey: staff side
+    "partner-staff:link_create": Rule(CASE_READERS),
+    "partner-staff:link_revoke": Rule(CASE_READERS, "post"),
+    "partner-staff:survey_invite": Rule(CASE_READERS),
+    # the token pages: anyone with a valid token (they redirect to the page without it); a
+    # wrong token is a 404, a closed link a 410 (test_partner*.py, test_survey.py)
+    "partner:request": Rule(EVERYONE),
+    "partner:survey": Rule(EVERYONE),
+    "api-mediation:partner": Rule(EVERYONE),
+    # reachable only in the session that opened the token page: nobody here
+    "partner:page": Rule(set()),
+    "partner:thanks": Rule(set()),
+    "partner:survey_form": Rule(set()),
+    "partner:survey_thanks": Rule(set()),
     "socialmap:list": Rule(CASE_ROLES),
     "core:figures": Rule(FIGURES),
     "core:audit": Rule(ADMIN),
@@ -151,10 +167,24 @@ def world(office):
                                                        owner="ombudsfunctie")])
     referral = referral_create(user=office.ombudsman, case=case, route="bezwaar",
                                referred_on=today, check_on=today)
+    # Partner links: one on this case (to revoke), a valid one on another case (its page shows
+    # that case's reference), and a survey invitation of a closed case.
+    own_party = CaseOrganisation.objects.create(case=case, organisation=OrganisationFactory())
+    own_link, _ = partner_link_create(user=office.ombudsman, case=case, party=own_party,
+                                      purpose="informatie", question="Hoe staat het ervoor?")
+    other = register_case(office)
+    other_party = CaseOrganisation.objects.create(case=other, organisation=organisation)
+    _, partner_token = partner_link_create(user=office.ombudsman, case=other, party=other_party,
+                                           purpose="reactie", question="Wat is uw reactie?")
+    closed = register_case(office)
+    Case.objects.filter(pk=closed.pk).update(closed_at=timezone.now())
+    closed.refresh_from_db()
+    _, survey_token, _ = survey_invite(case=closed)
     kwargs = {
         "reference": case.reference, "uuid": entry.attachments.get().uuid,
         "cbs_code": "GM1708", "pk": organisation.pk,
         "decision_id": decision.pk, "complaint_id": complaint.pk,
+        "link_id": own_link.pk, "token": partner_token, "survey_token": survey_token,
         "party_id": party.pk, "consent_id": consent.pk,
         "agreement_id": meeting.agreements.get().pk, "referral_id": referral.pk,
     }
