@@ -9,6 +9,7 @@ urlpatterns = [
     path("werk/", include("ombuds.core.urls")),
     path("werk/", include("ombuds.procedures.urls")),
     path("werk/", include("ombuds.mediation.urls")),
+    path("werk/", include("ombuds.mediation.staff_urls")),
     path("werk/", include("ombuds.correspondence.urls")),
     path("", include("ombuds.mediation.public_urls")),
     path("werk/sociale-kaart/", include("ombuds.socialmap.urls")),

@@ -5,20 +5,15 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.urls import include, path
 from django.utils import timezone
 
 from ombuds.cases.models import Case
-from ombuds.config.urls import urlpatterns as project_urls
 from ombuds.core.models import AuditEntry, OutboxMessage
 from ombuds.mediation.models import PartnerLink, SurveyInvitation
 from ombuds.mediation.tests import test_partner as base
 
 world = base.world
 
-# Until the project mounts the staff URLs, these tests mount them as it will (/werk/).
-urlpatterns = [*project_urls, path("werk/", include("ombuds.mediation.staff_urls"))]
-pytestmark = pytest.mark.urls(__name__)
 
 
 @pytest.mark.django_db
