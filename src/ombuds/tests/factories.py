@@ -32,8 +32,8 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
 
     office = factory.SubFactory(OfficeFactory)
     name = factory.Sequence(lambda n: f"Gemeente {n}")
-    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n}")
-    reference_prefix = factory.Sequence(lambda n: f"T{n:03d}"[:5])
+    cbs_code = factory.Sequence(lambda n: f"GX{n % 10000:04d}")  # fits max_length 6 however long the run
+    reference_prefix = factory.Sequence(lambda n: f"T{n % 10000:04d}")
     workflow = factory.LazyFunction(lambda: workflow(3))
 
 
