@@ -242,7 +242,7 @@ class SurveyResponse(models.Model):
                                       choices=Answer.choices)
     grade = models.PositiveSmallIntegerField(_("cijfer"))
     remark = models.TextField(_("opmerking"), blank=True)
-    created_on = models.DateField(auto_now_add=True)
+    # No answer date: with the invitation's "answered" flag it could point back to a case.
 
     class Meta:
         verbose_name = _("enquêteantwoord")
