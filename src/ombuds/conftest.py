@@ -28,15 +28,20 @@ def _private_media(settings, tmp_path):
 
 
 def pytest_collection_modifyitems(config, items):
-    """On SQLite, PostgreSQL-only tests skip; in CI with OMBUDS_REQUIRE_ALL=1 they cannot."""
+    """PostgreSQL-only tests skip on SQLite, PDF tests without the Pango libraries; in CI with
+    OMBUDS_REQUIRE_ALL=1 a skip fails the run."""
     from django.db import connection
 
-    if connection.vendor == "postgresql":
-        return
-    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+    from ombuds.correspondence.rendering import pdf_available
+
+    skip_pg = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL)")
+    skip_pdf = pytest.mark.skip(
+        reason="needs the Pango libraries for PDF (apt-get install libpango-1.0-0 libpangoft2-1.0-0)")
     for item in items:
-        if "postgres" in item.keywords:
-            item.add_marker(skip)
+        if "postgres" in item.keywords and connection.vendor != "postgresql":
+            item.add_marker(skip_pg)
+        if "pdf" in item.keywords and not pdf_available():
+            item.add_marker(skip_pdf)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

@@ -172,6 +172,16 @@ def plain_text(body: str) -> str:
     return re.sub(r"^## ", "", body, flags=re.MULTILINE)
 
 
+@cache
+def pdf_available() -> bool:
+    """Whether WeasyPrint can load its system libraries (Pango) on this machine."""
+    try:
+        import weasyprint  # noqa: F401
+    except OSError:
+        return False
+    return True
+
+
 def render_pdf(*, case, recipient_name: str, recipient_address: str, subject: str,
                body: str, date_text: str) -> bytes:
     """Render the letter as a tagged PDF (PDF/UA-1): language nl, a title, real headings and

@@ -19,6 +19,7 @@ from ombuds.correspondence.context import letter_context
 from ombuds.correspondence.models import Letter, LetterKind
 from ombuds.correspondence.rendering import (
     LetterText,
+    pdf_available,
     plain_text,
     render_letter,
     render_pdf,
@@ -84,6 +85,9 @@ def letter_create(*, user, case: Case, kind: str, channel: str, subject: str, bo
                              "of vul eerst het e-mailadres in.")
     elif channel not in Letter.Channel.values:
         errors["channel"] = "Kies hoe de brief verstuurd wordt."
+    if not pdf_available():
+        errors["kind"] = ("Op deze server kunnen geen PDF-brieven worden gemaakt: de Pango-"
+                          "bibliotheken ontbreken. Vraag de beheerder ze te installeren.")
     if errors:
         raise ValidationError(errors)
     pdf = render_pdf(case=case, recipient_name=recipient.name, recipient_address=recipient.address,

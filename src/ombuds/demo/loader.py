@@ -5,7 +5,11 @@ run changes nothing. Cases are created only when the demo municipalities have no
 always through the services (``case_register``, ``case_assign``, ``timeline_entry_add``,
 ``case_transition``, and ``decision_create`` / ``complaint_create`` and their updates for the
 disputed decisions and complaints), so their timeline, audit entries, references and legal
-deadlines are the real thing.
+deadlines are the real thing. The mediation work goes through the mediation services too:
+``party_add``, ``consent_record`` / ``consent_revoke`` / ``consent_override_record``,
+``meeting_record`` with its agreements and ``agreement_status_change``, ``referral_create`` and
+``referral_arrival_record``, ``partner_link_create`` / ``partner_answer_submit``,
+``letter_create`` (a real PDF) and, after closure, ``survey_invite`` / ``survey_answer``.
 
 The services stamp changes with ``timezone.now()``. To spread the cases over the last 14
 months, the clock is set to each event's moment while it is recorded (``_clock``); every
@@ -28,17 +32,57 @@ from django.utils import timezone
 from ombuds.accounts.models import Membership, User
 from ombuds.cases.models import Attachment, Case, Person, ReferenceCounter, TimelineEntry
 from ombuds.cases.services import (
+    Closure,
     PersonData,
     case_assign,
     case_register,
     case_transition,
     timeline_entry_add,
 )
-from ombuds.core.models import AuditEntry, Domain, Municipality, Office, Theme, WorkflowDefinition
+from ombuds.core.models import (
+    AuditEntry,
+    Domain,
+    Municipality,
+    Office,
+    OutboxMessage,
+    Theme,
+    WorkflowDefinition,
+)
+from ombuds.correspondence.models import Letter as LetterRow
+from ombuds.correspondence.services import letter_create, letter_draft
 from ombuds.demo import data
-from ombuds.demo.spec import Complaint, Decision, DemoCase, Entry, Resident, Step
+from ombuds.demo.spec import (
+    Complaint,
+    Consent,
+    Decision,
+    DemoCase,
+    Entry,
+    Letter,
+    Meeting,
+    Override,
+    Party,
+    Referral,
+    Request,
+    Resident,
+    Step,
+    Survey,
+)
 from ombuds.demo.stories_steenwijkerland import CASES as STW_CASES
 from ombuds.demo.stories_westerveld import CASES as WSV_CASES
+from ombuds.mediation import models as mediation
+from ombuds.mediation.partner import partner_answer_submit, partner_link_create
+from ombuds.mediation.services import (
+    AgreementData,
+    agreement_status_change,
+    consent_override_record,
+    consent_record,
+    consent_revoke,
+    meeting_record,
+    party_add,
+    referral_arrival_record,
+    referral_create,
+)
+from ombuds.mediation.survey import survey_answer, survey_invite
 from ombuds.procedures.services import (
     complaint_create,
     complaint_update,
@@ -153,17 +197,159 @@ def _procedure_facts(procedure: Decision | Complaint) -> list[tuple[int, _Facts]
             for day, fields in sorted(by_day.items())]
 
 
+@dataclass(frozen=True)
+class _Later:
+    """What happens to a mediation item on a later day: a consent ``revoked``, an agreement
+    ``checked``, a request ``answered``, a referral's ``arrival`` recorded, or the survey
+    ``invited`` on the day the case closes."""
+
+    what: str
+    item: object
+
+
+def _mediation_events(spec: DemoCase) -> list[tuple[int, int, object]]:
+    """The mediation work in the order it happens within one day: parties first, then
+    consent, meetings, checks, requests, referrals and letters."""
+    agreements = [a for m in spec.meetings for a in m.agreements if a.status != "open"]
+    groups: list[list[tuple[int, object]]] = [
+        [(p.day, p) for p in spec.parties],
+        [(o.day, o) for o in spec.overrides],
+        [(c.day, c) for c in spec.consents],
+        [(c.revoked, _Later("revoked", c)) for c in spec.consents if c.revoked is not None],
+        [(m.day, m) for m in spec.meetings],
+        [(a.checked, _Later("checked", a)) for a in agreements],
+        [(r.day, r) for r in spec.requests],
+        [(r.answered, _Later("answered", r)) for r in spec.requests if r.answered is not None],
+        [(r.day, r) for r in spec.referrals],
+        [(r.checked, _Later("arrival", r)) for r in spec.referrals if r.checked is not None],
+        [(letter.day, letter) for letter in spec.letters],
+    ]
+    return [(day, 1, event) for group in groups for day, event in group]
+
+
 def _events(spec: DemoCase) -> list[tuple[int, int, object]]:
-    """Return the case's events as (day, order, event): assignment, entries and procedure
-    facts, then moves."""
+    """Return the case's events as (day, order, event): assignment, entries, procedure facts
+    and mediation work, then moves, then the survey after closure."""
     events: list[tuple[int, int, object]] = []
     if spec.assignee:
         events.append((spec.assigned_day, 0, "assign"))
     events += [(entry.day, 1, entry) for entry in spec.entries]
     for procedure in (*spec.decisions, *spec.complaints):
         events += [(day, 1, facts) for day, facts in _procedure_facts(procedure)]
+    events += _mediation_events(spec)
     events += [(step.day, 2, step) for step in spec.steps]
+    if spec.survey:
+        closed = max(step.day for step in spec.steps if step.target == "afgesloten")
+        events += [(closed, 3, _Later("invited", spec.survey)), (spec.survey.day, 3, spec.survey)]
     return sorted(events, key=lambda e: (e[0], e[1]))
+
+
+def _closure(step: Step) -> Closure | None:
+    if not (step.avoided or step.minutes is not None):
+        return None
+    return Closure(procedure_avoided=step.avoided, procedure_avoided_what=step.avoided_what,
+                   minutes_spent=step.minutes)
+
+
+class _Mediation:
+    """Records a case's mediation work through the services, remembering what it made."""
+
+    def __init__(self, *, case: Case, handler: User, opened: date, organisations):
+        self.case, self.handler, self.opened = case, handler, opened
+        self.organisations = organisations
+        self.made: dict[int, object] = {}
+
+    def day(self, day: int) -> date:
+        return self.opened + timedelta(days=day)
+
+    def workday(self, day: int) -> date:
+        """The date of case day ``day``, moved on to Monday if it falls in a weekend (for due
+        and check dates)."""
+        moment = self.day(day)
+        return moment + timedelta(days=(7 - moment.weekday()) % 7 if moment.weekday() > 4 else 0)
+
+    @staticmethod
+    def meeting_start(recorded: datetime) -> datetime:
+        """When a meeting recorded at ``recorded`` took place: at 10:00 or 14:00 on that
+        working day or the one before, never after it was recorded."""
+        local = timezone.localtime(recorded)
+        candidates = []
+        for back in range(5):
+            day = local.date() - timedelta(days=back)
+            if day.weekday() < 5:
+                candidates += [timezone.make_aware(datetime.combine(day, time(hour)))
+                               for hour in (14, 10)]
+        return next(c for c in candidates if c <= recorded)
+
+    def party(self, name: str):
+        return self.case.organisations.select_related("organisation").get(
+            organisation__name=name)
+
+    def record(self, event: object, moment: datetime) -> None:  # noqa: C901, PLR0912
+        user, case = self.handler, self.case
+        if isinstance(event, Party):
+            party_add(user=user, case=case, organisation=self.organisations[event.organisation],
+                      role=event.role, contact_person=event.contact_person,
+                      contact_email=event.email, contact_phone=event.phone)
+        elif isinstance(event, Override):
+            consent_override_record(user=user, party=self.party(event.organisation),
+                                    justification=event.justification)
+        elif isinstance(event, Consent):
+            self.made[id(event)] = consent_record(
+                user=user, party=self.party(event.organisation), purpose=event.purpose,
+                scope=event.scope, given_on=self.day(event.day), given_how=event.how,
+                given_by=event.given_by, shares_story=event.story, shares_contact=event.contact)
+        elif isinstance(event, Meeting):
+            meeting = meeting_record(
+                user=user, case=case, kind=event.kind, starts_at=self.meeting_start(moment),
+                place=event.place,
+                parties=[self.party(name) for name in event.parties],
+                resident_present=event.resident_present, other_participants=event.others,
+                minutes=event.minutes,
+                agreements=[AgreementData(
+                    description=a.description, due_on=self.workday(a.due), owner=a.owner,
+                    party=self.party(a.organisation) if a.organisation else None)
+                    for a in event.agreements])
+            rows = list(meeting.agreements.order_by("id"))
+            self.made.update({id(a): row for a, row in zip(event.agreements, rows, strict=True)})
+        elif isinstance(event, Request):
+            self.made[id(event)], _token = partner_link_create(
+                user=user, case=case, party=self.party(event.organisation),
+                purpose=event.purpose, question=event.question, valid_days=event.valid_days)
+        elif isinstance(event, Referral):
+            self.made[id(event)] = referral_create(
+                user=user, case=case, route=event.route, referred_on=self.day(event.day),
+                check_on=self.workday(event.check),
+                organisation=self.organisations[event.organisation] if event.organisation
+                else None, warm_handover=bool(event.handover),
+                handover_summary=event.handover)
+        elif isinstance(event, Letter):
+            draft = letter_draft(case=case, kind=event.kind)
+            letter_create(user=user, case=case, kind=event.kind, channel="post",
+                          subject=draft.subject, body=draft.body)
+        elif isinstance(event, Survey):
+            survey_answer(invitation=self.made["survey"], felt_heard=event.felt_heard,
+                          problem_solved=event.problem_solved, grade=event.grade,
+                          remark=event.remark)
+        elif isinstance(event, _Later):
+            self.later(event)
+
+    def later(self, event: _Later) -> None:
+        item, user = event.item, self.handler
+        if event.what == "revoked":
+            consent_revoke(user=user, consent=self.made[id(item)],
+                           revoked_on=self.day(item.revoked))
+        elif event.what == "checked":
+            agreement_status_change(
+                user=user, agreement=self.made[id(item)], status=item.status, note=item.note,
+                due_on=self.workday(item.new_due) if item.new_due is not None else None)
+        elif event.what == "answered":
+            partner_answer_submit(link=self.made[id(item)], text=item.answer)
+        elif event.what == "arrival":
+            referral_arrival_record(user=user, referral=self.made[id(item)],
+                                    arrived=item.arrived, checked_on=self.day(item.checked))
+        elif event.what == "invited":
+            self.made["survey"], _token, _mailed = survey_invite(case=self.case, user=user)
 
 
 def _record(facts: _Facts, *, case: Case, user: User, opened: date, recorded: dict,
@@ -204,12 +390,16 @@ def _register_case(spec: DemoCase, index: int, *, today, latest: datetime,
             sensitive_details=spec.sensitive_details, urgency=spec.urgency,
             domains=[d for code, d in themes["domains"].items() if code in spec.domains],
             themes=[themes[spec.municipality, name] for name in spec.themes],
-            organisations=[organisations[name] for name in spec.organisations],
+            # An organisation that becomes a party with a contact person joins on its day.
+            organisations=[organisations[name] for name in spec.organisations
+                           if name not in {p.organisation for p in spec.parties}],
             opened_at=opened_at,
         )
     persons[spec.key] = case.person
     opened = timezone.localdate(opened_at)
     recorded: dict = {}
+    mediation_work = _Mediation(case=case, handler=handler, opened=opened,
+                                organisations=organisations)
     moment = opened_at
     for day, _order, event in _events(spec):
         # Events follow each other by at least 7 minutes and never lie in the future.
@@ -232,7 +422,10 @@ def _register_case(spec: DemoCase, index: int, *, today, latest: datetime,
                         organisations=organisations)
             elif isinstance(event, Step):
                 case_transition(user=handler, case=case, target=event.target,
-                                outcome=event.outcome, note=event.note)
+                                outcome=event.outcome, note=event.note,
+                                closure=_closure(event))
+            else:
+                mediation_work.record(event, moment)
     return case
 
 
@@ -277,8 +470,9 @@ def load_demo() -> LoadResult:
 
 @transaction.atomic
 def wipe_demo() -> int:
-    """Delete the demo cases with their persons, timelines, attachments, reference counters
-    and audit entries. Configuration and users stay (``load_demo`` updates them).
+    """Delete the demo cases with their persons, timelines, attachments, letters, mediation
+    work, outbox messages, reference counters and audit entries, and the demo municipalities'
+    anonymous survey answers. Configuration and users stay (``load_demo`` updates them).
 
     Timeline and audit rows are append-only in the app; only this demo reset removes them,
     going through the plain base manager on purpose.
@@ -288,6 +482,14 @@ def wipe_demo() -> int:
     person_ids = set(cases.values_list("person_id", flat=True)) | set(
         cases.exclude(representative=None).values_list("representative_id", flat=True)
     )
+    # Rows that protect the case, its parties or its consents go first; the rest cascades.
+    LetterRow.objects.filter(case_id__in=case_ids).delete()
+    mediation.Referral.objects.filter(case_id__in=case_ids).delete()
+    mediation.Agreement.objects.filter(case_id__in=case_ids).delete()
+    OutboxMessage.objects.filter(case_id__in=case_ids).delete()
+    # Survey answers are anonymous; the demo municipalities hold nothing else.
+    mediation.SurveyResponse.objects.filter(
+        municipality__cbs_code__in=data.MUNICIPALITIES).delete()
     for attachment in Attachment.objects.filter(entry__case_id__in=case_ids):
         attachment.file.delete(save=False)
     Attachment.objects.filter(entry__case_id__in=case_ids).delete()

@@ -36,6 +36,11 @@ class Step:
     target: str
     outcome: str = ""
     note: str = ""
+    #: Closing only: was a formal procedure avoided (ja / nee / onbekend), which one
+    #: (bezwaar, klacht, beroep, ombudsman, anders), and the minutes spent on the case.
+    avoided: str = ""
+    avoided_what: str = ""
+    minutes: int | None = None
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,121 @@ class Complaint:
 
 
 @dataclass(frozen=True)
+class Party:
+    """An organisation of the social map added as a party on case day ``day``, with its
+    contact person. An organisation named here is not linked at intake as well."""
+
+    day: int
+    organisation: str
+    role: str = ""
+    contact_person: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Consent:
+    """The resident's consent for one party and purpose (``ConsentPurpose`` value), given on
+    case day ``day`` (``how``: mondeling / schriftelijk / digitaal) and perhaps revoked."""
+
+    day: int
+    organisation: str
+    purpose: str
+    scope: str
+    given_by: str
+    how: str = "mondeling"
+    story: bool = False
+    contact: bool = False
+    revoked: int | None = None
+
+
+@dataclass(frozen=True)
+class Override:
+    """Sharing with a party without consent because of a vital interest, on case day ``day``."""
+
+    day: int
+    organisation: str
+    justification: str
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """An agreement made in a meeting, due on case day ``due``. ``status`` other than open
+    is recorded on case day ``checked`` (with ``note``; a changed one may get ``new_due``)."""
+
+    description: str
+    due: int
+    organisation: str = ""  # the party that owns it; empty for the resident or ombudsfunctie
+    owner: str = "partij"
+    status: str = "open"
+    checked: int | None = None
+    note: str = ""
+    new_due: int | None = None
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A joint (``gezamenlijk``) or separate (``apart``) meeting on case day ``day``."""
+
+    day: int
+    kind: str
+    place: str
+    minutes: str
+    parties: tuple[str, ...] = ()
+    resident_present: bool = True
+    others: str = ""
+    agreements: tuple[Agreement, ...] = ()
+
+
+@dataclass(frozen=True)
+class Request:
+    """A request to a party through a partner link (``purpose``: informatie / reactie /
+    voorstel) on case day ``day``, answered on case day ``answered`` if at all."""
+
+    day: int
+    organisation: str
+    purpose: str
+    question: str
+    valid_days: int = 14
+    answered: int | None = None
+    answer: str = ""
+
+
+@dataclass(frozen=True)
+class Referral:
+    """A referral on case day ``day`` to ``route`` (a ``Route`` value), to be checked on case
+    day ``check``; a warm handover when ``handover`` says what was passed on (it needs a
+    ``warme_overdracht`` consent for that party). ``arrived`` is recorded on ``checked``."""
+
+    day: int
+    route: str
+    check: int
+    organisation: str = ""
+    handover: str = ""
+    arrived: str = ""
+    checked: int | None = None
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A letter from the municipality's template (``LetterKind`` value), as PDF by post."""
+
+    day: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Survey:
+    """The resident's anonymous answer to the survey after closure, on case day ``day``."""
+
+    day: int
+    felt_heard: str
+    problem_solved: str
+    grade: int
+    remark: str = ""
+
+
+@dataclass(frozen=True)
 class DemoCase:
     key: str
     municipality: str  # CBS code
@@ -136,3 +256,11 @@ class DemoCase:
     entries: tuple[Entry, ...] = field(default=())
     decisions: tuple[Decision, ...] = ()
     complaints: tuple[Complaint, ...] = ()
+    parties: tuple[Party, ...] = ()
+    consents: tuple[Consent, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    requests: tuple[Request, ...] = ()
+    referrals: tuple[Referral, ...] = ()
+    letters: tuple[Letter, ...] = ()
+    survey: Survey | None = None

@@ -9,13 +9,38 @@ from __future__ import annotations
 from datetime import date
 
 from ombuds.demo.data import STW
-from ombuds.demo.spec import Decision, DemoCase, Entry, Resident, Step
+from ombuds.demo.spec import (
+    Agreement,
+    Consent,
+    Decision,
+    DemoCase,
+    Entry,
+    Letter,
+    Meeting,
+    Override,
+    Party,
+    Referral,
+    Request,
+    Resident,
+    Step,
+    Survey,
+)
 
 KUIPERS = Resident(
     "Gerrit Kuipers", date(1946, 3, 12), "Oldemarkt", "Hoofdstraat 14", "8375 AB",
     phone="06 0000 0101", preferred_channel="telefoon",
     accessibility_needs="Slechthorend: graag rustig en duidelijk praten.",
 )
+
+# Contact persons at the parties (fictional).
+WMO = ("Ellen Kramer, Wmo-consulent", "ellen.kramer@steenwijkerland.example", "14 0521")
+JEUGDTEAM = ("Ilse Vermeer, jeugdconsulent", "ilse.vermeer@steenwijkerland.example", "14 0521")
+WERK = ("Erwin Hoekman, klantmanager", "e.hoekman@steenwijkerland.example", "14 0521")
+DE_LINDE = ("Monique Brouwer, planner", "planning@thuiszorgdelinde.example", "0521 00 55 66")
+SCHULDHULP = ("Nadia Amrani, schuldhulpverlener", "n.amrani@schuldhulpkop.example",
+              "0521 00 99 00")
+MEE = ("Ahmed Bouali, cliëntondersteuner", "a.bouali@mee.example", "0521 00 12 34")
+DE_KOP = ("Wendy Bos, woonconsulent", "huurders@woonstichtingdekop.example", "0521 00 77 88")
 
 CASES = [
     DemoCase(
@@ -32,7 +57,8 @@ CASES = [
         organisations=("Wmo-team", "Thuiszorg De Linde"),
         steps=(Step(2, "intake"), Step(6, "bemiddeling"), Step(20, "nazorg"),
                Step(48, "afgesloten", "opgelost",
-                    "Gemeente heeft de verlaging ingetrokken na huisbezoek.")),
+                    "Gemeente heeft de verlaging ingetrokken na huisbezoek.",
+                    avoided="ja", avoided_what="bezwaar", minutes=210)),
         entries=(
             Entry(2, "telefoon", "Eerste gesprek met meneer Kuipers",
                   "Meneer vertelt rustig zijn verhaal. De beschikking is drie weken geleden "
@@ -40,12 +66,34 @@ CASES = [
                   "kan maken als de bemiddeling niet op tijd iets oplevert."),
             Entry(6, "email_uit", "Bemiddelingsverzoek aan Wmo-team",
                   "Gevraagd om een huisbezoek vóór de verlaging ingaat."),
-            Entry(15, "bijeenkomst", "Huisbezoek met Wmo-consulent",
-                  "Consulent ziet dat meneer echt niet zelf kan schoonmaken. Afspraak: "
-                  "3 uur blijft, nieuwe beschikking volgt binnen twee weken."),
             Entry(47, "telefoon", "Nabellen: nieuwe beschikking ontvangen",
                   "Meneer heeft de nieuwe beschikking. Hij is tevreden."),
         ),
+        parties=(Party(6, "Wmo-team", "Besluit over de huishoudelijke hulp", *WMO),),
+        consents=(
+            Consent(6, "Wmo-team", "informatie_delen",
+                    "Zijn verhaal en de beschikking. Over zijn gezondheid alleen zijn rug.",
+                    "Gerrit Kuipers", story=True, contact=True),
+            Consent(6, "Wmo-team", "gesprek", "Een huisbezoek samen met de ombudsfunctie.",
+                    "Gerrit Kuipers"),
+        ),
+        meetings=(Meeting(
+            15, "gezamenlijk", "Bij meneer thuis, Hoofdstraat 14 in Oldemarkt",
+            "Mevrouw Kramer kijkt met meneer door het huis. Meneer laat zien dat hij niet kan "
+            "bukken en niet kan stofzuigen. Mevrouw Kramer ziet dat hij echt hulp nodig heeft. "
+            "De verlaging ging uit van een oud gesprek, van vóór het overlijden van zijn "
+            "vrouw. Meneer is opgelucht.",
+            parties=("Wmo-team",),
+            agreements=(
+                Agreement("Het Wmo-team trekt de verlaging in: 3 uur per week blijft. "
+                          "Binnen twee weken komt er een nieuwe beschikking.", 29, "Wmo-team",
+                          status="nagekomen", checked=47),
+                Agreement("De ombudsfunctie bellen als de nieuwe beschikking er is.", 35,
+                          owner="inwoner", status="nagekomen", checked=47),
+            ),
+        ),),
+        letters=(Letter(48, "afsluiting"),),
+        survey=Survey(52, "ja", "ja", 9, "Fijn dat er iemand bij mij thuis kwam kijken."),
     ),
     DemoCase(
         key="stw-scootmobiel", municipality=STW, opened_days_ago=20, channel="telefoon",
@@ -94,25 +142,48 @@ CASES = [
         organisations=("Thuiszorg De Linde", "Wmo-team", "Gebiedsteam Zuid (Vollenhove)"),
         registered_by="ombudsman",
         steps=(Step(1, "intake"), Step(2, "bemiddeling"), Step(9, "nazorg"),
-               Step(40, "afgesloten", "opgelost")),
+               Step(40, "afgesloten", "opgelost", avoided="ja", avoided_what="klacht",
+                    minutes=300)),
         entries=(
             Entry(0, "gesprek", "Gesprek op het spreekuur met dochter",
                   "Dochter vertelt namens moeder; moeder heeft gebeld dat het goed is dat "
                   "dochter het woord doet."),
             Entry(2, "telefoon", "Gebeld met planning Thuiszorg De Linde",
                   "Aanbieder erkent dat cliënt uit de planning is gevallen."),
-            Entry(9, "bijeenkomst", "Overleg gemeente en aanbieder",
-                  "Afspraak: vanaf volgende week weer 2 uur per week, vaste hulp. Wmo-team "
-                  "controleert na een maand."),
             Entry(39, "telefoon", "Nagebeld met dochter",
                   "Hulp komt elke week. Moeder is blij met de vaste hulp."),
-            Entry(40, "brief", "Afsluitbrief verstuurd", sent_to_resident=True,
-                  attachments=(("afsluitbrief.txt",
-                                "Beste mevrouw Smit,\n\nU kwam bij ons omdat de "
-                                "huishoudelijke hulp was gestopt. De hulp komt weer elke "
-                                "week. Wij sluiten uw zaak nu af. Gaat het toch weer mis? "
-                                "Bel ons gerust.\n\nMet vriendelijke groet,\nMarloes Bakker\n"),)),
         ),
+        parties=(Party(1, "Thuiszorg De Linde", "Levert de huishoudelijke hulp", *DE_LINDE),
+                 Party(1, "Wmo-team", "Indicatie huishoudelijke hulp", *WMO)),
+        consents=(
+            Consent(1, "Thuiszorg De Linde", "informatie_delen",
+                    "Naam, adres en dat de hulp zonder bericht is gestopt.", "Aaltje Smit",
+                    story=True, contact=True),
+            Consent(1, "Thuiszorg De Linde", "gesprek",
+                    "Overleg van gemeente en aanbieder over de hulp.", "Aaltje Smit"),
+            Consent(1, "Wmo-team", "gesprek", "Overleg van gemeente en aanbieder over de hulp.",
+                    "Aaltje Smit"),
+        ),
+        meetings=(Meeting(
+            9, "gezamenlijk", "Gemeentehuis Steenwijk",
+            "De Linde erkent dat mevrouw Smit uit de planning is gevallen toen haar vaste hulp "
+            "ziek werd. Niemand heeft haar gebeld. De Linde biedt excuses aan. Het Wmo-team "
+            "let erop dat de hulp weer komt, zoals in de beschikking staat.",
+            parties=("Thuiszorg De Linde", "Wmo-team"), resident_present=False,
+            others="Janny Dekker-Smit (dochter)",
+            agreements=(
+                Agreement("De Linde komt vanaf volgende week weer 2 uur per week, met een "
+                          "vaste hulp.", 16, "Thuiszorg De Linde", status="nagekomen",
+                          checked=17),
+                Agreement("De Linde belt de dochter als de hulp een keer niet kan komen.", 30,
+                          "Thuiszorg De Linde", status="nagekomen", checked=39),
+                Agreement("Het Wmo-team belt na een maand of de hulp goed loopt.", 38,
+                          "Wmo-team", status="niet_nagekomen", checked=39,
+                          note="Het Wmo-team heeft niet gebeld; wij hebben zelf nagebeld."),
+            ),
+        ),),
+        letters=(Letter(0, "ontvangstbevestiging"), Letter(40, "afsluiting")),
+        survey=Survey(45, "ja", "ja", 8, "De hulp komt weer. Dank u wel."),
     ),
     DemoCase(
         key="stw-jeugd-ggz", municipality=STW, opened_days_ago=38, channel="verwijzing",
@@ -139,9 +210,6 @@ CASES = [
             Entry(2, "gesprek", "Gesprek met moeder",
                   "Moeder is moe en boos. Zoon zit sinds 5 weken thuis.", sensitive=True),
             Entry(9, "email_uit", "Verzoek overleg aan jeugdteam en De Horizon"),
-            Entry(16, "bijeenkomst", "Rondetafel met jeugdteam, school en moeder",
-                  "Jeugdteam zet overbruggingsbegeleiding in (2 uur per week). De Horizon "
-                  "kijkt of een eerdere intake kan."),
             Entry(17, "notitie", "Advies: pro-forma bezwaar tegen de afwijzing",
                   "De afwijzing van intensieve hulp thuis blijft staan naast de "
                   "overbrugging. Bemiddelen schort de bezwaartermijn niet op. Moeder "
@@ -150,6 +218,65 @@ CASES = [
         ),
         decisions=(Decision(10, "Jeugdteam", "Intensieve ambulante hulp afgewezen zolang Daan "
                             "op de wachtlijst staat", made_known=8),),
+        parties=(Party(9, "Jeugdteam", "Toegang tot jeugdhulp", *JEUGDTEAM),
+                 Party(9, "Jeugd-GGZ De Horizon", "Wachtlijst diagnostiek",
+                       "Jeroen Smits, zorgbemiddelaar", "zorgbemiddeling@dehorizon.example")),
+        consents=(
+            Consent(9, "Jeugdteam", "gesprek",
+                    "Een rondetafelgesprek met school, jeugdteam en moeder.",
+                    "Sanne Bos (moeder)", "schriftelijk"),
+            Consent(9, "Jeugdteam", "informatie_delen",
+                    "Het verhaal van moeder en de verwijzing van de huisarts. Niet de "
+                    "klachten van Daan in detail.", "Sanne Bos (moeder)", "schriftelijk",
+                    story=True, contact=True),
+            Consent(9, "Jeugd-GGZ De Horizon", "informatie_opvragen",
+                    "Vragen naar de plek van Daan op de wachtlijst.", "Sanne Bos (moeder)",
+                    "schriftelijk", contact=True),
+        ),
+        meetings=(
+            Meeting(
+                16, "gezamenlijk", "Basisschool De Vlonder, Giethoorn",
+                "Moeder vertelt hoe het thuis gaat: Daan zit al vijf weken thuis. School wil "
+                "hem graag een paar ochtenden laten komen. Het jeugdteam ziet dat wachten "
+                "zonder hulp niet kan. De Horizon kon niet komen; wij vragen hen om een "
+                "reactie.",
+                parties=("Jeugdteam",), others="Intern begeleider van De Vlonder",
+                agreements=(
+                    Agreement("Het jeugdteam zet overbruggingsbegeleiding in: 2 uur per week, "
+                              "thuis.", 23, "Jeugdteam", status="nagekomen", checked=24),
+                    Agreement("Samen met school een rooster maken: twee ochtenden per week "
+                              "naar school.", 30, owner="inwoner", status="nagekomen",
+                              checked=31),
+                    Agreement("De ombudsfunctie vraagt De Horizon of een eerdere intake kan.",
+                              18, owner="ombudsfunctie", status="nagekomen", checked=18),
+                ),
+            ),
+            Meeting(
+                30, "apart", "Telefonisch",
+                "Gesprek met de zorgbemiddelaar van De Horizon. Er is nog geen plek. De "
+                "Horizon wil wel een voorlopig adviesgesprek houden, zodat het jeugdteam weet "
+                "wat Daan nu nodig heeft.",
+                parties=("Jeugd-GGZ De Horizon",), resident_present=False,
+                agreements=(
+                    Agreement("De Horizon belt moeder zodra er door een afzegging een plek "
+                              "vrijkomt.", 34, "Jeugd-GGZ De Horizon", status="niet_nagekomen",
+                              checked=36, note="Er kwam een plek vrij, maar De Horizon belde "
+                              "niet. De plek ging naar een ander kind."),
+                    Agreement("De Horizon plant een voorlopig adviesgesprek met moeder en "
+                              "Daan.", 40, "Jeugd-GGZ De Horizon"),
+                ),
+            ),
+        ),
+        requests=(Request(
+            18, "Jeugd-GGZ De Horizon", "informatie",
+            "Dit kind staat bij u op de wachtlijst voor diagnostiek en gaat bijna niet meer "
+            "naar school. Kan het eerder terecht, bijvoorbeeld als iemand afzegt? En wat is de "
+            "verwachte startdatum?",
+            answered=23,
+            answer="Daan staat op de lijst voor diagnostiek; de verwachte start is over "
+            "ongeveer vijf maanden. Wij zetten hem ook op de lijst voor afzeggingen. Komt er "
+            "een plek vrij, dan bellen wij moeder.",
+        ),),
     ),
     DemoCase(
         key="stw-terugvordering", municipality=STW, opened_days_ago=300, channel="brief",
@@ -167,7 +294,8 @@ CASES = [
         organisations=("Werk en Inkomen", "Bezwaarschriftencommissie Steenwijkerland"),
         steps=(Step(3, "intake"), Step(10, "bemiddeling"),
                Step(30, "afgesloten", "verwezen",
-                    "Geen overeenstemming; bezwaarprocedure loopt, meneer is aangemeld bij MEE.")),
+                    "Geen overeenstemming; bezwaarprocedure loopt, meneer is aangemeld bij MEE.",
+                    avoided="nee", minutes=360)),
         entries=(
             Entry(3, "gesprek", "Gesprek met meneer El Idrissi",
                   "Besluit is 12 dagen geleden verzonden. Afgesproken: vandaag nog een pro "
@@ -183,6 +311,38 @@ CASES = [
         decisions=(Decision(3, "Werk en Inkomen", "Terugvordering bijstand van 4.800 euro",
                             made_known=-9, objection_filed=4, committee=True,
                             objection_decided=95, appeal_filed=130),),
+        parties=(Party(10, "Werk en Inkomen", "Besluit terugvordering", *WERK),
+                 Party(28, "MEE cliëntondersteuning", "Hulp bij de bezwaarprocedure", *MEE)),
+        consents=(
+            Consent(10, "Werk en Inkomen", "informatie_delen",
+                    "Zijn verhaal over het helpen in de winkel van zijn neef, en het besluit.",
+                    "Mohamed el Idrissi", "schriftelijk", story=True),
+            Consent(28, "MEE cliëntondersteuning", "warme_overdracht",
+                    "Naam, telefoonnummer, het besluit en hoe het bezwaar ervoor staat.",
+                    "Mohamed el Idrissi", story=True, contact=True),
+        ),
+        meetings=(Meeting(
+            18, "apart", "Gemeentehuis Steenwijk",
+            "Gesprek met de klantmanager. Werk en Inkomen vindt dat meneer het helpen had "
+            "moeten melden, ook zonder loon. Meneer zegt dat hij het wel heeft verteld, maar "
+            "dat staat niet in het dossier.",
+            parties=("Werk en Inkomen",), resident_present=False,
+            agreements=(Agreement(
+                "Werk en Inkomen zoekt de gespreksverslagen van vorig jaar op en laat weten of "
+                "daarin iets over de winkel staat.", 27, "Werk en Inkomen",
+                status="nagekomen", checked=28),),
+        ),),
+        referrals=(
+            Referral(30, "bezwaar", check=60,
+                     organisation="Bezwaarschriftencommissie Steenwijkerland",
+                     arrived="ja", checked=60),
+            Referral(30, "clientondersteuning", check=44, organisation="MEE cliëntondersteuning",
+                     handover="Meneer maakt bezwaar tegen de terugvordering van 4.800 euro. "
+                     "Hij wil hulp bij de gronden van het bezwaar en bij de hoorzitting.",
+                     arrived="ja", checked=45),
+        ),
+        survey=Survey(36, "deels", "nee", 6,
+                      "Ik werd goed geholpen, maar ik moet nog steeds terugbetalen."),
     ),
     DemoCase(
         key="stw-beslag-energie", municipality=STW, opened_days_ago=40, channel="telefoon",
@@ -206,10 +366,52 @@ CASES = [
                   "eerste gesprek binnen 3 werkdagen (Wgs art. 4)."),
             Entry(1, "telefoon", "Gebeld met Schuldhulp Kop van Overijssel",
                   "Intake morgen ingepland; zij melden zich bij de energieleverancier."),
-            Entry(6, "notitie", "Afspraken",
-                  "Afsluiting van de baan. Schuldhulp doet intake; beslagvrije voet wordt "
-                  "nagekeken. Over 4 weken nabellen."),
         ),
+        parties=(Party(0, "Schuldhulp Kop van Overijssel", "Schuldhulpverlening", *SCHULDHULP),
+                 Party(1, "Werk en Inkomen", "Beslag op het loon", *WERK)),
+        overrides=(Override(
+            0, "Schuldhulp Kop van Overijssel",
+            "Gas en licht gaan binnen tien dagen af, met twee jonge kinderen in huis. Mevrouw "
+            "was na het gesprek niet meer bereikbaar. Schuldhulp kan de afsluiting alleen "
+            "tegenhouden met haar naam en adres; die zijn daarom zonder toestemming gedeeld."),),
+        consents=(
+            Consent(1, "Schuldhulp Kop van Overijssel", "informatie_delen",
+                    "Naam, adres, telefoon en de brief van de energieleverancier.",
+                    "Kim Hendriks", story=True, contact=True),
+            Consent(1, "Werk en Inkomen", "informatie_opvragen",
+                    "Naam en geboortedatum, om na te vragen hoe de beslagvrije voet is "
+                    "berekend.", "Kim Hendriks", contact=True),
+        ),
+        meetings=(Meeting(
+            6, "apart", "Telefonisch",
+            "Schuldhulp heeft de energieleverancier gebeld: de afsluiting gaat niet door zolang "
+            "mevrouw in het traject zit. De intake is gedaan. Mevrouw moet nog loonstroken en "
+            "de brieven van de deurwaarder sturen.",
+            parties=("Schuldhulp Kop van Overijssel",), resident_present=False,
+            agreements=(
+                Agreement("De loonstroken en de brieven van de deurwaarder naar Schuldhulp "
+                          "sturen.", 13, owner="inwoner", status="nagekomen",
+                          checked=12),
+                Agreement("Schuldhulp maakt een plan van aanpak en bespreekt het met "
+                          "mevrouw.", 27, "Schuldhulp Kop van Overijssel", status="nagekomen",
+                          checked=29),
+                Agreement("Werk en Inkomen rekent de beslagvrije voet opnieuw uit.", 20,
+                          "Werk en Inkomen", status="niet_nagekomen", checked=22,
+                          note="Nog niet herberekend; de deurwaarder houdt nog te veel in."),
+                Agreement("De ombudsfunctie belt mevrouw na vier weken hoe het gaat.", 34,
+                          owner="ombudsfunctie"),
+            ),
+        ),),
+        requests=(Request(
+            8, "Werk en Inkomen", "informatie",
+            "Er ligt beslag op het loon van deze inwoner, die te weinig overhoudt voor het "
+            "gezin. Hoe is de beslagvrije voet berekend? Is de huur meegeteld?",
+            answered=12,
+            answer="De beslagvrije voet is berekend zonder de huur, omdat wij die niet wisten. "
+            "Met de huur erbij wordt hij ongeveer 180 euro hoger. Wij vragen mevrouw om haar "
+            "huurcontract.",
+        ),),
+        letters=(Letter(0, "ontvangstbevestiging"),),
     ),
     DemoCase(
         key="stw-leerlingenvervoer", municipality=STW, opened_days_ago=250, channel="email",
@@ -230,7 +432,8 @@ CASES = [
         organisations=("KCC Steenwijkerland",),
         assignee="coordinator",
         steps=(Step(4, "intake"), Step(8, "bemiddeling"), Step(21, "nazorg"),
-               Step(60, "afgesloten", "opgelost")),
+               Step(60, "afgesloten", "opgelost",
+                    avoided="ja", avoided_what="klacht", minutes=150)),
         entries=(
             Entry(4, "telefoon", "Gesprek met vader"),
             Entry(8, "email_uit", "Vraag aan beleidsmedewerker leerlingenvervoer",
@@ -258,14 +461,43 @@ CASES = [
         sensitive_details="Beenamputatie rechts (2024).",
         steps=(Step(5, "intake"), Step(12, "bemiddeling"), Step(40, "nazorg"),
                Step(95, "afgesloten", "deels_opgelost",
-                    "Douche geplaatst; de vergoeding van de verhuiskosten is afgewezen.")),
+                    "Douche geplaatst; de vergoeding van de verhuiskosten is afgewezen.",
+                    avoided="ja", avoided_what="bezwaar", minutes=480)),
         entries=(
             Entry(5, "gesprek", "Huisbezoek met cliëntondersteuner van MEE"),
             Entry(12, "email_uit", "Uitnodiging gezamenlijk overleg gemeente en corporatie"),
-            Entry(26, "bijeenkomst", "Overleg Wmo-team en Woonstichting De Kop",
-                  "Corporatie plaatst de douche, gemeente betaalt de aanpassing."),
             Entry(94, "email_in", "Bericht van meneer: douche is klaar"),
         ),
+        parties=(Party(12, "Wmo-team", "Besluit over de woningaanpassing", *WMO),
+                 Party(12, "Woonstichting De Kop", "Verhuurder", *DE_KOP)),
+        consents=(
+            Consent(12, "Wmo-team", "gesprek", "Overleg over een douche beneden.",
+                    "Bert Mulder", "digitaal"),
+            Consent(12, "Woonstichting De Kop", "gesprek", "Overleg over een douche beneden.",
+                    "Bert Mulder", "digitaal"),
+            Consent(12, "Woonstichting De Kop", "informatie_delen",
+                    "Dat meneer na een amputatie niet boven kan douchen. Geen medische "
+                    "details.", "Bert Mulder", "digitaal", story=True),
+        ),
+        meetings=(Meeting(
+            26, "gezamenlijk", "Gemeentehuis Steenwijk",
+            "Gemeente en corporatie wezen eerst naar elkaar. Meneer vertelt hoe hij zich nu "
+            "al maanden aan de wastafel wast. Daarna spreken gemeente en corporatie af wie "
+            "wat doet. Over de verhuiskosten tijdens de verbouwing is nog geen besluit.",
+            parties=("Wmo-team", "Woonstichting De Kop"),
+            others="Yvonne Brink (cliëntondersteuner MEE)",
+            agreements=(
+                Agreement("Woonstichting De Kop plaatst een douche op de benedenverdieping.",
+                          90, "Woonstichting De Kop", status="nagekomen", checked=94),
+                Agreement("Het Wmo-team stuurt de beschikking: de gemeente betaalt de "
+                          "aanpassing.", 40, "Wmo-team", status="nagekomen", checked=38),
+                Agreement("Het Wmo-team beslist over de vergoeding van de verhuiskosten.", 50,
+                          "Wmo-team", status="gewijzigd", checked=52, new_due=80,
+                          note="Meneer vraagt de verhuiskosten aan als bijzondere bijstand; "
+                          "het besluit volgt later."),
+            ),
+        ),),
+        survey=Survey(99, "ja", "deels", 7, "De douche is er. Het duurde wel heel lang."),
     ),
     DemoCase(
         key="stw-zorgaanbieder-komt-niet", municipality=STW, opened_days_ago=12,
@@ -299,7 +531,8 @@ CASES = [
         organisations=("KCC Steenwijkerland",), registered_by="ombudsman",
         steps=(Step(0, "intake"),
                Step(14, "afgesloten", "advies",
-                    "Uitgelegd hoe een klacht werkt; meneer wil geen klacht, wel een signaal.")),
+                    "Uitgelegd hoe een klacht werkt; meneer wil geen klacht, wel een signaal.",
+                    avoided="nee", minutes=60)),
         entries=(
             Entry(0, "gesprek", "Gesprek op het inloopspreekuur"),
             Entry(7, "notitie", "Signaal bejegening balie genoteerd",
@@ -321,7 +554,8 @@ CASES = [
         organisations=("Wmo-team",), assignee="coordinator",
         steps=(Step(1, "intake"),
                Step(10, "afgesloten", "advies",
-                    "Bijdrage klopt (abonnementstarief). Uitgelegd; hulp blijft.")),
+                    "Bijdrage klopt (abonnementstarief). Uitgelegd; hulp blijft.",
+                    avoided="ja", avoided_what="bezwaar", minutes=45)),
         entries=(
             Entry(1, "telefoon", "Gesprek met mevrouw Lammers"),
             Entry(8, "telefoon", "Uitleg abonnementstarief gegeven",
@@ -393,7 +627,8 @@ CASES = [
         domains=("jeugd",), themes=("Pgb jeugd",), organisations=("Jeugdteam",),
         steps=(Step(3, "intake"), Step(7, "bemiddeling"),
                Step(45, "afgesloten", "niet_opgelost",
-                    "Gemeente houdt vast aan het tarief uit de verordening. Bezwaar loopt.")),
+                    "Gemeente houdt vast aan het tarief uit de verordening. Bezwaar loopt.",
+                    avoided="nee", minutes=400)),
         entries=(
             Entry(3, "telefoon", "Gesprek met moeder"),
             Entry(7, "email_uit", "Bemiddelingsverzoek aan jeugdteam"),
@@ -432,7 +667,8 @@ CASES = [
         sensitive_details="Echtgenoot heeft de ziekte van Parkinson.",
         steps=(Step(6, "intake"),
                Step(20, "afgesloten", "ingetrokken",
-                    "Mevrouw heeft zelf een regeling getroffen met haar consulent.")),
+                    "Mevrouw heeft zelf een regeling getroffen met haar consulent.",
+                    avoided="onbekend", minutes=45)),
         entries=(
             Entry(6, "telefoon", "Gesprek met mevrouw Post"),
             Entry(19, "telefoon", "Mevrouw belt: opgelost met consulent",
@@ -450,7 +686,8 @@ CASES = [
         domains=("wmo",), themes=("Hulpmiddelen",), organisations=("Wmo-team",),
         steps=(Step(2, "intake"),
                Step(40, "afgesloten", "geen_contact",
-                    "Drie keer gebeld en gemaild, geen reactie meer.")),
+                    "Drie keer gebeld en gemaild, geen reactie meer.",
+                    avoided="onbekend", minutes=30)),
         entries=(
             Entry(2, "email_uit", "Gevraagd om een belafspraak", sent_to_resident=True),
             Entry(15, "telefoon", "Geen gehoor"),
@@ -476,6 +713,43 @@ CASES = [
             Entry(8, "email_uit", "Vraag aan Schuldhulp over de wachttijd",
                   "De wet zegt: eerste gesprek binnen 4 weken (Wgs art. 4)."),
         ),
+        parties=(Party(3, "MEE cliëntondersteuning", "Helpt meneer met zijn post", *MEE),
+                 Party(8, "Schuldhulp Kop van Overijssel", "Schuldhulpverlening",
+                       *SCHULDHULP)),
+        consents=(
+            Consent(3, "MEE cliëntondersteuning", "warme_overdracht",
+                    "Naam, telefoonnummer en dat meneer hulp zoekt bij zijn post.",
+                    "Dirk Huisman", story=True, contact=True),
+            Consent(8, "Schuldhulp Kop van Overijssel", "informatie_delen",
+                    "Naam, telefoon en de datum van zijn aanmelding.", "Dirk Huisman",
+                    contact=True),
+            Consent(8, "Schuldhulp Kop van Overijssel", "gesprek",
+                    "Een gesprek met Schuldhulp en MEE.", "Dirk Huisman"),
+        ),
+        referrals=(Referral(
+            3, "clientondersteuning", check=17, organisation="MEE cliëntondersteuning",
+            handover="Meneer heeft schulden en opent zijn post niet meer. Hij wacht op "
+            "schuldhulp. Graag samen de brieven lezen, in eenvoudige taal.",
+            arrived="ja", checked=17),),
+        meetings=(Meeting(
+            22, "gezamenlijk", "Kantoor Schuldhulp, Steenwijk",
+            "Meneer vertelt dat hij bang is voor de brieven. De cliëntondersteuner van MEE "
+            "heeft de post met hem gesorteerd. Schuldhulp legt uit hoe het traject gaat. "
+            "Meneer hoeft niet nog eens alles op te sturen.",
+            parties=("Schuldhulp Kop van Overijssel", "MEE cliëntondersteuning"),
+            agreements=(
+                Agreement("Schuldhulp houdt het eerste gesprek voor het plan van aanpak.", 30,
+                          "Schuldhulp Kop van Overijssel", status="nagekomen", checked=31),
+                Agreement("Elke week de post meenemen naar MEE.", 60,
+                          owner="inwoner", status="nagekomen", checked=60),
+                Agreement("Schuldhulp doet een voorstel voor budgetbeheer.", 66,
+                          "Schuldhulp Kop van Overijssel"),
+            ),
+        ),),
+        requests=(Request(
+            67, "Schuldhulp Kop van Overijssel", "voorstel",
+            "De inwoner wacht op het voorstel voor budgetbeheer dat u in ons overleg "
+            "toezegde. Wilt u hier uw voorstel en de startdatum sturen?"),),
     ),
     DemoCase(
         key="stw-begeleiding-18", municipality=STW, opened_days_ago=45, channel="telefoon",
@@ -497,11 +771,45 @@ CASES = [
             Entry(2, "notitie", "Moeder heeft pro-forma bezwaar gemaakt",
                   "Op ons advies, zodat de termijn niet verloopt terwijl we bemiddelen. De "
                   "gronden volgen later (Awb 6:6)."),
-            Entry(5, "bijeenkomst", "Overleg jeugdteam en Wmo-team",
-                  "Jeugdteam verlengt de begeleiding 3 maanden; Wmo-onderzoek start nu."),
+            Entry(9, "telefoon", "Jesse wil zelf beslissen wat er gedeeld wordt",
+                  "Jesse is 18. Hij trekt de toestemming in die zijn moeder gaf voor Zorggroep "
+                  "Noordwest: hij wil eerst zelf met zijn begeleider praten. Voor het "
+                  "Wmo-team geeft hij zelf toestemming."),
         ),
         decisions=(Decision(1, "Jeugdteam", "Jeugdhulp (begeleiding) stopt bij 18 jaar",
                             made_known=-14, objection_filed=2),),
+        parties=(Party(1, "Jeugdteam", "Jeugdhulp tot 18 jaar", *JEUGDTEAM),
+                 Party(1, "Wmo-team", "Begeleiding vanaf 18 jaar", *WMO),
+                 Party(1, "Zorggroep Noordwest", "Levert de begeleiding",
+                       "Sandra Wiersma, teamleider begeleiding",
+                       "begeleiding@zorggroepnoordwest.example", "0521 00 33 44")),
+        consents=(
+            Consent(1, "Jeugdteam", "gesprek", "Overleg over de overgang naar 18 jaar.",
+                    "Anja Dijkstra (moeder)", "schriftelijk"),
+            Consent(1, "Wmo-team", "gesprek", "Overleg over de overgang naar 18 jaar.",
+                    "Anja Dijkstra (moeder)", "schriftelijk"),
+            Consent(1, "Zorggroep Noordwest", "informatie_delen",
+                    "Het verhaal van moeder en de diagnose autisme.", "Anja Dijkstra (moeder)",
+                    "schriftelijk", story=True, revoked=9),
+            Consent(9, "Wmo-team", "informatie_delen",
+                    "Wat nodig is voor het Wmo-onderzoek. Niet de verslagen van de "
+                    "jeugdhulp.", "Jesse Dijkstra", story=True, contact=True),
+        ),
+        meetings=(Meeting(
+            5, "gezamenlijk", "Gemeentehuis Steenwijk",
+            "Jesse is 18 geworden en de jeugdhulp stopt. Het Wmo-onderzoek is nog niet "
+            "begonnen. Jeugdteam en Wmo-team spreken af dat er geen gat mag vallen. Jesse zegt "
+            "dat hij vooral een vaste begeleider wil.",
+            parties=("Jeugdteam", "Wmo-team"), others="Anja Dijkstra (moeder)",
+            agreements=(
+                Agreement("Het jeugdteam verlengt de begeleiding met drie maanden.", 12,
+                          "Jeugdteam", status="nagekomen", checked=12),
+                Agreement("De gronden van het bezwaar sturen.", 30, owner="inwoner",
+                          status="nagekomen", checked=28),
+                Agreement("Het Wmo-team rondt het onderzoek naar begeleiding af en neemt een "
+                          "besluit.", 47, "Wmo-team"),
+            ),
+        ),),
     ),
     DemoCase(
         key="stw-steeds-andere-hulp", municipality=STW, opened_days_ago=130, channel="inloop",
@@ -515,15 +823,30 @@ CASES = [
         organisations=("Thuiszorg De Linde",), registered_by="ombudsman",
         steps=(Step(0, "intake"), Step(3, "bemiddeling"), Step(10, "nazorg"),
                Step(35, "bemiddeling", note="Vaste hulp kwam maar twee weken."),
-               Step(45, "nazorg"), Step(80, "afgesloten", "opgelost")),
+               Step(45, "nazorg"),
+               Step(80, "afgesloten", "opgelost", avoided="ja", avoided_what="klacht",
+                    minutes=180)),
         entries=(
             Entry(0, "gesprek", "Gesprek op het spreekuur"),
             Entry(3, "telefoon", "Gebeld met Thuiszorg De Linde"),
             Entry(34, "telefoon", "Meneer belt: weer wisselende hulp"),
-            Entry(44, "bijeenkomst", "Gesprek met teamleider De Linde",
-                  "Vaste hulp en een vaste vervanger afgesproken."),
             Entry(79, "telefoon", "Nabellen: het gaat goed"),
         ),
+        parties=(Party(3, "Thuiszorg De Linde", "Levert de huishoudelijke hulp", *DE_LINDE),),
+        consents=(Consent(3, "Thuiszorg De Linde", "informatie_delen",
+                          "Naam en adres, en dat meneer een vaste hulp wil.", "Klaas Vos",
+                          story=True, contact=True),),
+        meetings=(Meeting(
+            44, "apart", "Kantoor Thuiszorg De Linde, Steenwijk",
+            "De teamleider legt uit dat er deze zomer veel zieken waren. Zij ziet dat steeds "
+            "een andere hulp voor meneer te zwaar is.",
+            parties=("Thuiszorg De Linde",), resident_present=False,
+            others="Teamleider huishoudelijke hulp",
+            agreements=(Agreement("De Linde geeft meneer een vaste hulp en één vaste "
+                                  "vervanger.", 52, "Thuiszorg De Linde", status="nagekomen",
+                                  checked=79),),
+        ),),
+        survey=Survey(84, "ja", "ja", 10, "Nu komt er elke week dezelfde hulp."),
     ),
     DemoCase(
         key="stw-witgoed", municipality=STW, opened_days_ago=25, channel="brief",
@@ -557,11 +880,22 @@ CASES = [
         organisations=("MEE cliëntondersteuning",),
         steps=(Step(5, "intake"),
                Step(12, "afgesloten", "verwezen",
-                    "Warme overdracht aan MEE; MEE bevestigt het eerste gesprek.")),
+                    "Warme overdracht aan MEE; MEE bevestigt het eerste gesprek.",
+                    avoided="onbekend", minutes=90)),
         entries=(
             Entry(5, "gesprek", "Gesprek met mevrouw Meijer"),
             Entry(11, "telefoon", "Overdracht aan MEE besproken"),
         ),
+        parties=(Party(11, "MEE cliëntondersteuning", "Cliëntondersteuning mantelzorger",
+                       *MEE),),
+        consents=(Consent(11, "MEE cliëntondersteuning", "warme_overdracht",
+                          "Naam, e-mail en dat mevrouw respijtzorg zoekt voor de zorg voor haar "
+                          "zus.", "Ineke Meijer", "digitaal", story=True, contact=True),),
+        referrals=(Referral(
+            12, "clientondersteuning", check=26, organisation="MEE cliëntondersteuning",
+            handover="Mevrouw zorgt al zes jaar voor haar zus en kan niet meer. Zij zoekt "
+            "respijtzorg en wil weten wat de Wmo kan doen.", arrived="ja", checked=26),),
+        survey=Survey(16, "ja", "deels", 8, "Ik weet nu bij wie ik moet zijn."),
     ),
     DemoCase(
         key="stw-accu-scootmobiel", municipality=STW, opened_days_ago=1, channel="brief",
@@ -600,7 +934,8 @@ CASES = [
         title="Vraag over kosten kinderopvang",
         story="Ik wil weten of ik hulp kan krijgen bij de kosten van de kinderopvang.",
         domains=("participatie",), assignee="coordinator",
-        steps=(Step(21, "afgesloten", "geen_contact", "Geen reactie op twee berichten."),),
+        steps=(Step(21, "afgesloten", "geen_contact", "Geen reactie op twee berichten.",
+                    avoided="onbekend", minutes=15),),
         entries=(
             Entry(1, "email_uit", "Gevraagd om een telefoonnummer", sent_to_resident=True),
             Entry(14, "email_uit", "Herinnering gestuurd", sent_to_resident=True),
@@ -620,7 +955,8 @@ CASES = [
         organisations=("Wmo-team", "Gebiedsteam Noord (Oldemarkt)"),
         steps=(Step(2, "intake"), Step(6, "bemiddeling"),
                Step(35, "afgesloten", "deels_opgelost",
-                    "Nieuw gesprek met andere consulent; vervoer nog niet geregeld.")),
+                    "Nieuw gesprek met andere consulent; vervoer nog niet geregeld.",
+                    avoided="ja", avoided_what="klacht", minutes=200)),
         entries=(
             Entry(2, "telefoon", "Gesprek met mevrouw Hofman"),
             Entry(20, "bijeenkomst", "Nieuw keukentafelgesprek, ombudsfunctionaris aanwezig"),

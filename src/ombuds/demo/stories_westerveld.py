@@ -9,9 +9,31 @@ from __future__ import annotations
 from datetime import date
 
 from ombuds.demo.data import WSV
-from ombuds.demo.spec import Complaint, Decision, DemoCase, Entry, Resident, Step
+from ombuds.demo.spec import (
+    Agreement,
+    Complaint,
+    Consent,
+    Decision,
+    DemoCase,
+    Entry,
+    Letter,
+    Meeting,
+    Party,
+    Referral,
+    Request,
+    Resident,
+    Step,
+    Survey,
+)
 
 HANDLER = "ombudsman-westerveld"
+
+# Contact persons at the parties (fictional).
+WMO = ("Mark de Jong, Wmo-consulent", "m.dejong@westerveld.example", "14 0521")
+JEUGDTEAM = ("Loes Hendriks, jeugdconsulent", "l.hendriks@westerveld.example", "14 0521")
+ZORGGROEP = ("Sandra Wiersma, teamleider begeleiding", "begeleiding@zorggroepnoordwest.example",
+             "0521 00 33 44")
+DE_KOP = ("Wendy Bos, woonconsulent", "huurders@woonstichtingdekop.example", "0521 00 77 88")
 
 CASES = [
     DemoCase(
@@ -95,12 +117,23 @@ CASES = [
         assignee="ombudsman",
         steps=(Step(2, "intake"), Step(6, "bemiddeling")),
         entries=(Entry(2, "telefoon", "Gesprek met moeder"),
-                 Entry(6, "email_uit", "Vraag aan jeugdteam over vervoer bij jeugdhulp"),
                  Entry(33, "telefoon", "Moeder gebeld: bezwaartermijn loopt bijna af",
                        "Het jeugdteam heeft nog niet gereageerd. Bemiddelen schort de termijn "
                        "niet op: advies om nu een pro-forma bezwaar te sturen.")),
         decisions=(Decision(2, "Jeugdteam", "Vervoer naar de dagbehandeling in Assen "
                             "afgewezen", made_known=-6),),
+        parties=(Party(6, "Jeugdteam", "Besluit over het vervoer", *JEUGDTEAM),),
+        consents=(Consent(6, "Jeugdteam", "informatie_delen",
+                          "Het verhaal van moeder over het vervoer, en het besluit.",
+                          "Karin Lubbers (moeder)", story=True),),
+        # Never answered: the link has expired by the day of loading.
+        requests=(Request(
+            6, "Jeugdteam", "reactie",
+            "Het vervoer naar de dagbehandeling in Assen is afgewezen. De ouder werkt en kan "
+            "het kind niet elke dag brengen. Is er een andere oplossing, bijvoorbeeld vervoer "
+            "voor een deel van de week?", valid_days=21),),
+        referrals=(Referral(33, "bezwaar", check=40,
+                            organisation="Bezwaarschriftencommissie Westerveld"),),
     ),
     DemoCase(
         key="wsv-begeleiding-zoon", municipality=WSV, opened_days_ago=50, channel="verwijzing",
@@ -121,6 +154,37 @@ CASES = [
         entries=(Entry(3, "gesprek", "Huisbezoek bij moeder en zoon", sensitive=True,
                        body="Zoon heeft moeite met plannen; post ligt ongeopend."),
                  Entry(7, "telefoon", "Gebeld met Wmo-team over spoedindicatie")),
+        parties=(Party(3, "Wmo-team", "Spoedindicatie begeleiding", *WMO),
+                 Party(3, "Zorggroep Noordwest", "Begeleiding in de vorige gemeente",
+                       *ZORGGROEP)),
+        consents=(
+            Consent(3, "Wmo-team", "informatie_delen",
+                    "Dat Ruben hulp nodig heeft bij plannen, post en geld. De diagnose alleen "
+                    "in het kort.", "Ruben Stoker", story=True, contact=True),
+            Consent(3, "Zorggroep Noordwest", "informatie_opvragen",
+                    "Navragen welke begeleiding Ruben in zijn vorige gemeente had.",
+                    "Ruben Stoker"),
+        ),
+        meetings=(Meeting(
+            14, "apart", "Telefonisch",
+            "Gesprek met de Wmo-consulent. Het Wmo-team wil Ruben met spoed zien. Tot het "
+            "besluit er is, kan Zorggroep Noordwest tijdelijk begeleiding geven.",
+            parties=("Wmo-team",), resident_present=False,
+            agreements=(
+                Agreement("Het Wmo-team doet een huisbezoek en neemt binnen twee weken een "
+                          "besluit over begeleiding.", 28, "Wmo-team", status="gewijzigd",
+                          checked=30, new_due=52,
+                          note="Huisbezoek geweest; het besluit wacht op een brief van de "
+                          "huisarts."),
+                Agreement("Zorggroep Noordwest geeft tijdelijk twee keer per week "
+                          "begeleiding.", 21, "Zorggroep Noordwest", status="nagekomen",
+                          checked=22),
+            ),
+        ),),
+        requests=(Request(
+            44, "Wmo-team", "reactie",
+            "Het besluit over de begeleiding wacht op een brief van de huisarts. Is die "
+            "brief binnen, en wanneer neemt u het besluit?"),),
     ),
     DemoCase(
         key="wsv-drempels", municipality=WSV, opened_days_ago=80, channel="brief",
@@ -133,11 +197,45 @@ CASES = [
         domains=("wonen", "wmo"), themes=("Woningaanpassing",),
         organisations=("Woonstichting De Kop", "Wmo-team"), assignee=HANDLER,
         steps=(Step(5, "intake"), Step(10, "bemiddeling"), Step(40, "nazorg")),
-        entries=(Entry(10, "bijeenkomst", "Overleg gemeente en corporatie"),
-                 Entry(40, "notitie", "Afspraken",
-                       "Corporatie haalt drempels weg; gemeente betaalt de douche. "
-                       "Uitvoering binnen 8 weken. Het pro-forma bezwaar blijft staan tot de "
-                       "douche er is.")),
+        parties=(Party(10, "Woonstichting De Kop", "Verhuurder", *DE_KOP),
+                 Party(10, "Wmo-team", "Besluit over de douche", *WMO)),
+        consents=(
+            Consent(10, "Woonstichting De Kop", "gesprek",
+                    "Overleg van gemeente en corporatie over drempels en douche.",
+                    "Albert Hulst", "schriftelijk"),
+            Consent(10, "Wmo-team", "gesprek",
+                    "Overleg van gemeente en corporatie over drempels en douche.",
+                    "Albert Hulst", "schriftelijk"),
+            Consent(10, "Woonstichting De Kop", "informatie_delen",
+                    "Dat meneer in een rolstoel zit en wat hij in huis nodig heeft.",
+                    "Albert Hulst", "schriftelijk", story=True, contact=True),
+        ),
+        meetings=(
+            Meeting(
+                10, "gezamenlijk", "Gemeentehuis Diever",
+                "Eerste overleg. De corporatie vindt de douche een Wmo-voorziening. De gemeente "
+                "vindt dat de verhuurder eerst moet kijken. Beiden zoeken uit wat hun eigen "
+                "regels zeggen.",
+                parties=("Woonstichting De Kop", "Wmo-team"), resident_present=False),
+            Meeting(
+                40, "gezamenlijk", "Bij meneer thuis in Frederiksoord",
+                "Gemeente en corporatie kijken met meneer in huis. Meneer laat zien waar hij "
+                "met zijn rolstoel vastloopt. Het pro-forma bezwaar blijft staan tot de "
+                "douche er is.",
+                parties=("Woonstichting De Kop", "Wmo-team"),
+                agreements=(
+                    Agreement("De corporatie haalt de drempels weg.", 68,
+                              "Woonstichting De Kop", status="nagekomen", checked=66),
+                    Agreement("Het Wmo-team stuurt een nieuw besluit: de gemeente betaalt de "
+                              "douche.", 75, "Wmo-team"),
+                    Agreement("De corporatie laat de douche plaatsen.", 96,
+                              "Woonstichting De Kop"),
+                    Agreement("De ombudsfunctie belt meneer als de douche er is.", 98,
+                              owner="ombudsfunctie"),
+                ),
+            ),
+        ),
+        letters=(Letter(5, "ontvangstbevestiging"),),
         decisions=(Decision(10, "Wmo-team", "Aanpassing douche afgewezen: eerst de verhuurder",
                             made_known=-5, objection_filed=9, committee=True),),
     ),
@@ -221,7 +319,8 @@ CASES = [
         organisations=("KCC Westerveld",), assignee=HANDLER,
         steps=(Step(2, "intake"), Step(4, "klacht"), Step(14, "hoor_wederhoor"),
                Step(35, "oordeel"), Step(50, "afgesloten", "gegrond",
-                                        "De gemeente blijft verantwoordelijk voor het vervoer.")),
+                                        "De gemeente blijft verantwoordelijk voor het vervoer.",
+                                        avoided="nee", minutes=900)),
         entries=(Entry(4, "brief", "Ontvangstbevestiging klacht (Awb 9:6)",
                        sent_to_resident=True),
                  Entry(28, "bijeenkomst", "Hoorzitting met ouders en gemeente"),
@@ -244,7 +343,8 @@ CASES = [
         steps=(Step(3, "intake"), Step(8, "bemiddeling"), Step(20, "klacht"),
                Step(30, "hoor_wederhoor"), Step(50, "oordeel"),
                Step(62, "afgesloten", "ongegrond",
-                    "Brieven volgen de wet; wel aanbeveling voor eenvoudiger taal.")),
+                    "Brieven volgen de wet; wel aanbeveling voor eenvoudiger taal.",
+                    avoided="nee", minutes=720)),
         entries=(Entry(8, "email_uit", "Vraag aan Werk en Inkomen"),
                  Entry(40, "bijeenkomst", "Hoorzitting"),
                  Entry(62, "brief", "Oordeel verstuurd, met de termijn voor de Nationale "
@@ -263,7 +363,9 @@ CASES = [
         domains=("schulden",), themes=("Schuldhulp wachttijd",),
         organisations=("Schuldhulp Kop van Overijssel",), assignee=HANDLER,
         steps=(Step(1, "intake"), Step(4, "bemiddeling"), Step(18, "nazorg"),
-               Step(70, "afgesloten", "opgelost")),
+               Step(70, "afgesloten", "opgelost", avoided="ja", avoided_what="klacht",
+                    minutes=160)),
+        survey=Survey(74, "ja", "ja", 8, "Het traject is eindelijk begonnen."),
         entries=(Entry(4, "telefoon", "Gebeld met Schuldhulp"),
                  Entry(18, "notitie", "Afspraak: intake binnen 2 weken, papieren compleet"),
                  Entry(69, "telefoon", "Mevrouw zit in het traject")),
@@ -278,7 +380,8 @@ CASES = [
         organisations=("Thuiszorg De Linde",), assignee=HANDLER,
         steps=(Step(2, "intake"), Step(5, "klacht"),
                Step(20, "afgesloten", "informeel_opgelost",
-                    "Excuses en een vaste invaller; mevrouw is tevreden (Awb 9:5).")),
+                    "Excuses en een vaste invaller; mevrouw is tevreden (Awb 9:5).",
+                    avoided="ja", avoided_what="klacht", minutes=120)),
         entries=(Entry(15, "telefoon", "Gesprek met De Linde en mevrouw"),),
         # Solved to her satisfaction (Awb 9:5): the letter confirming it ends the handling.
         complaints=(Complaint(5, "Drie weken geen thuiszorg tijdens de vakantie", received=5,
@@ -296,8 +399,20 @@ CASES = [
         assignee=HANDLER,
         steps=(Step(1, "intake"),
                Step(4, "afgesloten", "verwezen",
-                    "Warme overdracht aan de vertrouwenspersoon jeugdhulp (Jeugdwet 2.6).")),
+                    "Warme overdracht aan de vertrouwenspersoon jeugdhulp (Jeugdwet 2.6).",
+                    avoided="onbekend", minutes=75)),
         entries=(Entry(1, "telefoon", "Gesprek met Mila"),),
+        parties=(Party(1, "Vertrouwenspersoon jeugdhulp (AKJ)", "Vertrouwenspersoon",
+                       "Saskia Meijer, vertrouwenspersoon", phone="088 555 1000"),),
+        consents=(Consent(1, "Vertrouwenspersoon jeugdhulp (AKJ)", "warme_overdracht",
+                          "Naam en telefoonnummer van Mila, en dat zij wil praten over het "
+                          "gezinshuis. Verder niets.", "Mila de Wit", contact=True),),
+        referrals=(Referral(
+            4, "vertrouwenspersoon_jeugd", check=18,
+            organisation="Vertrouwenspersoon jeugdhulp (AKJ)",
+            handover="Mila (16) wil praten over hoe het gaat in het gezinshuis, niet met haar "
+            "begeleider. Zij wil zelf gebeld worden, na schooltijd.",
+            arrived="ja", checked=19),),
     ),
     DemoCase(
         key="wsv-oude-klacht", municipality=WSV, opened_days_ago=270, channel="brief",
@@ -309,7 +424,8 @@ CASES = [
         domains=("overig",), themes=("Bejegening",), assignee=HANDLER,
         steps=(Step(2, "intake"), Step(3, "klacht"),
                Step(12, "afgesloten", "niet_behandeld",
-                    "Gedraging langer dan een jaar geleden (Awb 9:8 lid 1 onder b).")),
+                    "Gedraging langer dan een jaar geleden (Awb 9:8 lid 1 onder b).",
+                    avoided="onbekend", minutes=60)),
         entries=(Entry(12, "brief", "Brief: klacht niet in behandeling, met uitleg",
                        sent_to_resident=True),),
         complaints=(Complaint(3, "Bejegening tijdens een gesprek anderhalf jaar geleden",

@@ -9,7 +9,7 @@ from ombuds.core.models import OutboxMessage
 from ombuds.correspondence.models import Letter
 from ombuds.correspondence.tests.factories import full_case
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 
 def test_it_previews_lets_the_text_be_edited_and_sends_the_edited_letter(client, office):

@@ -13,7 +13,7 @@ from ombuds.correspondence.models import Letter
 from ombuds.correspondence.services import letter_create, letter_draft
 from ombuds.correspondence.tests.factories import full_case
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.pdf]
 
 
 def pdf_of(letter) -> bytes:
@@ -81,3 +81,15 @@ def test_only_a_handler_of_the_municipality_sends_letters(office):
     with pytest.raises(PermissionDenied):
         letter_create(user=office.beleid, case=case, kind="afsluiting", channel="post",
                       subject="Afsluiting", body="Tekst")
+
+
+def test_without_pango_a_letter_is_refused_in_dutch_and_nothing_is_stored(office, monkeypatch):
+    from ombuds.correspondence import services
+
+    monkeypatch.setattr(services, "pdf_available", lambda: False)
+    case = full_case(office, 3)[0]
+    with pytest.raises(ValidationError) as error:
+        letter_create(user=office.ombudsman, case=case, kind="afsluiting", channel="post",
+                      subject="Afsluiting", body="Tekst")
+    assert "Pango" in str(error.value)
+    assert not Letter.objects.exists()

@@ -16,8 +16,20 @@ from django.utils import timezone
 from ombuds.accounts.models import User
 from ombuds.cases.models import Case, Channel, Person, TimelineEntry
 from ombuds.cases.selectors import similar_persons
-from ombuds.core.models import AuditEntry, Municipality, Office, Theme
+from ombuds.core.models import AuditEntry, Municipality, Office, OutboxMessage, Theme
+from ombuds.correspondence.models import Letter
 from ombuds.demo.data import USERS
+from ombuds.mediation.models import (
+    Agreement,
+    Consent,
+    ConsentOverride,
+    Meeting,
+    PartnerLink,
+    Referral,
+    SurveyInvitation,
+    SurveyResponse,
+)
+from ombuds.mediation.partner import link_state
 from ombuds.procedures.models import Complaint, Deadline, DisputedDecision
 from ombuds.procedures.selectors import deadline_state, holiday_calendar
 from ombuds.socialmap.models import Organisation
@@ -43,6 +55,9 @@ def snapshot() -> dict:
         "audit": AuditEntry.objects.count(),
         "deadlines": list(Deadline.objects.order_by("case__reference", "kind", "end").values_list(
             "case__reference", "kind", "raw_end", "end", "met_on")),
+        "mediation": [model.objects.count() for model in (
+            Consent, ConsentOverride, Meeting, Agreement, PartnerLink, Referral, Letter,
+            SurveyInvitation, SurveyResponse, OutboxMessage)],
     }
 
 
@@ -106,6 +121,8 @@ def test_reset_wipes_and_reloads_in_demo_mode(settings):
     load("--reset")
     assert set(Case.objects.values_list("reference", flat=True)) == references
     assert not first_ids & set(Case.objects.values_list("pk", flat=True))
+    assert SurveyResponse.objects.count() == SurveyInvitation.objects.filter(
+        answered=True).count()
     assert Person.objects.count() == Case.objects.count() - 1 + Case.objects.exclude(
         representative=None).count()
 
@@ -192,3 +209,78 @@ def test_a_case_in_mediation_runs_against_an_open_objection_term():
     assert open_terms, "the demo should show the pro-forma objection advice"
     assert any(entry.body and "pro-forma bezwaar" in entry.body
                for d in open_terms for entry in d.case.timeline.all())
+
+
+def test_mediation_has_parties_with_contacts_and_consent_in_every_form_one_revoked():
+    load()
+    mediated = Case.objects.filter(status__in=["bemiddeling", "nazorg"])
+    for case in mediated.filter(meetings__isnull=False).distinct():
+        assert case.organisations.exclude(contact_person="").exists(), case.reference
+        assert case.consents.exists(), case.reference
+    forms = set(Consent.objects.values_list("given_how", flat=True))
+    assert {"mondeling", "schriftelijk"} <= forms
+    assert set(Consent.objects.values_list("purpose", flat=True)) == {
+        "informatie_delen", "informatie_opvragen", "gesprek", "warme_overdracht"}
+    assert Consent.objects.exclude(revoked_on=None).count() == 1
+    assert AuditEntry.objects.filter(event="consent.overridden",
+                                     authorisation="doorbreking: vitaal belang").count() == 1
+
+
+def test_meetings_carry_agreements_in_every_status_due_around_the_day_of_loading():
+    load()
+    assert set(Meeting.objects.values_list("kind", flat=True)) == {"gezamenlijk", "apart"}
+    assert all(m.minutes for m in Meeting.objects.all())
+    assert set(Agreement.objects.values_list("status", flat=True)) == {
+        "open", "nagekomen", "niet_nagekomen", "gewijzigd"}
+    assert set(Agreement.objects.values_list("owner", flat=True)) == {
+        "partij", "inwoner", "ombudsfunctie"}
+    today = timezone.localdate()
+    open_due = [a.due_on for a in Agreement.objects.filter(status="open")]
+    assert any(due < today for due in open_due), "an overdue agreement"
+    assert any(today <= due <= today + timedelta(days=7) for due in open_due), "one due soon"
+    assert not Agreement.objects.exclude(status="open").filter(checked_on=None).exists()
+    assert not Agreement.objects.exclude(status="open").filter(checked_on__gt=today).exists()
+
+
+def test_a_partner_answered_through_its_link_and_another_link_is_open():
+    load()
+    states = [link_state(link) for link in PartnerLink.objects.all()]
+    assert "beantwoord" in states and "open" in states
+    answered = PartnerLink.objects.exclude(answered_at=None).first()
+    assert answered.case.timeline.filter(kind="antwoord_partij").exists()
+    assert AuditEntry.objects.filter(event="partner.answered").exists()
+
+
+def test_referrals_to_mee_the_objection_procedure_and_the_youth_confidant():
+    load()
+    assert {"clientondersteuning", "bezwaar", "vertrouwenspersoon_jeugd"} <= set(
+        Referral.objects.values_list("route", flat=True))
+    today = timezone.localdate()
+    for referral in Referral.objects.all():
+        assert referral.check_on >= referral.referred_on
+        if referral.check_on < today:
+            assert referral.arrived != "onbekend" and referral.checked_on, referral
+    warm = Referral.objects.filter(warm_handover=True)
+    assert warm.exists() and all(r.handover_consent_id for r in warm)
+
+
+def test_closed_cases_record_the_closure_fields_and_some_residents_answered_the_survey():
+    load()
+    closed = Case.objects.exclude(closed_at=None)
+    assert not closed.filter(minutes_spent=None).exists()
+    assert set(closed.values_list("procedure_avoided", flat=True)) == {"ja", "nee", "onbekend"}
+    assert not closed.filter(procedure_avoided="ja", procedure_avoided_what="").exists()
+    assert SurveyResponse.objects.count() >= 5
+    assert len(set(SurveyResponse.objects.values_list("grade", flat=True))) >= 3
+    assert set(SurveyInvitation.objects.values_list("answered", flat=True)) == {True}
+
+
+def test_letters_are_real_pdfs_in_the_case_file():
+    load()
+    kinds = set(Letter.objects.values_list("kind", flat=True))
+    assert {"ontvangstbevestiging", "afsluiting"} <= kinds
+    for letter in Letter.objects.select_related("entry"):
+        attachment = letter.entry.attachments.get()
+        assert attachment.content_type == "application/pdf"
+        with attachment.file.open("rb") as handle:
+            assert handle.read(5) == b"%PDF-"

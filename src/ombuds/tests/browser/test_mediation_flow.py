@@ -61,6 +61,7 @@ def set_agreement(page, case, index, status, note):
     page.get_by_role("button", name="Status opslaan").click()
 
 
+@pytest.mark.pdf
 @pytest.mark.django_db(transaction=True)
 def test_a_variant_3_case_from_intake_to_survey(page, chromium, live_server, office):
     orgs = social_map(office)
