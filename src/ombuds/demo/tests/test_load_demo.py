@@ -275,6 +275,7 @@ def test_closed_cases_record_the_closure_fields_and_some_residents_answered_the_
     assert set(SurveyInvitation.objects.values_list("answered", flat=True)) == {True}
 
 
+@pytest.mark.pdf
 def test_letters_are_real_pdfs_in_the_case_file():
     load()
     kinds = set(Letter.objects.values_list("kind", flat=True))
