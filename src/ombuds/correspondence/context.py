@@ -219,7 +219,7 @@ def letter_context(case, party=None, meeting=None, referral=None) -> dict:
         "gemeente": {"naam": municipality.name, "telefoon": municipality.phone},
         "bureau": {"naam": office.name, "adres": office.address, "telefoon": office.phone,
                    "email": office.email, "spreekuur": office.walk_in_hours},
-        "behandelaar": str(case.assignee) if case.assignee_id else "de ombudsfunctionaris",
+        "behandelaar": case.assignee.display_name if case.assignee_id else "de ombudsfunctionaris",
         "zaak": {"nummer": case.reference, "onderwerp": case.title, "variant": workflow.variant,
                  "werkwijze": workflow.name, "status": case.status_label,
                  "uitkomst": case.outcome_label, "aangemeld_op": _date(timezone.localtime(

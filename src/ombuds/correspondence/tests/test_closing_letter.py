@@ -73,3 +73,12 @@ def test_a_route_already_taken_is_not_listed(office):
     body = closing_letter(case)
     assert "Bezwaar maken" not in body
     assert "geen termijn voor bezwaar of beroep meer" in body
+
+
+def test_it_is_signed_with_the_handlers_name_not_their_username(office):
+    case = full_case(office, 3)[0]
+    case.assignee = office.ombudsman
+    case.save(update_fields=["assignee"])
+    letter = closing_letter(case)
+    assert office.ombudsman.display_name in letter
+    assert f"\n{office.ombudsman.username}\n" not in letter
