@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "ombuds.procedures",
     "ombuds.mediation",
     "ombuds.correspondence",
+    "ombuds.signals",
+    "ombuds.insights",
+    "ombuds.reports",
     "ombuds.public",
     "ombuds.demo",
 ]
