@@ -1,0 +1,375 @@
+"""The figures of a report for one municipality and one period, computed by the database.
+
+Every table is one aggregate query (``values().annotate(Count(...))`` or ``aggregate``), so
+building a report costs the same handful of queries for 10 cases or 100,000; nothing here
+loops over cases. Lead times are percentiles computed by PostgreSQL (``percentile_cont``);
+on SQLite, which has none, one ordered list of durations (numbers only) is read instead.
+
+A table is a list of rows ``(category, measure, value)``, the shape of the tidy CSV. The
+publishable report (the default) passes every table of person counts through the disclosure
+rule of ``ombuds.domain.disclosure`` (DOMAIN.md §5); ``exact=True`` is for the
+ombudsperson's own view and shows the numbers as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from django.db import connection
+from django.db.models import Aggregate, Avg, Count, DurationField, ExpressionWrapper, F, FloatField, Func, Q
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from ombuds.domain import disclosure
+
+TOTAL = "Totaal"
+#: Shown instead of a median, percentile or mean that rests on fewer than 10 persons.
+NOT_SHOWN = disclosure.SUPPRESSED
+MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+MEASURE_LABELS = {
+    "count": "Aantal", "percentage": "Aandeel (%)", "median_days": "Mediaan (dagen)",
+    "p90_days": "90e percentiel (dagen)", "mean_grade": "Gemiddeld cijfer",
+    "signals": "Signalen", "recommendations": "Aanbevelingen",
+}
+
+
+class Row(NamedTuple):
+    category: str
+    measure: str
+    value: int | float | str | None
+
+
+@dataclass
+class ReportTable:
+    key: str
+    title: str
+    rows: list[Row]
+    #: Draw a bar chart of the ``count`` rows (each chart is followed by this table).
+    chart: bool = True
+    note: str = ""
+
+
+@dataclass
+class Report:
+    municipality: object
+    period: object
+    exact: bool
+    tables: list[ReportTable] = field(default_factory=list)
+    generated_at: dt.datetime = field(default_factory=timezone.now)
+
+    def rows(self):
+        """Yield ``(table, category, measure, value)`` for every figure: the tidy CSV."""
+        for table in self.tables:
+            for row in table.rows:
+                yield (table.key, *row)
+
+    def table(self, key: str) -> ReportTable:
+        return next(t for t in self.tables if t.key == key)
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """A table of person counts before disclosure control."""
+
+    key: str
+    title: str
+    counts: list[tuple[str, int]]
+    #: False for overlapping categories (a case in several domains): no total, no shares.
+    with_total: bool = True
+    note: str = ""
+
+
+class Percentile(Aggregate):
+    """PostgreSQL's ``percentile_cont(fraction) WITHIN GROUP (ORDER BY expression)``."""
+
+    function = "percentile_cont"
+    template = "%(function)s(%(fraction)s) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+    def __init__(self, expression, fraction: float, **extra):
+        super().__init__(expression, fraction=repr(float(fraction)), **extra)
+
+
+def _seconds_between(start: str, end: str) -> Func:
+    """``EXTRACT(EPOCH FROM end - start)`` on PostgreSQL: the lead time in seconds."""
+    return Func(F(end), F(start), template="EXTRACT(EPOCH FROM (%(expressions)s))",
+                arg_joiner=" - ", output_field=FloatField())
+
+
+def percentile(ordered: list[float], fraction: float) -> float | None:
+    """Linear interpolation between the closest ranks, as ``percentile_cont`` does."""
+    if not ordered:
+        return None
+    position = fraction * (len(ordered) - 1)
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+# --- the queries ---------------------------------------------------------------------------
+
+
+def _bounds(period) -> tuple[dt.datetime, dt.datetime]:
+    tz = timezone.get_current_timezone()
+    return (dt.datetime.combine(period.start, dt.time.min, tzinfo=tz),
+            dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=tz))
+
+
+def _by(qs, key: str, *, distinct: bool = False) -> dict:
+    return {row[key]: row["n"] for row in qs.values(key).annotate(n=Count("id", distinct=distinct))
+            .order_by()}
+
+
+def _volumes(municipality, period) -> list[_Counts]:
+    from ombuds.cases.models import Case, Channel
+
+    start, end = _bounds(period)
+    cases = Case.objects.filter(municipality=municipality).order_by()
+    opened = cases.filter(opened_at__gte=start, opened_at__lt=end)
+    per_month = {
+        (row["month"].year, row["month"].month): row["n"]
+        for row in opened.annotate(month=TruncMonth("opened_at")).values("month")
+        .annotate(n=Count("id")).order_by()
+    }
+    channels = _by(opened, "channel")
+    variants = _by(opened, "workflow__variant")
+    domains = _by(opened.filter(domains__isnull=False), "domains__name", distinct=True)
+    themes = _by(opened.filter(themes__isnull=False), "themes__name", distinct=True)
+    parties = _by(opened.filter(organisations__isnull=False), "organisations__organisation__name",
+                  distinct=True)
+    overlap = "Een zaak kan bij meer dan één {} horen; daarom staat er geen totaal."
+    return [
+        _Counts("opened_per_month", "Nieuwe zaken per maand", [
+            (f"{MONTHS[m.month - 1]} {m.year}", per_month.get((m.year, m.month), 0))
+            for m in period.months()
+        ]),
+        _Counts("channel", "Nieuwe zaken per kanaal",
+                [(str(label), channels.get(code, 0)) for code, label in Channel.choices]),
+        _Counts("domain", "Nieuwe zaken per domein", sorted(domains.items()), with_total=False,
+                note=overlap.format("domein")),
+        _Counts("theme", "Nieuwe zaken per thema", sorted(themes.items()), with_total=False,
+                note=overlap.format("thema")),
+        _Counts("party", "Nieuwe zaken per betrokken organisatie", sorted(parties.items()),
+                with_total=False, note=overlap.format("organisatie")),
+        _Counts("variant", "Nieuwe zaken per procesvariant",
+                [(f"Variant {variant}", n) for variant, n in sorted(variants.items())]),
+    ]
+
+
+def _closures(municipality, period) -> list[_Counts]:
+    from ombuds.cases.models import Case
+    from ombuds.core.models import WorkflowDefinition
+
+    start, end = _bounds(period)
+    closed = Case.objects.filter(municipality=municipality, closed_at__gte=start,
+                                 closed_at__lt=end).order_by()
+    outcome_rows = list(closed.values("workflow_id", "outcome").annotate(n=Count("id")))
+    workflows = {w.pk: w.workflow for w in WorkflowDefinition.objects.filter(
+        pk__in={r["workflow_id"] for r in outcome_rows})}
+    outcomes: dict[str, int] = {}
+    for row in outcome_rows:
+        label = (workflows[row["workflow_id"]].outcome(row["outcome"]).label
+                 if row["outcome"] else "Geen uitkomst vastgelegd")
+        outcomes[label] = outcomes.get(label, 0) + row["n"]
+    field_ = Case._meta.get_field("procedure_avoided")
+    avoided = _by(closed, "procedure_avoided")
+    avoided_labels = [*((str(code), str(label)) for code, label in field_.choices),
+                      ("", "Niet ingevuld")]
+    what_field = Case._meta.get_field("procedure_avoided_what")
+    what = _by(closed.filter(procedure_avoided="ja"), "procedure_avoided_what")
+    return [
+        _Counts("outcome", "Afgesloten zaken per uitkomst", sorted(outcomes.items())),
+        _Counts("procedure_avoided", "Formele procedure voorkomen (afgesloten zaken)",
+                [(label, avoided.get(code, 0)) for code, label in avoided_labels]),
+        _Counts("procedure_avoided_what", "Welke formele procedure is voorkomen",
+                [(str(label), what.get(code, 0)) for code, label in
+                 [*what_field.choices, ("", "Niet ingevuld")]]),
+    ]
+
+
+def _referrals(municipality, period) -> list[_Counts]:
+    from ombuds.mediation.models import Referral
+    from ombuds.socialmap.models import Route
+
+    referrals = Referral.objects.filter(case__municipality=municipality,
+                                        referred_on__gte=period.start,
+                                        referred_on__lte=period.end).order_by()
+    routes = {row["route"]: row["n"] for row in
+              referrals.values("route").annotate(n=Count("case_id", distinct=True))}
+    return [_Counts("referral_route", "Verwijzingen per route (zaken)",
+                    [(str(label), routes.get(code, 0)) for code, label in Route.choices],
+                    with_total=False, note="Een zaak kan naar meer dan één route verwijzen.")]
+
+
+def _deadlines(municipality, period, today: dt.date) -> list[_Counts]:
+    from ombuds.procedures.models import Deadline
+
+    result = Deadline.objects.filter(
+        case__municipality=municipality, watched=True, end__gte=period.start, end__lte=period.end,
+    ).aggregate(
+        on_time=Count("id", filter=Q(met_on__lte=F("end"))),
+        late=Count("id", filter=Q(met_on__gt=F("end"))),
+        missed=Count("id", filter=Q(met_on__isnull=True, end__lt=today)),
+        running=Count("id", filter=Q(met_on__isnull=True, end__gte=today)),
+    )
+    return [_Counts("deadlines", "Wettelijke termijnen die in de periode eindigden", [
+        ("Op tijd gehaald", result["on_time"]), ("Te laat", result["late"]),
+        ("Verstreken zonder handeling", result["missed"]), ("Loopt nog", result["running"]),
+    ])]
+
+
+def _complaints(municipality, period) -> list[_Counts]:
+    """The annual complaint register (Awb 9:12a) for the variants that handle complaints."""
+    from ombuds.procedures.models import Complaint
+
+    variant = getattr(municipality.workflow, "variant", None)
+    if variant not in (4, 5, 6):
+        return []
+    kinds = _by(Complaint.objects.filter(case__municipality=municipality,
+                                         received_on__gte=period.start,
+                                         received_on__lte=period.end), "kind")
+    return [_Counts("complaints", "Ontvangen klachten (Awb 9:12a)",
+                    [(str(label), kinds.get(code, 0)) for code, label in Complaint.Kind.choices])]
+
+
+def _lead_time(municipality, period) -> tuple[int, float | None, float | None]:
+    """Return how many cases closed in the period and the median and 90th percentile of
+    their lead time in days."""
+    from ombuds.cases.models import Case
+
+    start, end = _bounds(period)
+    closed = Case.objects.filter(municipality=municipality, closed_at__gte=start,
+                                 closed_at__lt=end).order_by()
+    if connection.vendor == "postgresql":
+        seconds = _seconds_between("opened_at", "closed_at")
+        result = closed.aggregate(n=Count("id"), median=Percentile(seconds, 0.5),
+                                  p90=Percentile(seconds, 0.9))
+        n, median, p90 = result["n"], result["median"], result["p90"]
+    else:
+        durations = [d.total_seconds() for d in closed.annotate(
+            duration=ExpressionWrapper(F("closed_at") - F("opened_at"), output_field=DurationField())
+        ).order_by("duration").values_list("duration", flat=True)]
+        n, median, p90 = len(durations), percentile(durations, 0.5), percentile(durations, 0.9)
+    return n, _days(median), _days(p90)
+
+
+def _days(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds / 86400, 1)
+
+
+def _survey(municipality, period) -> dict:
+    from ombuds.mediation.models import SurveyResponse
+
+    answers = SurveyResponse.Answer
+    counts = {f"{q}_{a.value}": Count("id", filter=Q(**{q: a.value}))
+              for q in ("felt_heard", "problem_solved") for a in answers}
+    return SurveyResponse.objects.filter(
+        municipality=municipality, closed_month__gte=period.start.replace(day=1),
+        closed_month__lte=period.end,
+    ).aggregate(n=Count("id"), grade=Avg("grade"), **counts)
+
+
+def _optional_counts(name: str, municipality, period) -> list[tuple[str, int]] | None:
+    """The signals app's counts (``signal_counts``, ``recommendation_counts``), or ``None``
+    while that app does not offer them."""
+    try:
+        from ombuds.signals import selectors
+    except ImportError:
+        return None
+    function = getattr(selectors, name, None)
+    if function is None:
+        return None
+    result = function([municipality.pk], period=period)
+    items = result.items() if isinstance(result, dict) else result
+    return [(str(label), int(n)) for label, n in items]
+
+
+# --- disclosure and rows -------------------------------------------------------------------
+
+
+def _protect_all(tables: list[_Counts], exact: bool) -> list[disclosure.Table]:
+    if exact:
+        return [disclosure.exact(t.counts, with_total=t.with_total) for t in tables]
+    protect_report = getattr(disclosure, "protect_report", None)
+    if protect_report is not None:
+        return list(protect_report([(t.counts, t.with_total) for t in tables]))
+    return [disclosure.protect(t.counts, with_total=t.with_total) for t in tables]
+
+
+def _value(display: str, count: int, exact: bool) -> int | str:
+    return count if exact or display == str(count) else display
+
+
+def _rows(table: disclosure.Table, exact: bool) -> list[Row]:
+    rows = []
+    for cell in table.cells:
+        rows.append(Row(cell.label, "count", _value(cell.display, cell.count, exact)))
+        if cell.percent is not None:
+            rows.append(Row(cell.label, "percentage", cell.percent))
+    if table.with_total and table.cells:
+        rows.append(Row(TOTAL, "count", _value(table.total_display, table.total, exact)))
+    return rows
+
+
+def _metric(value, base: int, exact: bool):
+    if exact or base >= disclosure.THRESHOLD:
+        return value
+    return NOT_SHOWN
+
+
+def report_build(*, municipality, period, exact: bool = False,
+                 progress: Callable[[int], None] | None = None) -> Report:
+    """Return the report of ``municipality`` over ``period``: publishable (disclosure-
+    controlled) unless ``exact``. ``progress`` is called with a percentage as parts finish."""
+    step = progress or (lambda _percent: None)
+    today = timezone.localdate()
+    counts = _volumes(municipality, period)
+    step(30)
+    counts += _closures(municipality, period) + _referrals(municipality, period)
+    step(50)
+    counts += _deadlines(municipality, period, today) + _complaints(municipality, period)
+    step(60)
+    survey = _survey(municipality, period)
+    answers = [("ja", "Ja"), ("deels", "Een beetje"), ("nee", "Nee")]
+    counts += [
+        _Counts("felt_heard", "Tevredenheid: voelde u zich gehoord?",
+                [(label, survey[f"felt_heard_{code}"]) for code, label in answers]),
+        _Counts("problem_solved", "Tevredenheid: is uw probleem opgelost?",
+                [(label, survey[f"problem_solved_{code}"]) for code, label in answers]),
+    ]
+    protected = _protect_all(counts, exact)
+    tables = [ReportTable(c.key, c.title, _rows(t, exact), note=c.note)
+              for c, t in zip(counts, protected, strict=True)]
+    step(70)
+
+    n, median, p90 = _lead_time(municipality, period)
+    base = disclosure.exact if exact else disclosure.protect
+    closed = base([("Afgesloten zaken", n)], with_total=False).cells[0]
+    tables.append(ReportTable("lead_time", "Doorlooptijd van afgesloten zaken", [
+        Row(closed.label, "count", _value(closed.display, n, exact)),
+        Row("Doorlooptijd", "median_days", _metric(median, n, exact)),
+        Row("Doorlooptijd", "p90_days", _metric(p90, n, exact)),
+    ], chart=False))
+    grade = None if survey["grade"] is None else round(survey["grade"], 1)
+    answered = base([("Antwoorden", survey["n"])], with_total=False).cells[0]
+    tables.append(ReportTable("satisfaction", "Tevredenheid: cijfer", [
+        Row(answered.label, "count", _value(answered.display, survey["n"], exact)),
+        Row("Cijfer", "mean_grade", _metric(grade, survey["n"], exact)),
+    ], chart=False))
+    step(85)
+
+    # Signals and recommendations are about organisations, not persons: exact numbers.
+    for key, title, measure, name in [
+        ("signals", "Signalen per stand van zaken", "signals", "signal_counts"),
+        ("recommendations", "Aanbevelingen: overgenomen?", "recommendations",
+         "recommendation_counts"),
+    ]:
+        items = _optional_counts(name, municipality, period)
+        if items is not None:
+            tables.append(ReportTable(key, title, [Row(label, measure, n) for label, n in items],
+                                      chart=False))
+    step(100)
+    return Report(municipality=municipality, period=period, exact=exact, tables=tables)

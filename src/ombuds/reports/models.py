@@ -1,0 +1,52 @@
+"""A report made in the background: who asked for it, how far it is, and the file."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportRun(models.Model):
+    """One request for a report file, made by the task worker (``reports.tasks``).
+
+    Only the user who asked sees it. The file holds figures, never a person; it is stored in
+    the private media directory and served by ``views.run_download`` after a check.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "wachtrij", _("In de wachtrij")
+        RUNNING = "bezig", _("Wordt gemaakt")
+        DONE = "klaar", _("Klaar")
+        FAILED = "mislukt", _("Mislukt")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="report_runs")
+    municipality = models.ForeignKey("core.Municipality", on_delete=models.CASCADE,
+                                     related_name="report_runs")
+    period = models.CharField(_("periode"), max_length=30)
+    format = models.CharField(_("formaat"), max_length=4)
+    exact = models.BooleanField(_("exacte aantallen"), default=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.QUEUED)
+    #: 0–100, set by the worker as the parts of the report are done.
+    progress = models.PositiveSmallIntegerField(_("voortgang"), default=0)
+    file = models.FileField(_("bestand"), upload_to="reports/", blank=True)
+    error = models.CharField(_("foutmelding"), max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rapportage")
+        verbose_name_plural = _("rapportages")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.municipality_id} {self.period} {self.format}"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)
