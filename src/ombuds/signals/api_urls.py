@@ -1,3 +1,10 @@
+from django.urls import path
+
+from ombuds.signals.api import SignalDetailApi, SignalListApi
+
 app_name = "api-signals"
 
-urlpatterns = []
+urlpatterns = [
+    path("signals/", SignalListApi.as_view(), name="signals"),
+    path("signals/<int:signal_id>/", SignalDetailApi.as_view(), name="signal"),
+]

@@ -144,7 +144,7 @@ def linkable_signals(case: Case) -> list[Signal]:
     """Return the open signals of the case's municipality it is not linked to yet."""
     return list(Signal.objects.filter(municipality_id=case.municipality_id)
                 .exclude(status=SignalState.CLOSED).exclude(cases=case)
-                .order_by("-raised_on", "-id")[:50])
+                .order_by("-raised_on", "-id")[:10])
 
 
 # --- figures ----------------------------------------------------------------------------

@@ -1,3 +1,23 @@
+"""Staff pages of signals, mounted under ``/werk/``."""
+
+from django.urls import path
+
+from ombuds.signals import views
+
 app_name = "signals"
 
-urlpatterns = []
+SIGNAL = "signalen/<int:signal_id>/"
+
+urlpatterns = [
+    path("signalen/", views.signal_list, name="list"),
+    path("signalen/nieuw/", views.signal_create, name="create"),
+    path(SIGNAL, views.signal_detail, name="detail"),
+    path(SIGNAL + "status/", views.signal_transition, name="transition"),
+    path(SIGNAL + "zaken/", views.signal_link_cases, name="link_cases"),
+    path(SIGNAL + "aanbevelingen/nieuw/", views.recommendation_add, name="recommendation_add"),
+    path(SIGNAL + "aanbevelingen/<int:recommendation_id>/reactie/",
+         views.recommendation_response, name="recommendation_response"),
+    path(SIGNAL + "link/", views.link_create, name="link_create"),
+    path(SIGNAL + "link/<int:signal_link_id>/intrekken/", views.link_revoke,
+         name="link_revoke"),
+]

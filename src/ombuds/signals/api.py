@@ -1,0 +1,138 @@
+"""Signals through the API: the list (filtered like the list page) and one signal.
+
+Scoped and audited by the same selectors as the pages: ombudspersons and coordinators see
+their municipalities' signals with the linked case references; ``beleid`` sees signals
+that are shared or later, with the number of cases but never the references.
+"""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from rest_framework import serializers
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ombuds.accounts.roles import ALL_CASES_ROLES, Role
+from ombuds.core.api import HasRole
+from ombuds.domain.disclosure import THRESHOLD
+from ombuds.domain.signals import STATES
+from ombuds.signals import selectors
+from ombuds.signals.models import Recommendation, Signal
+
+TAG = "Signalen"
+NOT_FOUND = OpenApiResponse(description="Geen signaal met dit nummer dat u mag inzien.")
+FORBIDDEN = OpenApiResponse(description="Uw rol geeft geen toegang tot signalen.")
+
+
+class SignalRoleApiMixin:
+    """Signal endpoints are for ombudspersons, coordinators and policy staff."""
+
+    permission_classes = [HasRole]
+    required_roles = ALL_CASES_ROLES | {Role.POLICY}
+
+
+class SignalPagination(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+class SignalSummarySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    municipality = serializers.CharField(source="municipality.cbs_code")
+    organisation = serializers.CharField(source="organisation.name")
+    organisation_id = serializers.IntegerField()
+    domain = serializers.CharField(source="domain.code", allow_null=True, default=None)
+    theme = serializers.CharField(source="theme.name", allow_null=True, default=None)
+    theme_id = serializers.IntegerField(allow_null=True)
+    status = serializers.CharField()
+    status_label = serializers.CharField()
+    raised_on = serializers.DateField()
+    shared_on = serializers.DateField(allow_null=True)
+    answered_on = serializers.DateField(allow_null=True)
+    measure_on = serializers.DateField(allow_null=True)
+    checked_on = serializers.DateField(allow_null=True)
+    closed_on = serializers.DateField(allow_null=True)
+
+
+class RecommendationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    addressee = serializers.CharField()
+    text = serializers.CharField()
+    due_on = serializers.DateField()
+    response = serializers.CharField()
+    responded_on = serializers.DateField(allow_null=True)
+    adoption = serializers.ChoiceField(choices=Recommendation.Adoption.choices)
+
+
+class SignalDetailSerializer(SignalSummarySerializer):
+    description = serializers.CharField()
+    answer = serializers.CharField()
+    measure = serializers.CharField()
+    check_result = serializers.CharField()
+    case_count = serializers.IntegerField(
+        allow_null=True, help_text="Number of linked cases; for policy staff null when it is "
+        "between 1 and 9 (a count of persons under 10 is never published).")
+    cases = serializers.SerializerMethodField(
+        help_text="References of the linked cases; null for policy staff.")
+    recommendations = RecommendationSerializer(many=True)
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField(), allow_null=True))
+    def get_cases(self, signal: Signal):
+        return signal.case_references
+
+
+class SignalListApi(SignalRoleApiMixin, APIView):
+    class FilterSerializer(serializers.Serializer):
+        municipality = serializers.CharField(required=False, help_text="CBS code, e.g. GM1708.")
+        status = serializers.ChoiceField(choices=list(STATES.items()), required=False)
+        theme = serializers.IntegerField(required=False)
+        organisation = serializers.IntegerField(required=False)
+
+        def validate_municipality(self, value: str) -> int:
+            user = self.context["request"].user
+            codes = {m.municipality.cbs_code: m.municipality_id for m in user.cached_memberships}
+            if value not in codes:
+                raise serializers.ValidationError(
+                    f"Onbekende gemeente of geen toegang: {value}.", code="unknown_municipality")
+            return codes[value]
+
+    @extend_schema(
+        tags=[TAG], operation_id="signals_list", summary="Signalen zoeken en filteren",
+        description="The signals the user may read, newest first, paginated (50 per page). "
+        "Policy staff only see signals shared with the organisation or later. Audited.",
+        parameters=[FilterSerializer],
+        responses={200: SignalSummarySerializer(many=True), 403: FORBIDDEN},
+    )
+    def get(self, request):
+        filters = self.FilterSerializer(data=request.query_params.dict(),
+                                        context={"request": request})
+        filters.is_valid(raise_exception=True)
+        data = filters.validated_data
+        signals = selectors.signal_list(request.user, selectors.SignalFilter(
+            municipality=data.get("municipality"), status=data.get("status", ""),
+            theme=data.get("theme"), organisation=data.get("organisation")))
+        paginator = SignalPagination()
+        page = paginator.paginate_queryset(signals, request, view=self)
+        return paginator.get_paginated_response(SignalSummarySerializer(page, many=True).data)
+
+
+class SignalDetailApi(SignalRoleApiMixin, APIView):
+    @extend_schema(
+        tags=[TAG], operation_id="signals_read", summary="Een signaal lezen",
+        description="One signal with its lifecycle dates, the organisation's answer, the "
+        "measure, the recommendations and (for case roles) the linked case references. "
+        "Audited.",
+        responses={200: SignalDetailSerializer, 403: FORBIDDEN, 404: NOT_FOUND},
+    )
+    def get(self, request, signal_id: int):
+        signal = selectors.access_signal(request.user, signal_id)
+        cases = selectors.linked_cases(request.user, signal)
+        signal.case_references = ([c.reference for c in cases]
+                                  if selectors.sees_cases(request.user, signal) else None)
+        count = signal.cases.count()
+        hidden = signal.case_references is None and 0 < count < THRESHOLD
+        signal.case_count = None if hidden else count
+        return Response(SignalDetailSerializer(signal).data)

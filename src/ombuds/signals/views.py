@@ -1,0 +1,257 @@
+"""Staff pages of signals, under ``/werk/signalen/``: the list with filters, a signal with its
+lifecycle, recommendations, linked cases and links for the organisation, and the forms.
+
+Thin views: ``access_signal`` reads (scoped and audited, a 404 outside the user's scope),
+forms check input, the services write. ``beleid`` reads shared signals, never the cases.
+A new link's token is shown once, in the response to the POST that made it.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from ombuds.accounts.roles import ALL_CASES_ROLES, Role
+from ombuds.cases.selectors import REFERENCE_PATTERN
+from ombuds.domain.disclosure import HIDDEN, THRESHOLD
+from ombuds.domain.signals import ANSWERABLE, SignalMoveRefused, moves_from
+from ombuds.signals import links, selectors, services
+from ombuds.signals.forms import (
+    LinkCasesForm,
+    RecommendationForm,
+    ResponseForm,
+    SignalFilterForm,
+    SignalForm,
+    SignalLinkForm,
+    TransitionForm,
+)
+from ombuds.signals.models import Recommendation, Signal, SignalLink
+
+READER_ROLES = ALL_CASES_ROLES | {Role.POLICY}
+
+
+def signal_reader_required(view):
+    """Only ombudspersons, coordinators and policy staff reach signal pages."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.has_role(READER_ROLES):
+            raise PermissionDenied("U heeft geen toegang tot signalen.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _editable(request, signal_id: int) -> Signal:
+    signal = selectors.access_signal(request.user, signal_id)
+    if not selectors.may_edit(request.user, signal):
+        raise PermissionDenied("U mag dit signaal alleen lezen.")
+    return signal
+
+
+def _detail_url(signal: Signal, anchor: str = "") -> str:
+    return reverse("signals:detail", args=[signal.pk]) + (f"#{anchor}" if anchor else "")
+
+
+def _count(user, signal: Signal, n: int) -> str:
+    """Exact for case roles; for policy staff a count of persons under 10 reads "<10"."""
+    if selectors.sees_cases(user, signal) or n == 0 or n >= THRESHOLD:
+        return str(n)
+    return HIDDEN
+
+
+def _save(request, form, write, *, signal, template, success, anchor, context=None):
+    """Validate ``form`` and call ``write``; redirect on success, else show the errors."""
+    if form.is_valid():
+        try:
+            write(**form.service_kwargs())
+        except ValidationError as error:
+            form.apply_service_error(error)
+        else:
+            messages.success(request, success)
+            return redirect(_detail_url(signal, anchor))
+    return render(request, template, {"signal": signal, "form": form, **(context or {})},
+                  status=400)
+
+
+@signal_reader_required
+def signal_list(request):
+    form = SignalFilterForm(request.GET or None, user=request.user)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    signals = selectors.signal_list(request.user, selectors.SignalFilter(
+        status=data.get("status", ""),
+        theme=data["thema"].pk if data.get("thema") else None,
+        organisation=data["organisatie"].pk if data.get("organisatie") else None))
+    rows = [{"signal": s, "cases": _count(request.user, s, s.case_count)} for s in signals[:200]]
+    return render(request, "signals/list.html", {
+        "form": form, "rows": rows, "filtered": bool(data and any(data.values())),
+        "may_create": request.user.has_role(ALL_CASES_ROLES)})
+
+
+@never_cache
+@signal_reader_required
+def signal_detail(request, signal_id: int):
+    signal = selectors.access_signal(request.user, signal_id)
+    editable = selectors.may_edit(request.user, signal)
+    moves = []
+    if editable:
+        for move in moves_from(signal.status):
+            form = TransitionForm(initial={"target": move.target}, prefix=f"m-{move.target}")
+            needs_text = move.target in services.MOVE_TEXT
+            if needs_text:
+                name, hint = services.MOVE_TEXT[move.target]
+                form.fields["text"].label = Signal._meta.get_field(name).verbose_name.capitalize()
+                form.fields["text"].help_text = hint
+            moves.append({"move": move, "form": form, "text": needs_text})
+    return render(request, "signals/detail.html", {
+        "signal": signal, "editable": editable, "moves": moves,
+        "recommendations": selectors.signal_recommendations(signal),
+        "sees_cases": selectors.sees_cases(request.user, signal),
+        "cases": selectors.linked_cases(request.user, signal),
+        "case_count": _count(request.user, signal, signal.cases.count()),
+        "links": [{"link": link, "state": (state := links.link_state(link)),
+                   "label": links.STATE_LABELS[state]}
+                  for link in signal.links.select_related("signal")] if editable else [],
+        "link_form": SignalLinkForm() if editable and signal.status in ANSWERABLE else None,
+        "recommendation_form": RecommendationForm() if editable and not signal.is_closed
+        else None,
+        "link_cases_form": LinkCasesForm(user=request.user) if editable else None,
+    })
+
+
+@never_cache
+@signal_reader_required
+def signal_create(request):
+    if not request.user.has_role(ALL_CASES_ROLES):
+        raise PermissionDenied("U mag geen signalen maken.")
+    initial = {}
+    reference = request.GET.get("zaak", "").upper()
+    if REFERENCE_PATTERN.match(reference):
+        initial["cases"] = reference
+    form = SignalForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            signal = services.signal_create(user=request.user, **form.service_kwargs())
+        except (ValidationError, PermissionDenied) as error:
+            form.apply_service_error(error if isinstance(error, ValidationError)
+                                     else ValidationError(str(error)))
+        else:
+            messages.success(request, "Het signaal is vastgelegd.")
+            return redirect(_detail_url(signal))
+    return render(request, "signals/form.html", {"form": form},
+                  status=400 if form.errors else 200)
+
+
+@require_POST
+@signal_reader_required
+def signal_transition(request, signal_id: int):
+    signal = _editable(request, signal_id)
+    target = request.POST.get("target", "")
+    form = TransitionForm(request.POST, prefix=f"m-{target}")
+    form.is_valid()
+    try:
+        services.signal_transition(user=request.user, signal=signal,
+                                   target=form.cleaned_data.get("target", target),
+                                   text=form.cleaned_data.get("text", ""))
+    except SignalMoveRefused as error:
+        messages.error(request, error.message)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Het signaal heeft nu de status "
+                                  f"‘{Signal.objects.get(pk=signal.pk).status_label}’.")
+    return redirect(_detail_url(signal, "status"))
+
+
+@signal_reader_required
+def signal_link_cases(request, signal_id: int):
+    signal = _editable(request, signal_id)
+    form = LinkCasesForm(request.POST or None, user=request.user)
+    if request.method != "POST":
+        return render(request, "signals/link_cases.html", {"signal": signal, "form": form})
+    return _save(request, form,
+                 lambda **data: services.signal_link_cases(user=request.user, signal=signal,
+                                                           **data),
+                 signal=signal, template="signals/link_cases.html",
+                 success="De zaken zijn gekoppeld.", anchor="zaken")
+
+
+@signal_reader_required
+def recommendation_add(request, signal_id: int):
+    signal = _editable(request, signal_id)
+    form = RecommendationForm(request.POST or None)
+    if request.method != "POST":
+        return render(request, "signals/recommendation_form.html",
+                      {"signal": signal, "form": form})
+    return _save(request, form,
+                 lambda **data: services.recommendation_add(user=request.user, signal=signal,
+                                                            **data),
+                 signal=signal, template="signals/recommendation_form.html",
+                 success="De aanbeveling is toegevoegd.", anchor="aanbevelingen")
+
+
+@signal_reader_required
+def recommendation_response(request, signal_id: int, recommendation_id: int):
+    signal = _editable(request, signal_id)
+    recommendation = Recommendation.objects.filter(signal=signal, pk=recommendation_id).first()
+    if recommendation is None:
+        raise Http404("Aanbeveling niet gevonden.")
+    recommendation.signal = signal
+    context = {"recommendation": recommendation}
+    if request.method != "POST":
+        form = ResponseForm(initial={"adoption": recommendation.adoption,
+                                     "response": recommendation.response})
+        return render(request, "signals/response_form.html",
+                      {"signal": signal, "form": form, **context})
+    form = ResponseForm(request.POST)
+    return _save(request, form,
+                 lambda **data: services.recommendation_record_response(
+                     user=request.user, recommendation=recommendation, **data),
+                 signal=signal, template="signals/response_form.html",
+                 success="De reactie is vastgelegd.", anchor=f"aanbeveling-{recommendation.pk}",
+                 context=context)
+
+
+def _base_url(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+@never_cache
+@signal_reader_required
+def link_create(request, signal_id: int):
+    signal = _editable(request, signal_id)
+    form = SignalLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            link, token = links.signal_link_create(user=request.user, signal=signal,
+                                                   base_url=_base_url(request),
+                                                   **form.service_kwargs())
+        except ValidationError as error:
+            form.apply_service_error(error)
+        else:
+            return render(request, "signals/link_created.html", {
+                "signal": signal, "link": link,
+                "url": links.signal_link_url(token, _base_url(request))})
+    return render(request, "signals/link_form.html", {"signal": signal, "form": form},
+                  status=400 if form.errors else 200)
+
+
+@require_POST
+@signal_reader_required
+def link_revoke(request, signal_id: int, signal_link_id: int):
+    signal = _editable(request, signal_id)
+    link = SignalLink.objects.filter(signal=signal, pk=signal_link_id).first()
+    if link is None:
+        raise Http404("Link niet gevonden.")
+    links.signal_link_revoke(user=request.user, signal=signal, link=link)
+    messages.success(request, "De link is ingetrokken. Hij werkt niet meer.")
+    return redirect(_detail_url(signal, "links"))
