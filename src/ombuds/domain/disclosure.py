@@ -21,18 +21,26 @@ The rules, applied to one table of counts (one row or column with its total):
 4. *Percentages* only on a base of at least ``MIN_PERCENT_BASE`` (100) and never for a
    hidden cell.
 
+A *report* of several tables about the same persons needs more: the tables share totals
+(cases per channel and per domain count the same cases; the months add up to the year), so
+a cell hidden in one table could be worked out from another. ``protect_report`` starts
+from rules 1–3 per table and hides more until no hidden figure of the report follows from
+the published ones (see its docstring and ``docs/disclosure.md``).
+
 Pure Python on purpose (no Django): the rule is tested exhaustively in
-``domain/tests/test_disclosure.py``, including an attacker who knows this algorithm.
+``domain/tests/test_disclosure.py``, including an attacker who knows this algorithm, and
+the report rule by property tests in ``domain/tests/test_disclosure_report.py``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 __all__ = [
     "HIDDEN", "MIN_PERCENT_BASE", "SUPPRESSED", "THRESHOLD",
-    "Cell", "Table", "exact", "protect", "share",
+    "Cell", "Link", "Table", "UnprotectableReport",
+    "adds_up", "exact", "protect", "protect_report", "same_total", "share",
 ]
 
 THRESHOLD = 10
@@ -152,3 +160,273 @@ def protect(counts: Iterable[tuple[str, int]], *, with_total: bool = True) -> Ta
         for i, (label, count) in enumerate(rows)
     )
     return Table(cells=cells, total=total, with_total=with_total, total_hidden=total_hidden)
+
+
+# --- a report of several tables ---------------------------------------------------------------
+
+#: A figure of a report: ``(table name, cell label)``; the label ``None`` is the table's total.
+Ref = tuple[str, str | None]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A relation between the tables of one report: ``whole`` is the sum of ``parts``.
+
+    Declare every relation a reader can know, or the protection does not cover it: tables
+    that count the same cases (``same_total``), months that add up to the year
+    (``adds_up``), a cell of one table that is the total of another.
+    """
+
+    whole: Ref
+    parts: tuple[Ref, ...]
+
+
+def same_total(*names: str) -> list[Link]:
+    """Return the links saying that the tables ``names`` have one and the same total."""
+    first, *rest = names
+    return [Link((first, None), ((name, None),)) for name in rest]
+
+
+def adds_up(whole: str, parts: Sequence[str], *, labels: Iterable[str] = ()) -> list[Link]:
+    """Return the links saying that table ``whole`` is the sum of the tables ``parts``: its
+    total, and each cell in ``labels`` (every part lists those cells, zeros included)."""
+    return [Link((whole, label), tuple((part, label) for part in parts))
+            for label in (None, *labels)]
+
+
+class UnprotectableReport(ValueError):
+    """A hidden figure follows from the published ones however much else is hidden: the
+    marks themselves pin it ("<10" is at most 9, "x" at least 10; ten cells of "<10" that
+    must add up to nine cells of "x" are all 9). Merge categories or leave the table out."""
+
+
+def protect_report(
+    tables: Mapping[str, Table | Iterable[tuple[str, int]]], links: Iterable[Link] = (),
+) -> dict[str, Table]:
+    """Return the tables of one report as they may be published together (DOMAIN.md §5).
+
+    ``tables`` maps a name to a table (from ``exact``, which also says whether it has a
+    total) or to ``(label, count)`` pairs (a table with a total). ``links`` declares how the
+    tables hang together. Every table follows rules 1–4 of ``protect``; on top of that, no
+    hidden figure can be worked out from the published figures of the whole report.
+
+    The reader we protect against has every published figure, knows every linear relation
+    between the figures (the cells of a table with a total add up to it; the ``links``),
+    that counts are whole numbers of at least 0, and that "<10" means 0–9 and "x" at least
+    10. A hidden figure is safe when some other table of whole numbers fits all of that and
+    differs from the truth in that figure. (The reader does not use the order in which the
+    cross-table step picks cells; within one table rule 3 covers that too.)
+
+    The algorithm: hide per table by rules 1–3 (so one table alone comes out as
+    ``protect`` makes it), keep cells that come in hidden hidden, then, while some hidden
+    figure is not safe, hide one more published figure of a relation it is part of: the
+    smallest (ties: a cell before a total, then the first). Safety is decided exactly over
+    whole numbers, per group of hidden figures that share a relation, by narrowing each
+    figure's range through the relations and splitting the narrowest range in two (counts
+    above twice the largest figure are not tried, and a search past its budget counts as
+    unsafe: both err towards hiding more). A safe figure stays safe when more is hidden,
+    so each figure is settled once. Raises ``UnprotectableReport`` when a figure cannot be
+    made safe, and ``ValueError`` when a link does not hold for the counts.
+
+    Zero counts as under 10 and is hidden, as in ``protect``: DOMAIN.md speaks of any count
+    of persons under 10; a published zero would tell the reader that every "<10" beside it
+    is at least 1 person; and "none of the 4 cases in this group was resolved" says
+    something about each of those 4 people.
+    """
+    report = _Report(tables, links)
+    hidden = report.start()
+    safe: set[int] = set()
+    while (pinned := report.first_unsafe(hidden, safe)) is not None:
+        extra = report.next_to_hide(hidden, pinned)
+        if extra is None:
+            raise UnprotectableReport(
+                f"{report.refs[pinned]} follows from the published figures however much is hidden."
+            )
+        hidden.add(extra)
+    return report.tables(hidden)
+
+
+class _TooHard(Exception):
+    pass
+
+
+_SEARCH_BUDGET = 5_000
+
+
+class _Report:
+    """The figures of a report as numbered unknowns and the relations between them."""
+
+    def __init__(self, tables, links):
+        self.refs: list[Ref] = []
+        self.values: list[int] = []
+        self.index: dict[Ref, int] = {}
+        self.layout: dict[str, tuple[list[str], bool]] = {}
+        self.given: set[int] = set()  # hidden in the input, and so hidden in the output
+        self.equations: list[dict[int, int]] = []  # sum of coefficient × figure is 0
+        for name, table in tables.items():
+            if isinstance(table, Table):
+                rows = [(c.label, c.count, c.hidden) for c in table.cells]
+                with_total, total_given = table.with_total, table.total_hidden
+            else:
+                rows = [(str(label), int(count), False) for label, count in table]
+                with_total, total_given = True, False
+            if any(count < 0 for _, count, _ in rows):
+                raise ValueError("Counts cannot be negative.")
+            cells = [self._add((name, label), count, given) for label, count, given in rows]
+            self.layout[name] = ([label for label, _, _ in rows], with_total)
+            if with_total:
+                total = self._add((name, None), sum(c for _, c, _ in rows), total_given)
+                self.equations.append({total: -1, **dict.fromkeys(cells, 1)})
+        for link in links:
+            equation: dict[int, int] = {}
+            for ref, sign in [(link.whole, -1)] + [(part, 1) for part in link.parts]:
+                if ref not in self.index:
+                    raise ValueError(f"The link refers to {ref!r}, which is not in the report.")
+                equation[self.index[ref]] = equation.get(self.index[ref], 0) + sign
+            if sum(a * self.values[i] for i, a in equation.items()) != 0:
+                raise ValueError(f"The link {link!r} does not hold for these counts.")
+            self.equations.append({i: a for i, a in equation.items() if a})
+        self.cap = 2 * max(self.values, default=0) + 2 * THRESHOLD
+
+    def _add(self, ref: Ref, value: int, given: bool) -> int:
+        if ref in self.index:
+            raise ValueError(f"{ref!r} occurs twice in the report.")
+        self.index[ref] = len(self.refs)
+        self.refs.append(ref)
+        self.values.append(value)
+        if given:
+            self.given.add(self.index[ref])
+        return self.index[ref]
+
+    def start(self) -> set[int]:
+        hidden = set(self.given)
+        for name, (labels, with_total) in self.layout.items():
+            counts = [self.values[self.index[name, label]] for label in labels]
+            cells, total = hidden_positions(counts, with_total=with_total)
+            hidden |= {self.index[name, labels[i]] for i in cells}
+            if total:
+                hidden.add(self.index[name, None])
+        return hidden
+
+    def _bounds(self, i: int) -> tuple[int, int]:
+        """What the mark of hidden figure ``i`` tells: "<10" is 0–9, "x" at least 10."""
+        return (0, THRESHOLD - 1) if self.values[i] < THRESHOLD else (THRESHOLD, self.cap)
+
+    def _reduced(self, hidden: set[int]) -> list[tuple[dict[int, int], int]]:
+        """The relations among hidden figures, published figures filled in."""
+        reduced = []
+        for equation in self.equations:
+            unknown = {i: a for i, a in equation.items() if i in hidden}
+            if unknown:
+                known = sum(a * self.values[i] for i, a in equation.items() if i not in hidden)
+                reduced.append((unknown, -known))
+        return reduced
+
+    def first_unsafe(self, hidden: set[int], safe: set[int]) -> int | None:
+        reduced = self._reduced(hidden)
+        for i in sorted(hidden - safe):
+            group = _group(i, reduced)
+            equations = [eq for eq in reduced if group.keys() & eq[0].keys()]
+            bounds = {j: self._bounds(j) for j in group}
+            low, high = bounds[i]
+            value = self.values[i]
+            try:
+                budget = [_SEARCH_BUDGET]
+                ok = (low < value and _solvable(equations, {**bounds, i: (low, value - 1)}, budget)
+                      ) or (value < high and _solvable(equations, {**bounds, i: (value + 1, high)},
+                                                       budget))
+            except _TooHard:
+                ok = False
+            if not ok:
+                return i
+            safe.add(i)
+        return None
+
+    def next_to_hide(self, hidden: set[int], pinned: int) -> int | None:
+        """The smallest published figure of a relation ``pinned`` is in, or failing that, of
+        a relation of the hidden figures it hangs together with."""
+        group = _group(pinned, self._reduced(hidden))
+        for scope in ({pinned}, group.keys()):
+            candidates = {j for eq in self.equations if scope & eq.keys() for j in eq} - hidden
+            if candidates:
+                return min(candidates, key=lambda j: (self.values[j], self.refs[j][1] is None, j))
+        return None
+
+    def tables(self, hidden: set[int]) -> dict[str, Table]:
+        result = {}
+        for name, (labels, with_total) in self.layout.items():
+            counts = [self.values[self.index[name, label]] for label in labels]
+            total = sum(counts)
+            total_hidden = with_total and self.index[name, None] in hidden
+            cells = []
+            for label, count in zip(labels, counts, strict=True):
+                is_hidden = self.index[name, label] in hidden
+                percent = None if (is_hidden or not with_total or total_hidden) else share(count, total)
+                cells.append(Cell(label, count, hidden=is_hidden, percent=percent))
+            result[name] = Table(cells=tuple(cells), total=total, with_total=with_total,
+                                 total_hidden=total_hidden)
+        return result
+
+
+def _group(start: int, reduced: list[tuple[dict[int, int], int]]) -> dict[int, None]:
+    """The hidden figures tied to ``start`` through relations (an ordered set)."""
+    group = {start: None}
+    todo = [start]
+    while todo:
+        i = todo.pop()
+        for unknown, _ in reduced:
+            if i in unknown:
+                for j in unknown:
+                    if j not in group:
+                        group[j] = None
+                        todo.append(j)
+    return group
+
+
+def _solvable(equations, bounds: dict[int, tuple[int, int]], budget: list[int]) -> bool:
+    """Whether whole numbers within ``bounds`` satisfy every ``(coefficients, constant)``
+    equation: narrow the ranges, then split the narrowest open range in two."""
+    stack = [{i: list(b) for i, b in bounds.items()}]
+    while stack:
+        ranges = stack.pop()
+        if not _narrow(equations, ranges, budget):
+            continue
+        open_ = [i for i, (low, high) in ranges.items() if low < high]
+        if not open_:
+            return True
+        i = min(open_, key=lambda j: (ranges[j][1] - ranges[j][0], j))
+        middle = (ranges[i][0] + ranges[i][1]) // 2
+        upper = {j: list(r) for j, r in ranges.items()}
+        upper[i][0] = middle + 1
+        ranges[i][1] = middle
+        stack += [upper, ranges]
+    return False
+
+
+def _narrow(equations, ranges: dict[int, list[int]], budget: list[int]) -> bool:
+    """Tighten each range by what the equations allow; ``False`` when one becomes empty."""
+    changed = True
+    while changed:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _TooHard
+        changed = False
+        for coefficients, constant in equations:
+            lowest = sum(a * ranges[i][0 if a > 0 else 1] for i, a in coefficients.items())
+            highest = sum(a * ranges[i][1 if a > 0 else 0] for i, a in coefficients.items())
+            if not lowest <= constant <= highest:
+                return False
+            for i, a in coefficients.items():
+                # a·x_i = constant − (the others), and the others lie within these sums.
+                low = constant - (highest - a * ranges[i][1 if a > 0 else 0])
+                high = constant - (lowest - a * ranges[i][0 if a > 0 else 1])
+                if a < 0:
+                    a, low, high = -a, -high, -low
+                low, high = -(-low // a), high // a
+                if low > ranges[i][0]:
+                    ranges[i][0], changed = low, True
+                if high < ranges[i][1]:
+                    ranges[i][1], changed = high, True
+                if ranges[i][0] > ranges[i][1]:
+                    return False
+    return True
