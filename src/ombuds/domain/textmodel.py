@@ -30,7 +30,8 @@ hun iemand iets ik in is ja je jij kan kon kunnen maar me meer men met mij mijn 
 niet niets nog nu of om omdat ons onze ook op over reeds te tegen toch toen tot u uit uw van
 veel voor want waren was wat we wel werd wezen wie wij wil worden wordt zal ze zelf zich zij
 zijn zo zonder zou zouden nee sinds steeds toe waar weer wordt krijg krijgt kreeg gaat ging
-gaan haar hen hun dus mee
+gaan haar hen hun dus mee komt komen kwam zegt zeggen zei laat laten moeten mag mogen
+weet weten hebt heel erg graag
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
@@ -176,3 +177,14 @@ def train(texts: Sequence[str], labels: Sequence[str | Iterable[str]], *,
                 if f in vocabulary:
                     bucket[f] = bucket.get(f, 0) + n
     return model
+
+
+def acceptance(suggested: Sequence[str], chosen: Iterable[str]) -> str:
+    """Return what staff did with a suggestion: "ja" when the first suggested label was
+    chosen, "deels" when another suggested one was, "nee" when none was."""
+    chosen = set(chosen)
+    if suggested and suggested[0] in chosen:
+        return "ja"
+    if chosen.intersection(suggested):
+        return "deels"
+    return "nee"

@@ -1,3 +1,12 @@
+from django.urls import path
+
+from ombuds.insights import views
+
 app_name = "insights"
 
-urlpatterns = []
+urlpatterns = [
+    path("patronen/", views.patterns, name="patterns"),
+    path("patronen/themavoorstel/", views.theme_suggest, name="theme_suggest"),
+    path("patronen/themavoorstel/vastleggen/", views.suggestion_record,
+         name="suggestion_record"),
+]

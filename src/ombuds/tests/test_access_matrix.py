@@ -87,6 +87,11 @@ RULES: dict[str, Rule] = {
     "mediation:agreement_status": Rule(CASE_READERS),
     "mediation:referral_add": Rule(CASE_READERS),
     "mediation:referral_arrival": Rule(CASE_READERS),
+    # patterns: rising themes for those who see all cases; the theme suggestion at intake
+    # and recording its acceptance for everyone who registers cases
+    "insights:patterns": Rule(CASE_READERS | {"ombudsman-westerveld"}),
+    "insights:theme_suggest": Rule(CASE_ROLES, "post"),
+    "insights:suggestion_record": Rule(CASE_ROLES, "post"),
     # partner links and the survey: staff side
     "partner-staff:link_create": Rule(CASE_READERS),
     "partner-staff:link_revoke": Rule(CASE_READERS, "post"),

@@ -4,7 +4,15 @@ import json
 
 import pytest
 
-from ombuds.domain.textmodel import NaiveBayes, features, informative_words, stem, train, words
+from ombuds.domain.textmodel import (
+    NaiveBayes,
+    acceptance,
+    features,
+    informative_words,
+    stem,
+    train,
+    words,
+)
 
 
 @pytest.mark.parametrize(
@@ -120,3 +128,18 @@ def test_it_refuses_an_unknown_format():
 def test_texts_and_labels_must_pair_up():
     with pytest.raises(ValueError):
         train(["een"], ["a", "b"])
+
+
+@pytest.mark.parametrize(
+    ("suggested", "chosen", "expected"),
+    [
+        (["1", "2"], ["1"], "ja"),
+        (["1", "2"], ["1", "7"], "ja"),
+        (["1", "2"], ["2"], "deels"),
+        (["1", "2"], ["7"], "nee"),
+        (["1", "2"], [], "nee"),
+        ([], ["1"], "nee"),
+    ],
+)
+def test_acceptance_of_a_suggestion(suggested, chosen, expected):
+    assert acceptance(suggested, chosen) == expected

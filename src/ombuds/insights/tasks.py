@@ -1,0 +1,19 @@
+"""Background tasks of the pattern finder, run by the task worker (``ombuds db_worker``)."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from ombuds.core.audit import Origin, reset_origin, set_origin
+from ombuds.insights.services import theme_models_retrain
+
+
+@task()
+def retrain_theme_models() -> dict[str, int]:
+    """Retrain every municipality's theme model on its own closed cases (nothing leaves the
+    server); return the number of training cases per CBS code."""
+    token = set_origin(Origin(channel="worker"))
+    try:
+        return theme_models_retrain()
+    finally:
+        reset_origin(token)

@@ -1,0 +1,65 @@
+"""The pattern finder on pages the ``cases`` app renders (``{% load insights %}``).
+
+``cases`` never imports ``insights``: its templates call these tags instead.
+"""
+
+from __future__ import annotations
+
+from django import template
+
+from ombuds.accounts.roles import ALL_CASES_ROLES
+from ombuds.cases.selectors import audit_case
+from ombuds.core.audit import Action
+from ombuds.insights import selectors
+from ombuds.insights.views import EVENT_FIELD
+
+register = template.Library()
+
+
+def _closing(case) -> bool:
+    """Whether ``case`` is closed, or past its first status with a move that closes it.
+
+    A case just registered is not yet worth the search; one being handled may close on
+    this page, and that is when a pattern should be noticed.
+    """
+    workflow = case.workflow.workflow
+    if case.closed_at is not None or workflow.is_closed(case.status):
+        return True
+    return case.status != workflow.initial and any(
+        t.outcomes for t in workflow.transitions_from(case.status))
+
+
+@register.inclusion_tag("insights/includes/related_cases.html", takes_context=True)
+def related_cases(context, case):
+    """"Verwante zaken" on the page of a closing (or closed) case, for the ombudsperson and
+    the coordinator: the moment to see whether it is part of a pattern worth a signal."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not _closing(case) or not user.roles_in(case.municipality_id) & ALL_CASES_ROLES:
+        return {"show": False}
+    related = selectors.related_cases(user, case)
+    audit_case(user=user, case=case, action=Action.EXECUTE, event="case.related_suggested",
+               details={"related": [r.case.pk for r in related]})
+    return {"show": True, "case": case, "related": related}
+
+
+@register.inclusion_tag("insights/includes/theme_suggestion.html", takes_context=True)
+def theme_suggestion(context, form):
+    """The theme suggestion under the intake's themes: filled by HTMX from the story, or by
+    the "Stel thema's voor" button without JavaScript. A form that comes back with an error
+    shows the suggestion it had, with the ticks as they were."""
+    request = context.get("request")
+    suggestion = context.get("theme_suggestion")
+    chosen = set()
+    if form.is_bound:
+        chosen = set(form.data.getlist("themes"))
+        if suggestion is None and request is not None:
+            suggestion = selectors.suggestion_shown(request.user, form.data.get(EVENT_FIELD))
+    return {"suggestion": suggestion, "chosen": chosen,
+            "asked": context.get("suggestion_asked", False)}
+
+
+@register.filter
+def percent(value) -> str:
+    """0.734 → "73%"; None → "—"."""
+    return "—" if value is None else f"{round(value * 100)}%"

@@ -1,0 +1,70 @@
+"""Staff pages of the pattern finder: rising themes, and the theme suggestion at intake."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from ombuds.accounts.roles import ALL_CASES_ROLES
+from ombuds.cases import queries
+from ombuds.cases.forms import IntakeForm
+from ombuds.cases.views.common import case_role_required, is_htmx
+from ombuds.core.models import Municipality
+from ombuds.core.views import role_required
+from ombuds.insights import selectors, services
+
+EVENT_FIELD = "insights_event"
+
+
+@role_required(ALL_CASES_ROLES)
+def patterns(request):
+    """"Stijgende thema's": cases per theme and party per month, the fastest rising first."""
+    return render(request, "insights/patterns.html", {
+        "rising": selectors.rising_themes(request.user),
+        "acceptance": selectors.suggestion_acceptance(request.user),
+    })
+
+
+def _suggestion(request):
+    """Suggest themes for the intake form in ``request.POST`` (None if there is nothing)."""
+    try:
+        municipality = queries.intake_municipalities(request.user).get(
+            pk=int(request.POST.get("municipality") or 0))
+    except (ValueError, Municipality.DoesNotExist):
+        municipalities = list(queries.intake_municipalities(request.user)[:2])
+        if len(municipalities) != 1:
+            return None
+        municipality = municipalities[0]
+    text = f"{request.POST.get('title', '')}\n{request.POST.get('story', '')}"
+    return services.theme_suggest(user=request.user, municipality=municipality, text=text,
+                                  event_id=request.POST.get(EVENT_FIELD))
+
+
+@case_role_required
+@require_POST
+def theme_suggest(request):
+    """The theme suggestion for the story typed so far: the HTMX partial, or without
+    JavaScript the whole intake page again with the suggestion and everything typed kept."""
+    if not queries.intake_municipalities(request.user).exists():
+        raise PermissionDenied("U mag geen zaken registreren.")
+    suggestion = _suggestion(request)
+    chosen = set(request.POST.getlist("themes"))
+    if is_htmx(request):
+        return render(request, "insights/includes/theme_suggestion_body.html",
+                      {"suggestion": suggestion, "chosen": chosen, "asked": True})
+    form = IntakeForm(request.POST, user=request.user)
+    form.suppress_errors()
+    return render(request, "cases/register.html",
+                  {"form": form, "theme_suggestion": suggestion, "suggestion_asked": True})
+
+
+@case_role_required
+@require_POST
+def suggestion_record(request):
+    """Record which themes the intake was registered with (posted by the intake form's
+    submit through HTMX). Nothing to show: 204."""
+    services.suggestion_record(user=request.user, event_id=request.POST.get(EVENT_FIELD),
+                               chosen_theme_ids=request.POST.getlist("themes"))
+    return HttpResponse(status=204)
