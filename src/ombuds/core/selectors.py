@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import ExtractYear
@@ -135,6 +135,28 @@ def _grouped(rows, key: str) -> dict[int, dict]:
     return result
 
 
+def _protected(raw: dict[str, disclosure.Table], year: int) -> dict[str, disclosure.Table]:
+    """Protect the page's tables together: the cases opened this year are the total of the
+    per-channel table, so hiding one without the other would give it away."""
+    def alone(table: disclosure.Table) -> disclosure.Table:
+        return disclosure.protect([(c.label, c.count) for c in table.cells],
+                                  with_total=table.with_total)
+
+    shown = {name: alone(raw[name]) for name in ("status", "domain", "outcome")}
+    links = [disclosure.Link(("opened", str(year)), (("channel", None),))]
+    try:
+        shown.update(disclosure.protect_report(
+            {"opened": raw["opened"], "channel": raw["channel"]}, links))
+    except disclosure.UnprotectableReport:
+        # The marks alone would pin a figure: publish neither the year nor the channels.
+        for name in ("opened", "channel"):
+            table = raw[name]
+            shown[name] = replace(
+                table, cells=tuple(replace(c, hidden=True, percent=None) for c in table.cells),
+                total_hidden=True)
+    return shown
+
+
 def figures(user, *, year: int) -> list[MunicipalityFigures]:
     """Return the figures of every municipality where ``user`` holds a figures role.
 
@@ -188,24 +210,26 @@ def figures(user, *, year: int) -> list[MunicipalityFigures]:
     channel_labels = dict(Channel.choices)
     result = []
     for municipality in municipalities:
-        build = disclosure.protect if figures_protected(user, municipality) else disclosure.exact
         pk = municipality.pk
+        raw = {
+            "opened": disclosure.exact(
+                [(str(year), opened[pk][year]), (str(year - 1), opened[pk][year - 1])],
+                with_total=False),
+            "status": disclosure.exact(sorted(open_status[pk].items())),
+            "channel": disclosure.exact(
+                [(str(label), channel[pk][code]) for code, label in channel_labels.items()]),
+            "domain": disclosure.exact(sorted(domain[pk].items()), with_total=False),
+            "outcome": disclosure.exact(sorted(outcome[pk].items())),
+        }
+        shown = _protected(raw, year) if figures_protected(user, municipality) else raw
         result.append(MunicipalityFigures(
             municipality=municipality,
-            opened=build(
-                [(str(year), opened[pk][year]), (str(year - 1), opened[pk][year - 1])],
-                with_total=False,
-            ),
+            opened=shown["opened"],
             tables=[
-                FigureTable("Open zaken per status", build(sorted(open_status[pk].items()))),
-                FigureTable(f"Zaken per kanaal ({year})", build(
-                    [(str(label), channel[pk][code]) for code, label in channel_labels.items()]
-                )),
-                FigureTable(f"Zaken per domein ({year})", build(
-                    sorted(domain[pk].items()), with_total=False,
-                )),
-                FigureTable(f"Afgesloten zaken per uitkomst ({year})",
-                            build(sorted(outcome[pk].items()))),
+                FigureTable("Open zaken per status", shown["status"]),
+                FigureTable(f"Zaken per kanaal ({year})", shown["channel"]),
+                FigureTable(f"Zaken per domein ({year})", shown["domain"]),
+                FigureTable(f"Afgesloten zaken per uitkomst ({year})", shown["outcome"]),
             ],
         ))
     return result

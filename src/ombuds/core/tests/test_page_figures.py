@@ -117,3 +117,24 @@ def test_roles_without_figures_are_refused(client, office, username):
 
 def test_an_anonymous_visitor_is_sent_to_the_login(client, db):
     assert client.get(URL).status_code == 302
+
+
+def test_the_cases_opened_this_year_cannot_give_away_a_hidden_channel(client, office):
+    """Channels (10, 10, 10, 10, 10, 9) and "opened this year = 59" would reveal the 9."""
+    from django.utils import timezone
+
+    from ombuds.core.selectors import figures
+
+    channels = ["telefoon", "inloop", "email", "brief", "web"]
+    for channel in channels:
+        for _ in range(10):
+            register_case(office, channel=channel)
+    for _ in range(9):
+        register_case(office, channel="verwijzing", referred_by="Huisarts")
+    year = timezone.localdate().year
+    stw = next(f for f in figures(office.beleid, year=year)
+               if f.municipality == office.steenwijkerland)
+    opened = dict(zip([c.label for c in stw.opened.cells], stw.opened.displays, strict=True))
+    channel_table = next(t.table for t in stw.tables if "kanaal" in t.title)
+    assert "<10" in channel_table.displays
+    assert opened[str(year)] != "59"
