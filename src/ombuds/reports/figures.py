@@ -272,9 +272,22 @@ def _survey(municipality, period) -> dict:
     ).aggregate(n=Count("id"), grade=Avg("grade"), **counts)
 
 
+def _signal_labels() -> dict[str, str]:
+    """Dutch labels of the signal states and adoptions, as far as the signals app has them."""
+    labels: dict[str, str] = {}
+    try:
+        from ombuds.domain.signals import STATES
+        from ombuds.signals.models import Recommendation
+    except ImportError:
+        return labels
+    labels.update(STATES)
+    labels.update({str(code): str(label) for code, label in Recommendation.Adoption.choices})
+    return labels
+
+
 def _optional_counts(name: str, municipality, period) -> list[tuple[str, int]] | None:
-    """The signals app's counts (``signal_counts``, ``recommendation_counts``), or ``None``
-    while that app does not offer them."""
+    """The signals app's counts (``signal_counts``, ``recommendation_counts``) with Dutch
+    labels, or ``None`` while that app does not offer them."""
     try:
         from ombuds.signals import selectors
     except ImportError:
@@ -284,23 +297,56 @@ def _optional_counts(name: str, municipality, period) -> list[tuple[str, int]] |
         return None
     result = function([municipality.pk], period=period)
     items = result.items() if isinstance(result, dict) else result
-    return [(str(label), int(n)) for label, n in items]
+    labels = _signal_labels()
+    return [(labels.get(str(code), str(code)), int(n)) for code, n in items]
 
 
 # --- disclosure and rows -------------------------------------------------------------------
 
+CLOSED = "Afgesloten zaken"
+ANSWERS = "Antwoorden"
 
-def _protect_all(tables: list[_Counts], exact: bool) -> list[disclosure.Table]:
+#: How the tables of a report hang together, declared so that ``protect_report`` keeps a
+#: hidden count from being worked out from another table (docs/disclosure.md).
+LINKS = [
+    # The cases opened in the period, counted per month, channel and variant.
+    *disclosure.same_total("opened_per_month", "channel", "variant"),
+    # The cases closed in the period, per outcome and by "procedure avoided"; their number is
+    # the base of the lead time.
+    *disclosure.same_total("outcome", "procedure_avoided"),
+    disclosure.Link(("lead_time", CLOSED), (("outcome", None),)),
+    # Which procedure was avoided: the cases that answered "Ja".
+    disclosure.Link(("procedure_avoided_what", None), (("procedure_avoided", "Ja"),)),
+    # The survey answers, for both questions and the grade.
+    *disclosure.same_total("felt_heard", "problem_solved"),
+    disclosure.Link(("satisfaction", ANSWERS), (("felt_heard", None),)),
+]
+
+
+def _all_hidden(table: disclosure.Table) -> disclosure.Table:
+    cells = tuple(disclosure.Cell(c.label, c.count, hidden=True) for c in table.cells)
+    return disclosure.Table(cells=cells, total=table.total, with_total=table.with_total,
+                            total_hidden=table.with_total)
+
+
+def protect_tables(tables: list[_Counts], exact: bool) -> dict[str, disclosure.Table]:
+    """The tables as they may be shown: exact, or protected together as one report."""
+    built = {t.key: disclosure.exact(t.counts, with_total=t.with_total) for t in tables}
     if exact:
-        return [disclosure.exact(t.counts, with_total=t.with_total) for t in tables]
-    protect_report = getattr(disclosure, "protect_report", None)
-    if protect_report is not None:
-        return list(protect_report([(t.counts, t.with_total) for t in tables]))
-    return [disclosure.protect(t.counts, with_total=t.with_total) for t in tables]
+        return built
+    keys = set(built)
+    links = [link for link in LINKS
+             if {ref[0] for ref in (link.whole, *link.parts)} <= keys]
+    try:
+        return disclosure.protect_report(built, links)
+    except disclosure.UnprotectableReport:
+        # The marks themselves would give a count away: publish no count at all rather
+        # than one too many (docs/disclosure.md, "Merge categories or leave the table out").
+        return {key: _all_hidden(table) for key, table in built.items()}
 
 
-def _value(display: str, count: int, exact: bool) -> int | str:
-    return count if exact or display == str(count) else display
+def _value(cell_display: str, count: int, exact: bool) -> int | str:
+    return count if exact or cell_display == str(count) else cell_display
 
 
 def _rows(table: disclosure.Table, exact: bool) -> list[Row]:
@@ -314,8 +360,9 @@ def _rows(table: disclosure.Table, exact: bool) -> list[Row]:
     return rows
 
 
-def _metric(value, base: int, exact: bool):
-    if exact or base >= disclosure.THRESHOLD:
+def _metric(value, base: disclosure.Cell, exact: bool):
+    """A median or mean is shown only beside a shown base of at least 10 persons."""
+    if exact or (not base.hidden and base.count >= disclosure.THRESHOLD):
         return value
     return NOT_SHOWN
 
@@ -329,9 +376,10 @@ def report_build(*, municipality, period, exact: bool = False,
     counts = _volumes(municipality, period)
     step(30)
     counts += _closures(municipality, period) + _referrals(municipality, period)
-    step(50)
+    step(45)
     counts += _deadlines(municipality, period, today) + _complaints(municipality, period)
-    step(60)
+    n_closed, median, p90 = _lead_time(municipality, period)
+    step(55)
     survey = _survey(municipality, period)
     answers = [("ja", "Ja"), ("deels", "Een beetje"), ("nee", "Nee")]
     counts += [
@@ -339,27 +387,27 @@ def report_build(*, municipality, period, exact: bool = False,
                 [(label, survey[f"felt_heard_{code}"]) for code, label in answers]),
         _Counts("problem_solved", "Tevredenheid: is uw probleem opgelost?",
                 [(label, survey[f"problem_solved_{code}"]) for code, label in answers]),
+        _Counts("lead_time", "Doorlooptijd van afgesloten zaken", [(CLOSED, n_closed)],
+                with_total=False),
+        _Counts("satisfaction", "Tevredenheid: cijfer", [(ANSWERS, survey["n"])],
+                with_total=False),
     ]
-    protected = _protect_all(counts, exact)
-    tables = [ReportTable(c.key, c.title, _rows(t, exact), note=c.note)
-              for c, t in zip(counts, protected, strict=True)]
-    step(70)
-
-    n, median, p90 = _lead_time(municipality, period)
-    base = disclosure.exact if exact else disclosure.protect
-    closed = base([("Afgesloten zaken", n)], with_total=False).cells[0]
-    tables.append(ReportTable("lead_time", "Doorlooptijd van afgesloten zaken", [
-        Row(closed.label, "count", _value(closed.display, n, exact)),
-        Row("Doorlooptijd", "median_days", _metric(median, n, exact)),
-        Row("Doorlooptijd", "p90_days", _metric(p90, n, exact)),
-    ], chart=False))
-    grade = None if survey["grade"] is None else round(survey["grade"], 1)
-    answered = base([("Antwoorden", survey["n"])], with_total=False).cells[0]
-    tables.append(ReportTable("satisfaction", "Tevredenheid: cijfer", [
-        Row(answered.label, "count", _value(answered.display, survey["n"], exact)),
-        Row("Cijfer", "mean_grade", _metric(grade, survey["n"], exact)),
-    ], chart=False))
-    step(85)
+    step(65)
+    protected = protect_tables(counts, exact)
+    step(80)
+    tables = []
+    for item in counts:
+        table = protected[item.key]
+        rows = _rows(table, exact)
+        if item.key == "lead_time":
+            rows += [Row("Doorlooptijd", "median_days", _metric(median, table.cells[0], exact)),
+                     Row("Doorlooptijd", "p90_days", _metric(p90, table.cells[0], exact))]
+        elif item.key == "satisfaction":
+            grade = None if survey["grade"] is None else round(survey["grade"], 1)
+            rows.append(Row("Cijfer", "mean_grade", _metric(grade, table.cells[0], exact)))
+        tables.append(ReportTable(item.key, item.title, rows, note=item.note,
+                                  chart=item.key not in ("lead_time", "satisfaction")))
+    step(90)
 
     # Signals and recommendations are about organisations, not persons: exact numbers.
     for key, title, measure, name in [

@@ -29,6 +29,8 @@ from ombuds.mediation.services import (
 )
 from ombuds.mediation.survey import survey_invite
 from ombuds.procedures.services import complaint_create, decision_create
+from ombuds.signals.links import signal_link_create
+from ombuds.signals.services import recommendation_add, signal_create
 from ombuds.tests.factories import OrganisationFactory, register_case
 
 ROLES = ["anonymous", "ombudsman", "secretariaat", "coordinator", "beleid", "beheer",
@@ -106,9 +108,34 @@ RULES: dict[str, Rule] = {
     "partner:thanks": Rule(set()),
     "partner:survey_form": Rule(set()),
     "partner:survey_thanks": Rule(set()),
+    # signals: ombudspersons and coordinators of the municipality; beleid reads the world's
+    # signal because it is shared (never its cases); the Westerveld-only ombudsperson gets a
+    # 404 for this Steenwijkerland signal but has lists and a create page of their own
+    "signals:list": Rule(CASE_READERS | {"beleid", "ombudsman-westerveld"}),
+    "signals:create": Rule(CASE_READERS | {"ombudsman-westerveld"}),
+    "signals:detail": Rule(CASE_READERS | {"beleid"}),
+    "signals:transition": Rule(CASE_READERS, "post"),
+    "signals:link_cases": Rule(CASE_READERS),
+    "signals:recommendation_add": Rule(CASE_READERS),
+    "signals:recommendation_response": Rule(CASE_READERS),
+    "signals:link_create": Rule(CASE_READERS),
+    "signals:link_revoke": Rule(CASE_READERS, "post"),
+    # the organisation's signal page: the world's token is a partner token, so a 404 here;
+    # a valid signal token and the session pages are tested in signals/tests/test_lifecycle.py
+    "signal-public:entry": Rule(set()),
+    "signal-public:page": Rule(set()),
+    "signal-public:thanks": Rule(set()),
     "socialmap:list": Rule(CASE_ROLES),
     "core:figures": Rule(FIGURES),
     "core:audit": Rule(ADMIN),
+    # reports: the dashboard and files for the figures roles (beleid: publishable only)
+    "reports:index": Rule(FIGURES),
+    "reports:export": Rule(FIGURES),
+    "reports:run_create": Rule(FIGURES, "post"),
+    # a report run is reachable only by the user who asked for it; this world has none
+    # (reports/tests/test_views.py checks the owner gets it and everyone else a 404)
+    "reports:run": Rule(set()),
+    "reports:run_download": Rule(set()),
     "core:audit_export": Rule(ADMIN),
     # API
     "api-cases:cases": Rule(CASE_ROLES),
@@ -122,6 +149,8 @@ RULES: dict[str, Rule] = {
     "api-procedures:complaints": Rule(CASE_READERS),
     "api-procedures:complaint": Rule(CASE_READERS),
     "api-procedures:deadlines": Rule(CASE_READERS),
+    "api-signals:signals": Rule(CASE_READERS | {"beleid", "ombudsman-westerveld"}),
+    "api-signals:signal": Rule(CASE_READERS | {"beleid"}),
     "api-core:municipalities": Rule(STAFF),
     "api-core:municipality": Rule(STAFF - {"ombudsman-westerveld"}),  # a GM1708 detail
     "api-socialmap:organisations": Rule(STAFF),
@@ -185,6 +214,13 @@ def world(office):
     Case.objects.filter(pk=closed.pk).update(closed_at=timezone.now())
     closed.refresh_from_db()
     _, survey_token, _ = survey_invite(case=closed)
+    # A signal on the case, shared through a link so that beleid may read it.
+    signal = signal_create(user=office.ombudsman, municipality=office.steenwijkerland,
+                           title="Zorg komt vaak te laat", description="Een patroon.",
+                           organisation=organisation, cases=[case])
+    recommendation_add(user=office.ombudsman, signal=signal, addressee="College",
+                       text="Maak een plan.", due_on=today)
+    signal_link_create(user=office.ombudsman, signal=signal)
     kwargs = {
         "reference": case.reference, "uuid": entry.attachments.get().uuid,
         "cbs_code": "GM1708", "pk": organisation.pk,
@@ -192,6 +228,7 @@ def world(office):
         "link_id": own_link.pk, "token": partner_token, "survey_token": survey_token,
         "party_id": party.pk, "consent_id": consent.pk,
         "agreement_id": meeting.agreements.get().pk, "referral_id": referral.pk,
+        "signal_id": signal.pk,
     }
     return office, case, kwargs, saved
 
