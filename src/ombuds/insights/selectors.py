@@ -1,5 +1,6 @@
-"""Reads of the pattern finder: related cases, rising themes, and how often staff accept the
-theme suggestion. Every case read is scoped by ``visible_cases(user)``."""
+"""Reads of the pattern finder: related cases and signals, rising themes, and how often staff
+accept the theme suggestion. Every case read is scoped by ``visible_cases(user)``, every
+signal read by ``signal_scope(user)``."""
 
 from __future__ import annotations
 
@@ -21,7 +22,10 @@ from ombuds.cases.models import Case, CaseOrganisation
 from ombuds.cases.selectors import visible_cases
 from ombuds.core.models import Theme
 from ombuds.domain import textmodel
+from ombuds.domain.signals import SignalState
 from ombuds.insights.models import SuggestionEvent
+from ombuds.signals.models import Signal
+from ombuds.signals.selectors import signal_scope
 from ombuds.socialmap.models import Organisation
 
 #: Cases related by theme or party are those opened within this period of the case.
@@ -44,51 +48,53 @@ class RelatedCase:
         return len(self.words) + 2 * len(self.themes) + 2 * len(self.parties) + self.rank
 
 
-def _matches_word(word: str) -> Q:
+def _matches_word(word: str, fields: tuple[str, ...]) -> Q:
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery
 
         return Q(search=SearchQuery(word, config=settings.SEARCH_CONFIG))
-    return Q(search_text__icontains=word)
+    return reduce(operator.or_, (Q(**{f"{f}__icontains": word}) for f in fields))
 
 
-def _by_text(base: QuerySet[Case], case: Case, limit: int) -> list[tuple[Case, list[str]]]:
-    """Cases sharing the most informative words of ``case``, most shared first.
+def _by_text(qs: QuerySet, text: str, limit: int, *, fields: tuple[str, ...],
+             newest: str) -> list[tuple[object, list[str]]]:
+    """Rows of ``qs`` sharing the most informative words of ``text``, most shared first,
+    each with the words it shares.
 
-    On PostgreSQL the words are matched against the ``dutch`` vector (the GIN index of the
-    search, with stemming) and ties go by ``ts_rank``; on SQLite as substrings.
+    On PostgreSQL the words are matched against the ``dutch`` vector of ``fields`` (for
+    cases that is ``search_text``, so the GIN index of the search is used; stemming makes
+    "wachttijden" match "wachttijd") and ties go by ``ts_rank``; on SQLite as substrings.
     """
-    words = textmodel.informative_words(f"{case.title}\n{case.story}\n{case.wish}", TEXT_WORDS)
+    words = textmodel.informative_words(text, TEXT_WORDS)
     if not words:
         return []
     needed = min(MIN_SHARED_WORDS, len(words))
-    qs = base
-    order = ["-shared", "-opened_at"]
+    order = ["-shared", f"-{newest}", "-pk"]
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-        vector = SearchVector("search_text", config=settings.SEARCH_CONFIG)
+        vector = SearchVector(*fields, config=settings.SEARCH_CONFIG)
         query = reduce(operator.or_, (SearchQuery(w, config=settings.SEARCH_CONFIG) for w in words))
         qs = qs.annotate(search=vector).filter(search=query).annotate(rank=SearchRank(vector, query))
-        order = ["-shared", "-rank", "-opened_at"]
+        order.insert(1, "-rank")
     else:
-        qs = qs.filter(reduce(operator.or_, (_matches_word(w) for w in words)))
-    flags = {f"w{i}": CaseWhen(When(_matches_word(w), then=Value(1)), default=Value(0),
+        qs = qs.filter(reduce(operator.or_, (_matches_word(w, fields) for w in words)))
+    flags = {f"w{i}": CaseWhen(When(_matches_word(w, fields), then=Value(1)), default=Value(0),
                                output_field=IntegerField())
              for i, w in enumerate(words)}
     qs = qs.annotate(**flags).annotate(shared=reduce(operator.add, (F(f) for f in flags)))
     found = qs.filter(shared__gte=needed).order_by(*order)[:limit]
-    return [(c, [w for i, w in enumerate(words) if getattr(c, f"w{i}")]) for c in found]
+    return [(row, [w for i, w in enumerate(words) if getattr(row, f"w{i}")]) for row in found]
 
 
-def _by_theme_party_period(base: QuerySet[Case], case: Case, limit: int):
-    """Cases with a theme or party of ``case``, opened within ``PERIOD`` of it."""
-    theme_ids = list(case.themes.values_list("pk", flat=True))
-    party_ids = list(case.organisations.values_list("organisation_id", flat=True))
+def _cases_by_theme_party(base: QuerySet[Case], theme_ids: list[int], party_ids: list[int],
+                          around: datetime, limit: int) -> list[Case]:
+    """Cases with one of ``theme_ids`` or ``party_ids``, opened within ``PERIOD`` of
+    ``around``, the most shared first."""
     if not theme_ids and not party_ids:
-        return [], theme_ids, party_ids
+        return []
     through = Case.themes.through.objects
-    qs = (base.filter(opened_at__range=(case.opened_at - PERIOD, case.opened_at + PERIOD))
+    qs = (base.filter(opened_at__range=(around - PERIOD, around + PERIOD))
           .filter(Q(pk__in=through.filter(theme_id__in=theme_ids).values("case_id"))
                   | Q(pk__in=CaseOrganisation.objects.filter(organisation_id__in=party_ids)
                       .values("case_id")))
@@ -97,18 +103,15 @@ def _by_theme_party_period(base: QuerySet[Case], case: Case, limit: int):
                                     filter=Q(organisations__organisation_id__in=party_ids),
                                     distinct=True))
           .order_by("-n_themes", "-n_parties", "-opened_at"))
-    return list(qs[:limit]), theme_ids, party_ids
+    return list(qs[:limit])
 
 
-def related_cases(user, case: Case, *, limit: int = 6) -> list[RelatedCase]:
-    """Return cases of the same municipality related to ``case`` by text, theme or party,
-    the most related first, each with why. Only cases ``user`` may open; never ``case``."""
-    base = visible_cases(user).filter(municipality_id=case.municipality_id).exclude(pk=case.pk)
+def _related(base: QuerySet[Case], *, text: str, theme_ids: list[int], party_ids: list[int],
+             around: datetime, limit: int) -> list[RelatedCase]:
     found: dict[int, RelatedCase] = {}
-    for other, words in _by_text(base, case, limit):
+    for other, words in _by_text(base, text, limit, fields=("search_text",), newest="opened_at"):
         found[other.pk] = RelatedCase(other, words=words, rank=float(getattr(other, "rank", 0)))
-    by_theme, theme_ids, party_ids = _by_theme_party_period(base, case, limit)
-    for other in by_theme:
+    for other in _cases_by_theme_party(base, theme_ids, party_ids, around, limit):
         found.setdefault(other.pk, RelatedCase(other))
     if not found:
         return []
@@ -122,6 +125,60 @@ def related_cases(user, case: Case, *, limit: int = 6) -> list[RelatedCase]:
         found[case_id].parties.append(name)
     ranked = sorted(found.values(), key=lambda r: (-r.score, -r.case.opened_at.timestamp()))
     return ranked[:limit]
+
+
+def related_cases(user, case: Case, *, limit: int = 6) -> list[RelatedCase]:
+    """Return cases of the same municipality related to ``case`` by text, or by theme or
+    party within ``PERIOD``, the most related first, each with why. Only cases ``user`` may
+    open; never ``case`` itself."""
+    base = visible_cases(user).filter(municipality_id=case.municipality_id).exclude(pk=case.pk)
+    return _related(base, text=f"{case.title}\n{case.story}\n{case.wish}",
+                    theme_ids=list(case.themes.values_list("pk", flat=True)),
+                    party_ids=list(case.organisations.values_list("organisation_id", flat=True)),
+                    around=case.opened_at, limit=limit)
+
+
+def related_cases_for_signal(user, signal: Signal, *, limit: int = 8) -> list[RelatedCase]:
+    """Return cases of the signal's municipality not linked to it yet that may belong to it:
+    by its title and description, or by its theme or organisation within ``PERIOD`` before
+    it was raised. Only cases ``user`` may open."""
+    base = (visible_cases(user).filter(municipality_id=signal.municipality_id)
+            .exclude(pk__in=signal.cases.values("pk")))
+    raised = timezone.make_aware(datetime.combine(signal.raised_on, datetime.min.time()))
+    return _related(base, text=f"{signal.title}\n{signal.description}",
+                    theme_ids=[signal.theme_id] if signal.theme_id else [],
+                    party_ids=[signal.organisation_id] if signal.organisation_id else [],
+                    around=raised, limit=limit)
+
+
+@dataclass
+class RelatedSignal:
+    signal: Signal
+    words: list[str] = field(default_factory=list)
+    same_theme: bool = False
+    same_party: bool = False
+
+
+def related_signals(user, case: Case, *, limit: int = 5) -> list[RelatedSignal]:
+    """Return open signals of the case's municipality, not linked to ``case`` yet, that it
+    may belong to: by shared words, or by the signal's theme or organisation being one of
+    the case's. Only signals ``user`` may read."""
+    base = (Signal.objects.filter(signal_scope(user), municipality_id=case.municipality_id)
+            .exclude(status=SignalState.CLOSED).exclude(cases=case))
+    theme_ids = set(case.themes.values_list("pk", flat=True))
+    party_ids = set(case.organisations.values_list("organisation_id", flat=True))
+    found: dict[int, RelatedSignal] = {}
+    for signal, words in _by_text(base, f"{case.title}\n{case.story}\n{case.wish}", limit,
+                                  fields=("title", "description"), newest="raised_on"):
+        found[signal.pk] = RelatedSignal(signal, words=words)
+    for signal in base.filter(Q(theme_id__in=theme_ids) | Q(organisation_id__in=party_ids))\
+            .order_by("-raised_on", "-pk")[:limit]:
+        found.setdefault(signal.pk, RelatedSignal(signal))
+    for item in found.values():
+        item.same_theme = item.signal.theme_id in theme_ids
+        item.same_party = item.signal.organisation_id in party_ids
+    return sorted(found.values(), key=lambda r: (-(len(r.words) + 2 * r.same_theme
+                                                   + 2 * r.same_party), -r.signal.pk))[:limit]
 
 
 # --- rising themes ------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from django import template
 
 from ombuds.accounts.roles import ALL_CASES_ROLES
 from ombuds.cases.selectors import audit_case
-from ombuds.core.audit import Action
+from ombuds.core.audit import Action, audit_log
 from ombuds.insights import selectors
 from ombuds.insights.views import EVENT_FIELD
 
@@ -31,16 +31,36 @@ def _closing(case) -> bool:
 
 @register.inclusion_tag("insights/includes/related_cases.html", takes_context=True)
 def related_cases(context, case):
-    """"Verwante zaken" on the page of a closing (or closed) case, for the ombudsperson and
-    the coordinator: the moment to see whether it is part of a pattern worth a signal."""
+    """"Verwante zaken en signalen" on the page of a closing (or closed) case, for the
+    ombudsperson and the coordinator: the moment to see whether it is part of a pattern
+    worth a signal, or belongs to a signal already raised."""
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not _closing(case) or not user.roles_in(case.municipality_id) & ALL_CASES_ROLES:
         return {"show": False}
     related = selectors.related_cases(user, case)
+    signals = selectors.related_signals(user, case)
     audit_case(user=user, case=case, action=Action.EXECUTE, event="case.related_suggested",
-               details={"related": [r.case.pk for r in related]})
-    return {"show": True, "case": case, "related": related}
+               details={"related": [r.case.pk for r in related],
+                        "signals": [s.signal.pk for s in signals]})
+    return {"show": True, "case": case, "related": related, "signals": signals}
+
+
+@register.inclusion_tag("insights/includes/signal_related_cases.html", takes_context=True)
+def related_cases_for_signal(context, signal):
+    """"Zaken die hierbij kunnen horen" on a signal's page, for those who may link cases:
+    cases not linked yet with the signal's words, theme or organisation."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.roles_in(signal.municipality_id) & ALL_CASES_ROLES:
+        return {"show": False}
+    related = selectors.related_cases_for_signal(user, signal)
+    audit_log(user=user, action=Action.EXECUTE, event="signal.related_suggested",
+              object_type="signals.signal", object_id=str(signal.pk),
+              object_label=f"signaal {signal.pk}",
+              municipality_code=signal.municipality.cbs_code,
+              details={"related": [r.case.pk for r in related]})
+    return {"show": True, "signal": signal, "related": related}
 
 
 @register.inclusion_tag("insights/includes/theme_suggestion.html", takes_context=True)
