@@ -1,0 +1,111 @@
+"""/werk/rapportages/: dashboards (exact for case handlers, protected for beleid), files at
+once, and files made by the task worker with their progress."""
+
+from __future__ import annotations
+
+import csv
+import io
+import signal
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from ombuds.core.models import AuditEntry
+from ombuds.reports.models import ReportRun
+from ombuds.tests.factories import register_case
+
+pytestmark = pytest.mark.django_db
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def cases(office):
+    for channel in ["telefoon"] * 3 + ["email"] * 9:
+        register_case(office, channel=channel)
+    return office
+
+
+def run_worker() -> None:
+    """``ombuds db_worker --batch`` in this process (as test_worker_digest does)."""
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    try:
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+
+
+def test_it_shows_the_ombudsperson_exact_figures(cases):
+    response = client_for(cases.ombudsman).get(reverse("reports:index"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "exacte cijfers" in body and '<svg class="ombuds-chart" role="img"' in body
+    rows = response.context["report"].table("channel").rows
+    assert ("Telefoon", "count", 3) in rows
+
+
+def test_it_shows_beleid_only_the_publishable_figures(cases):
+    client = client_for(cases.beleid)
+    response = client.get(reverse("reports:index"))
+    assert response.status_code == 200
+    assert not response.context["report"].exact
+    assert ("Telefoon", "count", "<10") in response.context["report"].table("channel").rows
+    assert 'name="versie"' not in response.content.decode()
+    # Asking for the exact version anyway is refused.
+    refused = client.get(reverse("reports:export"), {"gemeente": "GM1708", "periode": "2026",
+                                                     "versie": "exact", "formaat": "csv"})
+    assert refused.status_code == 400
+
+
+def test_the_csv_for_beleid_has_no_count_from_1_to_9(cases):
+    response = client_for(cases.beleid).get(reverse("reports:export"), {
+        "gemeente": "GM1708", "periode": str(timezone.localdate().year), "formaat": "csv"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows
+    assert not [r for r in rows if r["measure"] == "count" and r["value"].isdigit()
+                and 1 <= int(r["value"]) <= 9]
+    assert AuditEntry.objects.filter(event="report.exported", user=cases.beleid).exists()
+
+
+def test_a_background_report_shows_its_progress_and_only_its_owner_gets_it(
+        cases, django_capture_on_commit_callbacks):
+    client = client_for(cases.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("reports:run_create"), {
+            "gemeente": "GM1708", "periode": "2026", "versie": "exact", "formaat": "csv"})
+    run = ReportRun.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "reports:run", kwargs={"uuid": run.uuid})
+    waiting = client.get(response["Location"]).content.decode()
+    assert '<meta http-equiv="refresh"' in waiting and "<progress" in waiting
+
+    run_worker()
+
+    run.refresh_from_db()
+    assert (run.status, run.progress, run.exact) == (ReportRun.Status.DONE, 100, True)
+    done = client.get(response["Location"]).content.decode()
+    assert 'http-equiv="refresh"' not in done
+    download = client.get(reverse("reports:run_download", kwargs={"uuid": run.uuid}))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"table,category,measure,value")
+    for other in (cases.ombudsman, cases.beleid):
+        assert client_for(other).get(response["Location"]).status_code == 404
+        assert client_for(other).get(
+            reverse("reports:run_download", kwargs={"uuid": run.uuid})).status_code == 404
+
+
+def test_beleid_cannot_queue_an_exact_report(cases):
+    response = client_for(cases.beleid).post(reverse("reports:run_create"), {
+        "gemeente": "GM1708", "periode": "2026", "versie": "exact", "formaat": "pdf"})
+    assert response.status_code == 400
+    assert not ReportRun.objects.exists()
