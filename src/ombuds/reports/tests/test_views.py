@@ -77,12 +77,13 @@ def test_the_csv_for_beleid_has_no_count_from_1_to_9(cases):
     assert AuditEntry.objects.filter(event="report.exported", user=cases.beleid).exists()
 
 
-def test_a_background_report_shows_its_progress_and_only_its_owner_gets_it(
-        cases, django_capture_on_commit_callbacks):
+# Real commits: the worker (which closes its database connection) runs in this process.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_background_report_shows_its_progress_and_only_its_owner_gets_it(cases):
     client = client_for(cases.coordinator)
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("reports:run_create"), {
-            "gemeente": "GM1708", "periode": "2026", "versie": "exact", "formaat": "csv"})
+    # The request commits; the task is queued after that commit.
+    response = client.post(reverse("reports:run_create"), {
+        "gemeente": "GM1708", "periode": "2026", "versie": "exact", "formaat": "csv"})
     run = ReportRun.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse(
         "reports:run", kwargs={"uuid": run.uuid})
