@@ -8,8 +8,8 @@ from ombuds.signals import public_views
 app_name = "signal-public"
 
 urlpatterns = [
-    path("signaal/antwoord/<int:signal_link_id>/", public_views.signal_page, name="page"),
-    path("signaal/antwoord/<int:signal_link_id>/bedankt/", public_views.signal_thanks,
+    path("signaal/antwoord/<int:link_id>/", public_views.signal_page, name="page"),
+    path("signaal/antwoord/<int:link_id>/bedankt/", public_views.signal_thanks,
          name="thanks"),
-    path("signaal/<str:signal_token>/", public_views.signal_entry, name="entry"),
+    path("signaal/<str:token>/", public_views.signal_entry, name="entry"),
 ]

@@ -48,24 +48,24 @@ def _remembered(request, pk: int) -> bool:
 
 @never_cache
 @require_GET
-def signal_entry(request, signal_token: str):
+def signal_entry(request, token: str):
     try:
-        link = links.signal_link_by_token(signal_token)
+        link = links.signal_link_by_token(token)
     except links.LinkNotFound:
         return _not_found(request)
     except links.LinkGone as gone:
         return _gone(request, gone.link, gone.state)
     _remember(request, link.pk)
-    return _quiet(redirect("signal-public:page", signal_link_id=link.pk))
+    return _quiet(redirect("signal-public:page", link_id=link.pk))
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def signal_page(request, signal_link_id: int):
-    if not _remembered(request, signal_link_id):
+def signal_page(request, link_id: int):
+    if not _remembered(request, link_id):
         return _not_found(request)
     try:
-        link = links.signal_link_by_id(signal_link_id)
+        link = links.signal_link_by_id(link_id)
     except links.LinkNotFound:
         return _not_found(request)
     except links.LinkGone as gone:
@@ -81,7 +81,7 @@ def signal_page(request, signal_link_id: int):
             except ValidationError as error:
                 form.apply_service_error(error)
             else:
-                return _quiet(redirect("signal-public:thanks", signal_link_id=link.pk))
+                return _quiet(redirect("signal-public:thanks", link_id=link.pk))
     data = links.signal_request_view(link)
     return _quiet(render(request, "signals/public/answer.html", {"req": data, "form": form},
                          status=400 if form.errors else 200))
@@ -89,10 +89,10 @@ def signal_page(request, signal_link_id: int):
 
 @never_cache
 @require_GET
-def signal_thanks(request, signal_link_id: int):
+def signal_thanks(request, link_id: int):
     link = SignalLink.objects.select_related("signal__municipality__office").filter(
-        pk=signal_link_id, answered_at__isnull=False).first()
-    if link is None or not _remembered(request, signal_link_id):
+        pk=link_id, answered_at__isnull=False).first()
+    if link is None or not _remembered(request, link_id):
         return _not_found(request)
     return _quiet(render(request, "signals/public/thanks.html",
                          {"office": link.signal.municipality.office}))

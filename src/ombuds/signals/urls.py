@@ -1,4 +1,7 @@
-"""Staff pages of signals, mounted under ``/werk/``."""
+"""Staff pages of signals, mounted under ``/werk/``.
+
+Only the signal's id is in a path; which recommendation or link a page is about is a query
+or form parameter (``aanbeveling``, ``link``), checked against the signal in the view."""
 
 from django.urls import path
 
@@ -15,9 +18,8 @@ urlpatterns = [
     path(SIGNAL + "status/", views.signal_transition, name="transition"),
     path(SIGNAL + "zaken/", views.signal_link_cases, name="link_cases"),
     path(SIGNAL + "aanbevelingen/nieuw/", views.recommendation_add, name="recommendation_add"),
-    path(SIGNAL + "aanbevelingen/<int:recommendation_id>/reactie/",
-         views.recommendation_response, name="recommendation_response"),
+    path(SIGNAL + "aanbevelingen/reactie/", views.recommendation_response,
+         name="recommendation_response"),
     path(SIGNAL + "link/", views.link_create, name="link_create"),
-    path(SIGNAL + "link/<int:signal_link_id>/intrekken/", views.link_revoke,
-         name="link_revoke"),
+    path(SIGNAL + "link/intrekken/", views.link_revoke, name="link_revoke"),
 ]

@@ -13,7 +13,6 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -199,13 +198,24 @@ def recommendation_add(request, signal_id: int):
                  success="De aanbeveling is toegevoegd.", anchor="aanbevelingen")
 
 
+def _recommendation(signal: Signal, value) -> Recommendation | None:
+    """Return the signal's recommendation with id ``value``; None for anything else."""
+    if not str(value or "").isdigit():
+        return None
+    recommendation = Recommendation.objects.filter(signal=signal, pk=int(value)).first()
+    if recommendation is not None:
+        recommendation.signal = signal
+    return recommendation
+
+
 @signal_reader_required
-def recommendation_response(request, signal_id: int, recommendation_id: int):
+def recommendation_response(request, signal_id: int):
     signal = _editable(request, signal_id)
-    recommendation = Recommendation.objects.filter(signal=signal, pk=recommendation_id).first()
+    source = request.POST if request.method == "POST" else request.GET
+    recommendation = _recommendation(signal, source.get("aanbeveling"))
     if recommendation is None:
-        raise Http404("Aanbeveling niet gevonden.")
-    recommendation.signal = signal
+        messages.error(request, "Kies de aanbeveling waarop u een reactie vastlegt.")
+        return redirect(_detail_url(signal, "aanbevelingen"))
     context = {"recommendation": recommendation}
     if request.method != "POST":
         form = ResponseForm(initial={"adoption": recommendation.adoption,
@@ -247,11 +257,14 @@ def link_create(request, signal_id: int):
 
 @require_POST
 @signal_reader_required
-def link_revoke(request, signal_id: int, signal_link_id: int):
+def link_revoke(request, signal_id: int):
     signal = _editable(request, signal_id)
-    link = SignalLink.objects.filter(signal=signal, pk=signal_link_id).first()
+    value = request.POST.get("link", "")
+    link = SignalLink.objects.filter(signal=signal, pk=int(value)).first() \
+        if value.isdigit() else None
     if link is None:
-        raise Http404("Link niet gevonden.")
+        messages.error(request, "Kies de link die u wilt intrekken.")
+        return redirect(_detail_url(signal, "links"))
     links.signal_link_revoke(user=request.user, signal=signal, link=link)
     messages.success(request, "De link is ingetrokken. Hij werkt niet meer.")
     return redirect(_detail_url(signal, "links"))

@@ -118,10 +118,12 @@ def test_a_signal_goes_through_its_whole_lifecycle(world):
 
     # The responses to the recommendations.
     first_rec, second_rec = signal.recommendations.order_by("addressee")
-    post_ok(ombudsman, f"/werk/signalen/{signal.pk}/aanbevelingen/{first_rec.pk}/reactie/",
-            {"adoption": "overgenomen", "response": "Akkoord."})
-    post_ok(ombudsman, f"/werk/signalen/{signal.pk}/aanbevelingen/{second_rec.pk}/reactie/",
-            {"adoption": "deels", "response": "Deels."})
+    url = f"/werk/signalen/{signal.pk}/aanbevelingen/reactie/"
+    assert ombudsman.get(f"{url}?aanbeveling={first_rec.pk}").status_code == 200
+    post_ok(ombudsman, url, {"aanbeveling": first_rec.pk, "adoption": "overgenomen",
+                             "response": "Akkoord."})
+    post_ok(ombudsman, url, {"aanbeveling": second_rec.pk, "adoption": "deels",
+                             "response": "Deels."})
     assert recommendation_counts(municipalities) == {"overgenomen": 1, "deels": 1, "niet": 0,
                                                      "onbekend": 0}
 
