@@ -89,6 +89,11 @@ RULES: dict[str, Rule] = {
     "mediation:agreement_status": Rule(CASE_READERS),
     "mediation:referral_add": Rule(CASE_READERS),
     "mediation:referral_arrival": Rule(CASE_READERS),
+    # patterns: rising themes for those who see all cases; the theme suggestion at intake
+    # and recording its acceptance for everyone who registers cases
+    "insights:patterns": Rule(CASE_READERS | {"ombudsman-westerveld"}),
+    "insights:theme_suggest": Rule(CASE_ROLES, "post"),
+    "insights:suggestion_record": Rule(CASE_ROLES, "post"),
     # partner links and the survey: staff side
     "partner-staff:link_create": Rule(CASE_READERS),
     "partner-staff:link_revoke": Rule(CASE_READERS, "post"),
@@ -123,6 +128,14 @@ RULES: dict[str, Rule] = {
     "socialmap:list": Rule(CASE_ROLES),
     "core:figures": Rule(FIGURES),
     "core:audit": Rule(ADMIN),
+    # reports: the dashboard and files for the figures roles (beleid: publishable only)
+    "reports:index": Rule(FIGURES),
+    "reports:export": Rule(FIGURES),
+    "reports:run_create": Rule(FIGURES, "post"),
+    # a report run is reachable only by the user who asked for it; this world has none
+    # (reports/tests/test_views.py checks the owner gets it and everyone else a 404)
+    "reports:run": Rule(set()),
+    "reports:run_download": Rule(set()),
     "core:audit_export": Rule(ADMIN),
     # API
     "api-cases:cases": Rule(CASE_ROLES),
