@@ -297,8 +297,8 @@ def signal_reminders_send(*, today: date) -> int:
             per_owner.setdefault(s.created_by_id, (s.created_by, [], []))[2].append(s)
     for owner, recs, sigs in per_owner.values():
         count = len(recs) + len(sigs)
-        subject = ("Ombuds: 1 signaal om op te volgen" if count == 1
-                   else f"Ombuds: {count} signaalpunten om op te volgen")
+        subject = ("Ombuds: 1 punt bij signalen om op te volgen" if count == 1
+                   else f"Ombuds: {count} punten bij signalen om op te volgen")
         outbox_enqueue(to=owner.email, subject=subject, body=_reminder_body(owner, recs, sigs))
         Recommendation.objects.filter(pk__in=[r.pk for r in recs]).update(reminded_for=F("due_on"))
         Signal.objects.filter(pk__in=[s.pk for s in sigs]).update(reminded_for=F("shared_on"))

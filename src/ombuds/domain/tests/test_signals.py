@@ -84,5 +84,5 @@ def test_every_state_is_reachable_from_raised_and_every_open_state_can_close():
 
 
 def test_only_raised_and_shared_signals_take_an_answer_and_policy_sees_shared_and_later():
-    assert ANSWERABLE == {S.RAISED, S.SHARED}
-    assert PUBLISHED == set(STATES) - {S.RAISED}
+    assert {S.RAISED, S.SHARED} == ANSWERABLE
+    assert set(STATES) - {S.RAISED} == PUBLISHED
