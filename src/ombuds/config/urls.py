@@ -15,6 +15,7 @@ urlpatterns = [
     path("werk/", include("ombuds.insights.urls")),
     path("werk/", include("ombuds.reports.urls")),
     path("", include("ombuds.mediation.public_urls")),
+    path("", include("ombuds.signals.public_urls")),
     path("werk/sociale-kaart/", include("ombuds.socialmap.urls")),
     path("beheer/", admin.site.urls),
     path("api/v1/", include("ombuds.config.api_urls")),

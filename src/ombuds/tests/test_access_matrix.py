@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import combinations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
@@ -161,14 +160,23 @@ RULES: dict[str, Rule] = {
 }
 
 
-def url_names(resolver=None, namespace=""):
+def url_patterns(resolver=None, namespace=""):
+    """Yield ``(name, parameter names)`` of every named URL pattern."""
     resolver = resolver or get_resolver()
     for pattern in resolver.url_patterns:
         if isinstance(pattern, URLResolver):
             ns = pattern.namespace or ""
-            yield from url_names(pattern, f"{namespace}{ns}:" if ns else namespace)
+            yield from url_patterns(pattern, f"{namespace}{ns}:" if ns else namespace)
         elif isinstance(pattern, URLPattern) and pattern.name:
-            yield f"{namespace}{pattern.name}"
+            yield f"{namespace}{pattern.name}", set(pattern.pattern.regex.groupindex)
+
+
+def url_names():
+    for name, _params in url_patterns():
+        yield name
+
+
+PARAMETERS = dict(url_patterns())
 
 
 def app_url_names():
@@ -234,17 +242,14 @@ def world(office):
 
 
 def build(name, kwargs, saved):
-    """Reverse ``name`` with whichever of the world's objects its pattern takes."""
+    """Reverse ``name`` with the world's objects for exactly the parameters it takes."""
     values = dict(kwargs)
     if name == "cases:saved_filter_delete":
         values["pk"] = saved.pk
-    for size in range(len(values), -1, -1):
-        for keys in combinations(values, size):
-            try:
-                return reverse(name, kwargs={k: values[k] for k in keys})
-            except NoReverseMatch:
-                continue
-    raise AssertionError(f"cannot build a URL for {name}")
+    wanted = PARAMETERS[name]
+    missing = wanted - set(values)
+    assert not missing, f"the matrix world has no value for {missing} of {name}"
+    return reverse(name, kwargs={k: values[k] for k in wanted})
 
 
 def client_for(role, office):
