@@ -58,6 +58,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	SCALE=$(SCALE) $(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_report.py
 
 vendor:
 	@command -v npm >/dev/null || { echo "make vendor needs npm"; exit 1; }
