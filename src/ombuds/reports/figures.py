@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import Aggregate, Avg, Count, DurationField, ExpressionWrapper, F, FloatField, Func, Q
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import ExtractYear, TruncMonth
 from django.utils import timezone
 
 from ombuds.domain import disclosure
@@ -33,7 +33,14 @@ MEASURE_LABELS = {
     "count": "Aantal", "percentage": "Aandeel (%)", "median_days": "Mediaan (dagen)",
     "p90_days": "90e percentiel (dagen)", "mean_grade": "Gemiddeld cijfer",
     "signals": "Signalen", "recommendations": "Aanbevelingen",
+    "objections": "Bezwaarschriften sociaal domein", "mediated": "Opgelost door bemiddeling",
+    "procedure_avoided": "Formele procedure voorkomen",
 }
+#: The outcomes that count as "resolved by mediation" in the pilot evaluation.
+MEDIATED = ("opgelost", "deels_opgelost")
+PILOT_NOTE = ("Bezwaarschriften: opgave van de gemeente. Doorlooptijden, tevredenheid en "
+              "signalen met hun aanbevelingen staan in de tabellen 'Doorlooptijd van afgesloten "
+              "zaken', 'Tevredenheid' en 'Signalen per stand van zaken' van deze rapportage.")
 
 
 class Row(NamedTuple):
@@ -58,6 +65,7 @@ class Report:
     period: object
     exact: bool
     tables: list[ReportTable] = field(default_factory=list)
+    title: str = "Rapportage"
     generated_at: dt.datetime = field(default_factory=timezone.now)
 
     def rows(self):
@@ -235,6 +243,66 @@ def _complaints(municipality, period) -> list[_Counts]:
                     [(str(label), kinds.get(code, 0)) for code, label in Complaint.Kind.choices])]
 
 
+def whole_years(period) -> list[int] | None:
+    """The years a period covers when it is whole calendar years, else ``None``."""
+    if (period.start.month, period.start.day, period.end.month, period.end.day) != (1, 1, 12, 31):
+        return None
+    return list(range(period.start.year, period.end.year + 1))
+
+
+def _pilot(municipality, period) -> tuple[list[int], list[_Counts]]:
+    """Per year, the objections the beheerder entered (the years before the period too: the
+    situation before the pilot) beside the cases resolved by mediation and the formal
+    procedures avoided. Two queries; empty when the period is not whole years."""
+    from ombuds.cases.models import Case
+    from ombuds.reports.models import ObjectionCount
+
+    years = whole_years(period)
+    if years is None:
+        return [], []
+    objections = dict(ObjectionCount.objects.filter(
+        municipality=municipality, year__lte=years[-1]).values_list("year", "objections"))
+    first = min([*objections, years[0]])
+    all_years = list(range(first, years[-1] + 1))
+    tz = timezone.get_current_timezone()
+    per_year = {row["year"]: row for row in Case.objects.filter(
+        municipality=municipality,
+        closed_at__gte=dt.datetime(first, 1, 1, tzinfo=tz),
+        closed_at__lt=dt.datetime(years[-1] + 1, 1, 1, tzinfo=tz),
+    ).order_by().annotate(year=ExtractYear("closed_at", tzinfo=tz)).values("year").annotate(
+        mediated=Count("id", filter=Q(outcome__in=MEDIATED)),
+        avoided=Count("id", filter=Q(procedure_avoided="ja")),
+    )}
+    before = [y for y in all_years if y < years[0]]
+
+    def counts(key, title, measure, chosen):
+        # The years in the period add up to a cell of another table: give them a total (not
+        # shown) so that relation can be declared.
+        return _Counts(key, title, [(str(y), (objections.get(y, 0) if measure == "objections"
+                                              else per_year.get(y, {}).get(measure, 0)))
+                                    for y in chosen], with_total=chosen is years)
+
+    tables = [counts("pilot_objections", "Bezwaarschriften", "objections", all_years),
+              counts("pilot_mediated", "Opgelost door bemiddeling", "mediated", years),
+              counts("pilot_avoided", "Formele procedure voorkomen", "avoided", years)]
+    if before:
+        tables += [counts("pilot_mediated_before", "", "mediated", before),
+                   counts("pilot_avoided_before", "", "avoided", before)]
+    return all_years, tables
+
+
+def _pilot_links(outcome_labels: set[str]) -> list:
+    """The pilot's years in the period add up to cells of the outcome and "procedure
+    avoided" tables; declare that so a hidden year cannot be worked out."""
+    from ombuds.domain.variants import PARTLY, RESOLVED
+
+    parts = tuple(("outcome", o.label) for o in (RESOLVED, PARTLY) if o.label in outcome_labels)
+    links = [disclosure.Link(("pilot_avoided", None), (("procedure_avoided", "Ja"),))]
+    if parts:
+        links.append(disclosure.Link(("pilot_mediated", None), parts))
+    return links
+
+
 def _lead_time(municipality, period) -> tuple[int, float | None, float | None]:
     """Return how many cases closed in the period and the median and 90th percentile of
     their lead time in days."""
@@ -329,13 +397,14 @@ def _all_hidden(table: disclosure.Table) -> disclosure.Table:
                             total_hidden=table.with_total)
 
 
-def protect_tables(tables: list[_Counts], exact: bool) -> dict[str, disclosure.Table]:
+def protect_tables(tables: list[_Counts], exact: bool,
+                   extra_links=()) -> dict[str, disclosure.Table]:
     """The tables as they may be shown: exact, or protected together as one report."""
     built = {t.key: disclosure.exact(t.counts, with_total=t.with_total) for t in tables}
     if exact:
         return built
     keys = set(built)
-    links = [link for link in LINKS
+    links = [link for link in [*LINKS, *extra_links]
              if {ref[0] for ref in (link.whole, *link.parts)} <= keys]
     try:
         return disclosure.protect_report(built, links)
@@ -392,10 +461,25 @@ def report_build(*, municipality, period, exact: bool = False,
         _Counts("satisfaction", "Tevredenheid: cijfer", [(ANSWERS, survey["n"])],
                 with_total=False),
     ]
+    pilot_years, pilot = _pilot(municipality, period)
+    outcome_labels = {label for label, _n in next(c for c in counts if c.key == "outcome").counts}
     step(65)
-    protected = protect_tables(counts, exact)
+    protected = protect_tables(counts + pilot, exact,
+                               _pilot_links(outcome_labels) if pilot else ())
     step(80)
     tables = []
+    if pilot:
+        shown = {}
+        for item in pilot:
+            for cell in protected[item.key].cells:
+                shown[(item.key.removesuffix("_before"), cell.label)] = _value(
+                    cell.display, cell.count, exact)
+        rows = []
+        for year in map(str, pilot_years):
+            rows += [Row(year, "objections", shown.get(("pilot_objections", year))),
+                     Row(year, "mediated", shown.get(("pilot_mediated", year))),
+                     Row(year, "procedure_avoided", shown.get(("pilot_avoided", year)))]
+        pilot_table = ReportTable("pilot", "Pilotevaluatie", rows, chart=False, note=PILOT_NOTE)
     for item in counts:
         table = protected[item.key]
         rows = _rows(table, exact)
@@ -407,6 +491,8 @@ def report_build(*, municipality, period, exact: bool = False,
             rows.append(Row("Cijfer", "mean_grade", _metric(grade, table.cells[0], exact)))
         tables.append(ReportTable(item.key, item.title, rows, note=item.note,
                                   chart=item.key not in ("lead_time", "satisfaction")))
+    if pilot:
+        tables.append(pilot_table)
     step(90)
 
     # Signals and recommendations are about organisations, not persons: exact numbers.
@@ -421,3 +507,91 @@ def report_build(*, municipality, period, exact: bool = False,
                                       chart=False))
     step(100)
     return Report(municipality=municipality, period=period, exact=exact, tables=tables)
+
+
+# --- the annual complaint register (Awb 9:12a) -----------------------------------------------
+
+#: How a written complaint ended, in the order of the register; the case's outcome decides,
+#: a notice of not handling it (Awb 9:8) first.
+REGISTER = [
+    ("gegrond", "Oordeel: gegrond"), ("deels_gegrond", "Oordeel: deels gegrond"),
+    ("ongegrond", "Oordeel: ongegrond"), ("geen_oordeel", "Oordeel: geen oordeel"),
+    ("niet_behandeld", "Niet behandeld (Awb 9:8)"),
+    ("informeel_opgelost", "Naar tevredenheid opgelost (Awb 9:5)"),
+    ("ingetrokken", "Ingetrokken"), ("open", "Nog in behandeling"),
+]
+RULING_LABELS = [label for code, label in REGISTER[:4]]
+HANDLED = "Afgehandeld met oordeel (Awb 9:12)"
+OTHER = "Overig"
+RECEIVED = "Ontvangen"
+REGISTER_NOTE = ("Schriftelijke klachten (Awb 9.1) naar het jaar van ontvangst; zonder namen "
+                 "of kenmerken. De afhandeltijd is de mediaan van ontvangst tot oordeel.")
+
+
+def _register_counts(municipality, period) -> tuple[list[int], dict, dict]:
+    """Per year of receipt: the complaints per way they ended, and the median handling days."""
+    from ombuds.procedures.models import Complaint
+
+    years = list(range(period.start.year, period.end.year + 1))
+    complaints = Complaint.objects.filter(
+        case__municipality=municipality, kind=Complaint.Kind.COMPLAINT,
+        received_on__gte=period.start, received_on__lte=period.end,
+    ).order_by().annotate(year=ExtractYear("received_on"))
+    not_handled = Q(not_handled_notice_on__isnull=False) | Q(case__outcome="niet_behandeld")
+    filters = {code: Q(case__outcome=code) & Q(not_handled_notice_on__isnull=True)
+               for code, _label in REGISTER if code not in ("niet_behandeld", "open")}
+    filters["niet_behandeld"] = not_handled
+    rows = {row["year"]: row for row in complaints.values("year").annotate(
+        total=Count("id"), **{code: Count("id", filter=f) for code, f in filters.items()})}
+    handled = complaints.filter(findings_on__isnull=False)
+    if connection.vendor == "postgresql":
+        days = Func(F("findings_on"), F("received_on"), template="(%(expressions)s)",
+                    arg_joiner=" - ", output_field=FloatField())
+        medians = {row["year"]: row["median"] for row in
+                   handled.values("year").annotate(median=Percentile(days, 0.5))}
+    else:
+        spans: dict[int, list[float]] = {}
+        for year, received, found in handled.values_list("year", "received_on", "findings_on"):
+            spans.setdefault(year, []).append(float((found - received).days))
+        medians = {year: percentile(sorted(v), 0.5) for year, v in spans.items()}
+    return years, rows, medians
+
+
+def complaints_build(*, municipality, period, exact: bool = False,
+                     progress: Callable[[int], None] | None = None) -> Report:
+    """The annual complaint register (Awb 9:12a): per year of receipt, the written complaints
+    received, handled with a ruling, not handled, resolved informally, withdrawn, and the median
+    handling days. Publishable (disclosure-controlled) unless ``exact``."""
+    years, rows, medians = _register_counts(municipality, period)
+    counts, links = [], []
+    for year in years:
+        row = rows.get(year, {})
+        total = row.get("total", 0)
+        ended = [(label, row.get(code, 0)) for code, label in REGISTER if code != "open"]
+        ended.append((REGISTER[-1][1], total - sum(n for _label, n in ended)))
+        handled = sum(n for label, n in ended if label in RULING_LABELS)
+        key, handled_key = f"register_{year}", f"register_{year}_handled"
+        counts += [_Counts(key, str(year), ended),
+                   _Counts(handled_key, str(year), [(HANDLED, handled), (OTHER, total - handled)])]
+        links += [*disclosure.same_total(key, handled_key),
+                  disclosure.Link((handled_key, HANDLED),
+                                  tuple((key, label) for label in RULING_LABELS))]
+    protected = protect_tables(counts, exact, links)
+    table_rows = []
+    for year in years:
+        main, handled = protected[f"register_{year}"], protected[f"register_{year}_handled"]
+        category = str(year)
+        table_rows.append(Row(category, RECEIVED, _value(main.total_display, main.total, exact)))
+        base = handled.cells[0]
+        table_rows.append(Row(category, HANDLED, _value(base.display, base.count, exact)))
+        for cell in main.cells:
+            table_rows.append(Row(category, cell.label, _value(cell.display, cell.count, exact)))
+        median = medians.get(year)
+        table_rows.append(Row(category, "Mediane afhandeltijd (dagen)",
+                              _metric(None if median is None else round(median, 1), base, exact)))
+    if progress:
+        progress(100)
+    table = ReportTable("complaint_register", "Klachtenregister (Awb 9:12a)", table_rows,
+                        chart=False, note=REGISTER_NOTE)
+    return Report(municipality=municipality, period=period, exact=exact, tables=[table],
+                  title="Klachtenregister")

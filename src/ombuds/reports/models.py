@@ -50,3 +50,34 @@ class ReportRun(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class ObjectionCount(models.Model):
+    """The number of objections (bezwaarschriften) in the social domain of one municipality
+    in one year, entered by the beheerder from the municipality's own figures. The pilot
+    evaluation sets them beside the cases resolved by mediation (issue 5)."""
+
+    municipality = models.ForeignKey("core.Municipality", on_delete=models.CASCADE,
+                                     related_name="objection_counts",
+                                     verbose_name=_("gemeente"))
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    objections = models.PositiveIntegerField(
+        _("aantal bezwaarschriften"),
+        help_text=_("Bezwaarschriften in het sociaal domein in dit jaar (Wmo, Jeugdwet, "
+                    "Participatiewet)."))
+    source = models.CharField(_("bron of toelichting"), max_length=300, blank=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name=_("ingevoerd door"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("aantal bezwaarschriften")
+        verbose_name_plural = _("aantallen bezwaarschriften")
+        ordering = ["municipality", "year"]
+        constraints = [models.UniqueConstraint(fields=["municipality", "year"],
+                                               name="objection_count_municipality_year")]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} {self.year}: {self.objections}"

@@ -131,4 +131,5 @@ def render(report: Report, fmt: str) -> bytes:
 def filename(report: Report, fmt: str) -> str:
     kind = "exact" if report.exact else "publicatie"
     period = report.period.text.replace("..", "_tot_")
-    return f"rapportage-{report.municipality.cbs_code}-{period}-{kind}.{fmt}"
+    prefix = "rapportage" if report.title == "Rapportage" else "klachtenregister"
+    return f"{prefix}-{report.municipality.cbs_code}-{period}-{kind}.{fmt}"

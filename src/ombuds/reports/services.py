@@ -15,7 +15,10 @@ from django.utils import timezone
 from ombuds.core import selectors as core_selectors
 from ombuds.core.audit import Action, audit_log
 from ombuds.reports import render
-from ombuds.reports.figures import Report, report_build
+from ombuds.reports.figures import Report, complaints_build, report_build
+
+#: The kinds of report: the general one and the annual complaint register (Awb 9:12a).
+KINDS = {"general": report_build, "complaints": complaints_build}
 from ombuds.reports.models import ReportRun
 from ombuds.reports.periods import Period
 
@@ -48,16 +51,17 @@ def report_view(*, user, municipality, period: Period, exact: bool) -> Report:
 
 
 def report_export(*, user, municipality, period: Period, fmt: str, exact: bool,
-                  progress=None) -> tuple[bytes, str]:
-    """Make the report as a file; return its content and file name."""
+                  progress=None, kind: str = "general") -> tuple[bytes, str]:
+    """Make the report (``kind``: general or complaints) as a file; return its content and
+    file name."""
     _check(user, municipality, exact)
-    report = report_build(municipality=municipality, period=period, exact=exact,
-                          progress=progress)
+    report = KINDS[kind](municipality=municipality, period=period, exact=exact,
+                         progress=progress)
     content = render.render(report, fmt)
     audit_log(user=user, action=Action.EXECUTE, event="report.exported",
               object_type="core.municipality", object_id=str(municipality.pk),
               object_label=municipality.cbs_code, municipality_code=municipality.cbs_code,
-              details={"period": period.text, "format": fmt, "exact": exact})
+              details={"period": period.text, "format": fmt, "exact": exact, "kind": kind})
     return content, render.filename(report, fmt)
 
 

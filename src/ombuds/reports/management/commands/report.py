@@ -28,10 +28,13 @@ class Command(BaseCommand):
                             help="2026, 2026-Q3 or 2025-01-01..2026-12-31.")
         parser.add_argument("--format", default="pdf", choices=sorted(FORMATS))
         parser.add_argument("--output", help="File to write; standard output if left out.")
+        parser.add_argument("--kind", default="general", choices=["general", "complaints"],
+                            help="general (default) or complaints: the annual complaint "
+                                 "register (Awb 9:12a).")
         parser.add_argument("--exact", action="store_true",
                             help="Exact numbers, for internal use only (no disclosure control).")
 
-    def handle(self, *args, municipality, period, format, output, exact, **options):
+    def handle(self, *args, municipality, period, format, output, exact, kind, **options):
         try:
             chosen = Municipality.objects.select_related("office", "workflow").get(
                 cbs_code=municipality.upper())
@@ -45,7 +48,7 @@ class Command(BaseCommand):
             raise CommandError("PDF maken kan hier niet: de Pango-bibliotheken ontbreken "
                                "(apt-get install libpango-1.0-0 libpangoft2-1.0-0).")
         content, name = report_export(user=None, municipality=chosen, period=parsed, fmt=format,
-                                      exact=exact)
+                                      exact=exact, kind=kind)
         if output:
             Path(output).write_bytes(content)
             self.stderr.write(f"{name}: {len(content)} bytes written to {output}.")
