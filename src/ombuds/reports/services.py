@@ -16,11 +16,11 @@ from ombuds.core import selectors as core_selectors
 from ombuds.core.audit import Action, audit_log
 from ombuds.reports import render
 from ombuds.reports.figures import Report, complaints_build, report_build
+from ombuds.reports.models import ReportRun
+from ombuds.reports.periods import Period
 
 #: The kinds of report: the general one and the annual complaint register (Awb 9:12a).
 KINDS = {"general": report_build, "complaints": complaints_build}
-from ombuds.reports.models import ReportRun
-from ombuds.reports.periods import Period
 
 
 def report_municipalities(user):
