@@ -200,6 +200,13 @@ ATTACHMENT_EXTENSIONS = declare(
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 
+# --- Reports ---------------------------------------------------------------------------------
+PILOT_PERIOD = declare(
+    "OMBUDS_PILOT_PERIOD", "2025-01-01..2026-12-31", group="Reports",
+    help="The pilot period of the ombudsfunctie (the council's two-year pilot), as "
+    "'YYYY-MM-DD..YYYY-MM-DD'; reports accept the period 'pilot' for it.",
+)
+
 # --- Search ----------------------------------------------------------------------------
 SEARCH_CONFIG = declare(
     "OMBUDS_SEARCH_CONFIG", "dutch", group="Search",

@@ -16,7 +16,8 @@ class ReportForm(forms.Form):
     gemeente = forms.ChoiceField(label="Gemeente")
     periode = forms.CharField(
         label="Periode", max_length=30,
-        help_text="Een jaar (2026), een kwartaal (2026-Q3) of twee datums (2025-01-01..2026-12-31).")
+        help_text="Een jaar (2026), een kwartaal (2026-Q3), twee datums (2025-01-01..2026-12-31) "
+                  "of pilot (de pilotperiode).")
     versie = forms.ChoiceField(label="Versie", required=False, choices=[
         ("publicatie", "Publicatieversie (voor raad en beleid)"),
         ("exact", "Exacte aantallen (alleen intern)"),

@@ -28,8 +28,14 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Read ``2026``, ``2026-Q3`` or ``2025-01-01..2026-12-31``."""
+        """Read ``2026``, ``2026-Q3``, ``2025-01-01..2026-12-31`` or ``pilot`` (the pilot period
+        of the installation, setting ``OMBUDS_PILOT_PERIOD``)."""
         value = (text or "").strip()
+        if value.lower() in ("pilot", "pilotperiode"):
+            from django.conf import settings
+
+            pilot = cls.parse(settings.PILOT_PERIOD)
+            return cls(pilot.start, pilot.end, pilot.text)
         if match := _YEAR.match(value):
             year = int(match[1])
             return cls(dt.date(year, 1, 1), dt.date(year, 12, 31), value)
@@ -46,7 +52,7 @@ class Period:
                 raise PeriodError("De einddatum ligt voor de begindatum.")
             return cls(start, end, value)
         raise PeriodError(f"'{value}' is geen periode. Schrijf een jaar (2026), een kwartaal "
-                          "(2026-Q3) of twee datums (2025-01-01..2026-12-31).")
+                          "(2026-Q3), twee datums (2025-01-01..2026-12-31) of 'pilot'.")
 
     @property
     def label(self) -> str:

@@ -41,3 +41,13 @@ def test_it_lists_the_months_it_touches(text, months):
     assert len(result) == months
     assert all(m.day == 1 for m in result)
     assert result == sorted(result)
+
+
+def test_pilot_is_the_configured_pilot_period(settings):
+    import datetime as dt
+
+    from ombuds.reports.periods import Period
+
+    settings.PILOT_PERIOD = "2025-03-01..2027-02-28"
+    period = Period.parse("pilot")
+    assert (period.start, period.end) == (dt.date(2025, 3, 1), dt.date(2027, 2, 28))
