@@ -22,6 +22,10 @@ class ReportForm(forms.Form):
         ("publicatie", "Publicatieversie (voor raad en beleid)"),
         ("exact", "Exacte aantallen (alleen intern)"),
     ])
+    soort = forms.ChoiceField(label="Soort rapportage", required=False, choices=[
+        ("general", "Jaarverslag en dashboard"),
+        ("complaints", "Klachtenregister (Awb 9:12a)"),
+    ])
     formaat = forms.ChoiceField(label="Bestand", required=False,
                                 choices=[(f, FORMAT_LABELS[f]) for f in sorted(FORMATS)])
 
@@ -50,6 +54,7 @@ class ReportForm(forms.Form):
         municipality = self.municipalities.get(data.get("gemeente"))
         data["municipality"] = municipality
         data["format"] = data.get("formaat") or "pdf"
+        data["kind"] = data.get("soort") or "general"
         # The exact version only where the user handles cases; otherwise always publishable.
         data["exact"] = bool(municipality and data.get("versie") == "exact"
                              and exact_allowed(self.user, municipality))

@@ -38,6 +38,7 @@ def _choice(request):
         "versie": request.GET.get("versie", "exact" if exact_allowed(request.user, first)
                                   else "publicatie"),
         "formaat": request.GET.get("formaat", "pdf"),
+        "soort": request.GET.get("soort", "general"),
     }
     form = ReportForm(data, user=request.user)
     return form, (form.cleaned_data if form.is_valid() else None)
@@ -67,7 +68,7 @@ def export(request):
         return render(request, "reports/index.html", {"form": form, "runs": []}, status=400)
     content, name = report_export(user=request.user, municipality=choice["municipality"],
                                   period=choice["periode"], fmt=choice["format"],
-                                  exact=choice["exact"])
+                                  exact=choice["exact"], kind=choice["kind"])
     response = HttpResponse(content, content_type=report_render.FORMATS[choice["format"]])
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

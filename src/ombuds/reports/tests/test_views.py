@@ -77,6 +77,17 @@ def test_the_csv_for_beleid_has_no_count_from_1_to_9(cases):
     assert AuditEntry.objects.filter(event="report.exported", user=cases.beleid).exists()
 
 
+def test_the_complaint_register_can_be_downloaded_from_the_page(cases):
+    response = client_for(cases.ombudsman).get(reverse("reports:export"), {
+        "gemeente": "GM1701", "periode": str(timezone.localdate().year), "formaat": "csv",
+        "soort": "complaints"})
+    assert response.status_code == 200
+    assert "Klachtenregister" in response["Content-Disposition"] or "klachten" in \
+        response["Content-Disposition"].lower()
+    entry = AuditEntry.objects.filter(event="report.exported").latest("id")
+    assert entry.details["kind"] == "complaints"
+
+
 # Real commits: the worker (which closes its database connection) runs in this process.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_background_report_shows_its_progress_and_only_its_owner_gets_it(cases):
