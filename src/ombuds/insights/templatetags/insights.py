@@ -63,6 +63,22 @@ def related_cases_for_signal(context, signal):
     return {"show": True, "signal": signal, "related": related}
 
 
+@register.inclusion_tag("insights/includes/existing_signals.html", takes_context=True)
+def existing_signals(context, reference):
+    """While a signal is drafted from a case: the open signals that case may already belong
+    to, so the same pattern does not become two signals."""
+    from ombuds.cases.selectors import CaseNotFound, access_case
+
+    user = context["request"].user
+    if not reference or not user.has_role(ALL_CASES_ROLES):
+        return {"signals": []}
+    try:
+        case = access_case(user, str(reference).upper(), event="case.signals_suggested")
+    except CaseNotFound:
+        return {"signals": []}
+    return {"signals": selectors.related_signals(user, case), "case": case}
+
+
 @register.inclusion_tag("insights/includes/theme_suggestion.html", takes_context=True)
 def theme_suggestion(context, form):
     """The theme suggestion under the intake's themes: filled by HTMX from the story, or by
