@@ -10,6 +10,9 @@ deadlines are the real thing. The mediation work goes through the mediation serv
 ``meeting_record`` with its agreements and ``agreement_status_change``, ``referral_create`` and
 ``referral_arrival_record``, ``partner_link_create`` / ``partner_answer_submit``,
 ``letter_create`` (a real PDF) and, after closure, ``survey_invite`` / ``survey_answer``.
+With the cases come the demo signals, through ``signal_create``, ``signal_link_cases``,
+``signal_link_create`` / ``signal_answer_submit``, ``signal_transition``,
+``recommendation_add`` and ``recommendation_record_response``.
 
 The services stamp changes with ``timezone.now()``. To spread the cases over the last 14
 months, the clock is set to each event's moment while it is recorded (``_clock``); every
@@ -68,6 +71,7 @@ from ombuds.demo.spec import (
     Step,
     Survey,
 )
+from ombuds.demo.stories_signals import SIGNALS, Advice, DemoSignal
 from ombuds.demo.stories_steenwijkerland import CASES as STW_CASES
 from ombuds.demo.stories_westerveld import CASES as WSV_CASES
 from ombuds.mediation import models as mediation
@@ -89,6 +93,15 @@ from ombuds.procedures.services import (
     complaint_update,
     decision_create,
     decision_update,
+)
+from ombuds.signals.links import signal_answer_submit, signal_link_create
+from ombuds.signals.models import Signal
+from ombuds.signals.services import (
+    recommendation_add,
+    recommendation_record_response,
+    signal_create,
+    signal_link_cases,
+    signal_transition,
 )
 from ombuds.socialmap.models import Organisation
 
@@ -432,7 +445,7 @@ def _register_case(spec: DemoCase, index: int, *, today, latest: datetime,
     return case
 
 
-def _load_cases(municipalities: dict[str, Municipality]) -> int:
+def _load_cases(municipalities: dict[str, Municipality]) -> dict[str, Case]:
     now = timezone.now()
     today = timezone.localdate(now)
     latest = now - timedelta(minutes=5)
@@ -448,11 +461,94 @@ def _load_cases(municipalities: dict[str, Municipality]) -> int:
     persons: dict[str, Person] = {}
     # Oldest first, so references count up with the dates, as they would have.
     ordered = sorted(enumerate(ALL_CASES), key=lambda pair: -pair[1].opened_days_ago)
-    for index, spec in ordered:
-        _register_case(spec, index, today=today, latest=latest, municipalities=municipalities,
-                       users=users, persons=persons, themes=theme_index,
-                       organisations=organisations)
-    return len(ordered)
+    return {
+        spec.key: _register_case(spec, index, today=today, latest=latest,
+                                 municipalities=municipalities, users=users, persons=persons,
+                                 themes=theme_index, organisations=organisations)
+        for index, spec in ordered
+    }
+
+
+# --- signals --------------------------------------------------------------------------------
+def _signal_events(spec: DemoSignal) -> list[tuple[int, int, str, object]]:
+    """Return the signal's events as (days ago, order, what, detail), oldest first; on one
+    day: raising, linking, sharing, advice, the answer, measure, check, closing, responses."""
+    events: list[tuple[int, int, str, object]] = [(spec.raised_days_ago, 0, "raise", None)]
+    events += [(days, 1, "link", key) for key, days in spec.cases
+               if days != spec.raised_days_ago]
+    if spec.shared is not None:
+        events.append((spec.shared, 2, "share", None))
+    events += [(a.days_ago, 3, "advise", a) for a in spec.advice]
+    for order, (what, step) in enumerate(
+            (("answer", spec.answer), ("measure", spec.measure), ("check", spec.checked)), 4):
+        if step is not None:
+            events.append((step[0], order, what, step[1]))
+    if spec.closed is not None:
+        events.append((spec.closed, 7, "close", None))
+    events += [(a.response.days_ago, 8, "respond", a) for a in spec.advice if a.response]
+    return sorted(events, key=lambda e: (-e[0], e[1]))
+
+
+def _load_signal(spec: DemoSignal, index: int, *, today: date, latest: datetime,
+                 municipalities, cases: dict[str, Case]) -> Signal:
+    municipality = municipalities[spec.municipality]
+    user = User.objects.get(username=spec.by)
+    organisation = Organisation.objects.get(name=spec.organisation)
+    theme = Theme.objects.get(municipality=municipality, name=spec.theme)
+    signal: Signal | None = None
+    link = None
+    made: dict[int, object] = {}
+    for days, order, what, detail in _signal_events(spec):
+        on = today - timedelta(days=days)
+        moment = min(timezone.make_aware(datetime.combine(on, time(9 + index, 5 * order))),
+                     latest)
+        with _clock(moment):
+            on = timezone.localdate()
+            if what == "raise":
+                signal = signal_create(
+                    user=user, municipality=municipality, title=spec.title,
+                    description=spec.description, organisation=organisation, theme=theme,
+                    cases=[cases[key] for key, linked in spec.cases
+                           if linked == spec.raised_days_ago],
+                    raised_on=on)
+            elif what == "link":
+                signal_link_cases(user=user, signal=signal, cases=[cases[detail]])
+            elif what == "share":
+                link, _token = signal_link_create(user=user, signal=signal,
+                                                  question=spec.question, valid_days=42)
+            elif what == "advise":
+                made[id(detail)] = recommendation_add(
+                    user=user, signal=signal, addressee=detail.addressee, text=detail.text,
+                    due_on=today - timedelta(days=detail.due))
+            elif what == "answer":
+                signal_answer_submit(link=link, text=detail)
+            elif what in {"measure", "check"}:
+                signal_transition(user=user, signal=signal,
+                                  target="maatregel_genomen" if what == "measure"
+                                  else "gecontroleerd", text=detail, on=on)
+            elif what == "close":
+                signal_transition(user=user, signal=signal, target="afgesloten", on=on)
+            elif what == "respond":
+                advice: Advice = detail
+                recommendation_record_response(
+                    user=user, recommendation=made[id(advice)],
+                    adoption=advice.response.adoption, response=advice.response.text,
+                    responded_on=on)
+            signal.refresh_from_db()
+    return signal
+
+
+def _load_signals(municipalities: dict[str, Municipality], cases: dict[str, Case]) -> None:
+    now = timezone.now()
+    today = timezone.localdate(now)
+    latest = now - timedelta(minutes=5)
+    for index, spec in enumerate(SIGNALS):
+        _load_signal(spec, index, today=today, latest=latest, municipalities=municipalities,
+                     cases=cases)
+
+
+def demo_signals():
+    return Signal.objects.filter(municipality__cbs_code__in=data.MUNICIPALITIES)
 
 
 # --- entry points -------------------------------------------------------------------------------
@@ -467,14 +563,24 @@ def load_demo() -> LoadResult:
     present = demo_cases().count()
     if present:
         return LoadResult(cases_created=0, cases_present=present)
-    created = _load_cases(municipalities)
-    return LoadResult(cases_created=created, cases_present=created)
+    cases = _load_cases(municipalities)
+    if not demo_signals().exists():
+        _load_signals(municipalities, cases)
+    return LoadResult(cases_created=len(cases), cases_present=len(cases))
+
+
+def _demo_addresses() -> set[str]:
+    users = User.objects.filter(username__in=data.USERS).exclude(email="")
+    organisations = Organisation.objects.filter(
+        name__in=[o["name"] for o in data.ORGANISATIONS]).exclude(email="")
+    return {*users.values_list("email", flat=True),
+            *organisations.values_list("email", flat=True)}
 
 
 @transaction.atomic
 def wipe_demo() -> int:
-    """Delete the demo cases with their persons, timelines, attachments, letters, mediation
-    work, outbox messages, reference counters and audit entries, and the demo municipalities'
+    """Delete the demo signals and cases with their persons, timelines, attachments, letters,
+    mediation work, outbox messages, reference counters and audit entries, and the demo municipalities'
     anonymous survey answers. Configuration and users stay (``load_demo`` updates them).
 
     Timeline and audit rows are append-only in the app; only this demo reset removes them,
@@ -485,6 +591,12 @@ def wipe_demo() -> int:
     person_ids = set(cases.values_list("person_id", flat=True)) | set(
         cases.exclude(representative=None).values_list("representative_id", flat=True)
     )
+    # Signals protect nothing of a case but hold its links; their recommendations, links
+    # and case links cascade. The e-mails they queued have no case.
+    demo_signals().delete()
+    OutboxMessage.objects.filter(case=None, to__in=_demo_addresses()).filter(
+        Q(subject__startswith="Signaal van de sociale ombudsfunctie")
+        | Q(subject__startswith="Antwoord op signaal")).delete()
     # Rows that protect the case, its parties or its consents go first; the rest cascades.
     LetterRow.objects.filter(case_id__in=case_ids).delete()
     mediation.Referral.objects.filter(case_id__in=case_ids).delete()

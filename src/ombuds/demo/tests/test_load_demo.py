@@ -32,6 +32,7 @@ from ombuds.mediation.models import (
 from ombuds.mediation.partner import link_state
 from ombuds.procedures.models import Complaint, Deadline, DisputedDecision
 from ombuds.procedures.selectors import deadline_state, holiday_calendar
+from ombuds.signals.models import Recommendation, Signal, SignalLink
 from ombuds.socialmap.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +59,9 @@ def snapshot() -> dict:
         "mediation": [model.objects.count() for model in (
             Consent, ConsentOverride, Meeting, Agreement, PartnerLink, Referral, Letter,
             SurveyInvitation, SurveyResponse, OutboxMessage)],
+        "signals": list(Signal.objects.order_by("title").values_list(
+            "title", "status", "raised_on", "shared_on", "answered_on", "closed_on")),
+        "signal_rows": [model.objects.count() for model in (Recommendation, SignalLink)],
     }
 
 
@@ -117,10 +121,13 @@ def test_reset_wipes_and_reloads_in_demo_mode(settings):
     load()
     first_ids = set(Case.objects.values_list("pk", flat=True))
     references = set(Case.objects.values_list("reference", flat=True))
+    mails = OutboxMessage.objects.count()
     settings.DEMO_MODE = True
     load("--reset")
     assert set(Case.objects.values_list("reference", flat=True)) == references
     assert not first_ids & set(Case.objects.values_list("pk", flat=True))
+    assert Signal.objects.count() == 4
+    assert OutboxMessage.objects.count() == mails
     assert SurveyResponse.objects.count() == SurveyInvitation.objects.filter(
         answered=True).count()
     assert Person.objects.count() == Case.objects.count() - 1 + Case.objects.exclude(
@@ -285,3 +292,28 @@ def test_letters_are_real_pdfs_in_the_case_file():
         assert attachment.content_type == "application/pdf"
         with attachment.file.open("rb") as handle:
             assert handle.read(5) == b"%PDF-"
+
+
+def test_signals_in_several_states_with_recommendations_and_no_personal_data():
+    load()
+    signals = Signal.objects.select_related("municipality")
+    assert {s.municipality.cbs_code for s in signals} == {"GM1708", "GM1701"}
+    assert len(set(signals.values_list("status", flat=True))) >= 3
+    assert {"gesignaleerd", "gedeeld", "maatregel_genomen", "afgesloten"} <= set(
+        signals.values_list("status", flat=True))
+    assert set(Recommendation.objects.values_list("adoption", flat=True)) >= {
+        "overgenomen", "onbekend"}
+    answered = SignalLink.objects.exclude(answered_at=None).select_related("signal")
+    assert {link.signal.status for link in answered} == {"maatregel_genomen", "afgesloten"}
+    assert all(link.signal.answer for link in answered)
+    assert AuditEntry.objects.filter(event="signal_link.answered").exists()
+    today = timezone.localdate()
+    names = [p.name for p in Person.objects.all()]
+    references = list(Case.objects.values_list("reference", flat=True))
+    for signal in signals:
+        assert signal.cases.exists(), signal.title
+        assert signal.raised_on <= today
+        text = f"{signal.title} {signal.description} {signal.answer} {signal.measure}"
+        assert not any(n in text for n in names + references), signal.title
+        for case in signal.cases.all():
+            assert case.timeline.filter(summary__startswith="Gekoppeld aan signaal").exists()
