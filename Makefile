@@ -36,6 +36,9 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	mkdir -p $(DATA_DIR)
+	@# Marks this data directory as the demo's, so `.venv/bin/ombuds …` works here without
+	@# exporting OMBUDS_DEMO_MODE (e.g. `ombuds report` on the demo data).
+	echo "This data directory holds the Ombuds demo (fictional data)." > $(DATA_DIR)/DEMO
 	$(DEMO_ENV) $(BIN)/ombuds migrate --noinput
 	$(DEMO_ENV) $(BIN)/ombuds collectstatic --noinput --verbosity 0
 	$(DEMO_ENV) $(BIN)/ombuds load_demo

@@ -1,5 +1,6 @@
 """Django settings for Ombuds: one module, every value declared once in ``registry``."""
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -17,6 +18,14 @@ DEMO_MODE = declare(
     "checks. Never enable on a server with real data.",
 )
 DEBUG = declare("OMBUDS_DEBUG", False, cast=bool, help="Django debug pages. Development only.")
+DATA_DIR = Path(declare(
+    "OMBUDS_DATA_DIR", str(PROJECT_DIR / "var"),
+    help="Directory for the SQLite database, collected static files and private attachments. "
+    "Must lie outside the web root. A file named DEMO in it (written by `make demo`) turns "
+    "demo mode on for every command run against it.",
+))
+if not DEMO_MODE and "OMBUDS_DEMO_MODE" not in os.environ and (DATA_DIR / "DEMO").is_file():
+    DEMO_MODE = True
 SECRET_KEY = declare(
     "OMBUDS_SECRET_KEY", "",
     help="Secret used for sessions, tokens and signed links. Required outside demo/debug mode.",
@@ -30,11 +39,6 @@ ALLOWED_HOSTS = declare(
     "OMBUDS_ALLOWED_HOSTS", ["127.0.0.1", "localhost"], cast=list,
     help="Comma-separated host names this installation answers to.",
 )
-DATA_DIR = Path(declare(
-    "OMBUDS_DATA_DIR", str(PROJECT_DIR / "var"),
-    help="Directory for the SQLite database, collected static files and private attachments. "
-    "Must lie outside the web root.",
-))
 
 # --- Database ------------------------------------------------------------------
 DATABASE_URL = declare(
