@@ -18,6 +18,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ombuds.cases.forms import StyledForm
+from ombuds.core.private_links import not_found as _not_found
+from ombuds.core.private_links import quiet as _quiet
+from ombuds.core.private_links import remember, remembered
 from ombuds.mediation import partner, survey
 from ombuds.mediation.models import SurveyResponse
 
@@ -56,16 +59,6 @@ class SurveyForm(StyledForm):
         help_text="Schrijf hier geen namen en niets over uw gezondheid.")
 
 
-def _quiet(response: HttpResponse) -> HttpResponse:
-    """Keep the URL (which may hold a token) out of Django's request log."""
-    response._has_been_logged = True
-    # No "no-referrer" here: browsers then send "Origin: null" with the answer form, which
-    # the CSRF check refuses. The token is gone from the URL after the first redirect anyway.
-    return response
-
-
-def _not_found(request) -> HttpResponse:
-    return _quiet(render(request, "404.html", status=404))
 
 
 def _gone(request, link, state: str) -> HttpResponse:
@@ -75,12 +68,11 @@ def _gone(request, link, state: str) -> HttpResponse:
 
 
 def _remember(request, pk: int) -> None:
-    ids = [i for i in request.session.get(PARTNER_SESSION, []) if i != pk]
-    request.session[PARTNER_SESSION] = [*ids, pk][-20:]
+    remember(request, PARTNER_SESSION, pk)
 
 
 def _remembered(request, pk: int) -> bool:
-    return pk in request.session.get(PARTNER_SESSION, [])
+    return remembered(request, PARTNER_SESSION, pk)
 
 
 @never_cache

@@ -14,6 +14,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ombuds.core.private_links import not_found as _not_found
+from ombuds.core.private_links import quiet as _quiet
+from ombuds.core.private_links import remember, remembered
 from ombuds.signals import links
 from ombuds.signals.forms import SignalAnswerForm
 from ombuds.signals.models import SignalLink
@@ -21,14 +24,6 @@ from ombuds.signals.models import SignalLink
 SIGNAL_SESSION = "ombuds_signal_links"
 
 
-def _quiet(response: HttpResponse) -> HttpResponse:
-    """Keep the URL (which may hold a token) out of Django's request log."""
-    response._has_been_logged = True
-    return response
-
-
-def _not_found(request) -> HttpResponse:
-    return _quiet(render(request, "404.html", status=404))
 
 
 def _gone(request, link: SignalLink, state: str) -> HttpResponse:
@@ -38,12 +33,11 @@ def _gone(request, link: SignalLink, state: str) -> HttpResponse:
 
 
 def _remember(request, pk: int) -> None:
-    ids = [i for i in request.session.get(SIGNAL_SESSION, []) if i != pk]
-    request.session[SIGNAL_SESSION] = [*ids, pk][-20:]
+    remember(request, SIGNAL_SESSION, pk)
 
 
 def _remembered(request, pk: int) -> bool:
-    return pk in request.session.get(SIGNAL_SESSION, [])
+    return remembered(request, SIGNAL_SESSION, pk)
 
 
 @never_cache
