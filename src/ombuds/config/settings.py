@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "ombuds.correspondence",
     "ombuds.signals",
     "ombuds.insights",
+    "ombuds.records",
     "ombuds.reports",
     "ombuds.public",
     "ombuds.demo",
