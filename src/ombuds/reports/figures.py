@@ -1,6 +1,9 @@
 """The figures of a report for one municipality and one period, computed by the database.
 
-Every table is one aggregate query (``values().annotate(Count(...))`` or ``aggregate``), so
+Destroyed cases count too: their tombstones (``records.Tombstone``) keep the facts the
+tables need, so a report of a past period gives the same totals after the retention job has
+destroyed its cases. Every table is one aggregate query over the cases plus one over the
+tombstones (``values().annotate(Count(...))`` or ``aggregate``), so
 building a report costs the same handful of queries for 10 cases or 100,000; nothing here
 loops over cases. Lead times are percentiles computed by PostgreSQL (``percentile_cont``);
 on SQLite, which has none, one ordered list of durations (numbers only) is read instead.
@@ -131,23 +134,43 @@ def _by(qs, key: str, *, distinct: bool = False) -> dict:
             .order_by()}
 
 
+def _plus(*counts: dict) -> dict:
+    """Add up count dictionaries (the cases' and the tombstones')."""
+    total: dict = {}
+    for part in counts:
+        for key, n in part.items():
+            total[key] = total.get(key, 0) + n
+    return total
+
+
+def _tombstones(municipality):
+    from ombuds.records.models import Tombstone
+
+    return Tombstone.objects.filter(municipality=municipality).order_by()
+
+
 def _volumes(municipality, period) -> list[_Counts]:
     from ombuds.cases.models import Case, Channel
 
     start, end = _bounds(period)
     cases = Case.objects.filter(municipality=municipality).order_by()
     opened = cases.filter(opened_at__gte=start, opened_at__lt=end)
-    per_month = {
+    gone = _tombstones(municipality).filter(opened_at__gte=start, opened_at__lt=end)
+    per_month = _plus(*({
         (row["month"].year, row["month"].month): row["n"]
-        for row in opened.annotate(month=TruncMonth("opened_at")).values("month")
+        for row in qs.annotate(month=TruncMonth("opened_at")).values("month")
         .annotate(n=Count("id")).order_by()
-    }
-    channels = _by(opened, "channel")
-    variants = _by(opened, "workflow__variant")
-    domains = _by(opened.filter(domains__isnull=False), "domains__name", distinct=True)
-    themes = _by(opened.filter(themes__isnull=False), "themes__name", distinct=True)
-    parties = _by(opened.filter(organisations__isnull=False), "organisations__organisation__name",
-                  distinct=True)
+    } for qs in (opened, gone)))
+    channels = _plus(_by(opened, "channel"), _by(gone, "channel"))
+    variants = _plus(_by(opened, "workflow__variant"), _by(gone, "workflow__variant"))
+    domains = _plus(_by(opened.filter(domains__isnull=False), "domains__name", distinct=True),
+                    _by(gone.filter(domains__isnull=False), "domains__name", distinct=True))
+    themes = _plus(_by(opened.filter(themes__isnull=False), "themes__name", distinct=True),
+                   _by(gone.filter(themes__isnull=False), "themes__name", distinct=True))
+    parties = _plus(
+        _by(opened.filter(organisations__isnull=False), "organisations__organisation__name",
+            distinct=True),
+        _by(gone.filter(organisations__isnull=False), "organisations__name", distinct=True))
     overlap = "Een zaak kan bij meer dan één {} horen; daarom staat er geen totaal."
     return [
         _Counts("opened_per_month", "Nieuwe zaken per maand", [
@@ -174,7 +197,9 @@ def _closures(municipality, period) -> list[_Counts]:
     start, end = _bounds(period)
     closed = Case.objects.filter(municipality=municipality, closed_at__gte=start,
                                  closed_at__lt=end).order_by()
-    outcome_rows = list(closed.values("workflow_id", "outcome").annotate(n=Count("id")))
+    gone = _tombstones(municipality).filter(closed_at__gte=start, closed_at__lt=end)
+    outcome_rows = [*closed.values("workflow_id", "outcome").annotate(n=Count("id")),
+                    *gone.values("workflow_id", "outcome").annotate(n=Count("id"))]
     workflows = {w.pk: w.workflow for w in WorkflowDefinition.objects.filter(
         pk__in={r["workflow_id"] for r in outcome_rows})}
     outcomes: dict[str, int] = {}
@@ -183,11 +208,12 @@ def _closures(municipality, period) -> list[_Counts]:
                  if row["outcome"] else "Geen uitkomst vastgelegd")
         outcomes[label] = outcomes.get(label, 0) + row["n"]
     field_ = Case._meta.get_field("procedure_avoided")
-    avoided = _by(closed, "procedure_avoided")
+    avoided = _plus(_by(closed, "procedure_avoided"), _by(gone, "procedure_avoided"))
     avoided_labels = [*((str(code), str(label)) for code, label in field_.choices),
                       ("", "Niet ingevuld")]
     what_field = Case._meta.get_field("procedure_avoided_what")
-    what = _by(closed.filter(procedure_avoided="ja"), "procedure_avoided_what")
+    what = _plus(_by(closed.filter(procedure_avoided="ja"), "procedure_avoided_what"),
+                 _by(gone.filter(procedure_avoided="ja"), "procedure_avoided_what"))
     return [
         _Counts("outcome", "Afgesloten zaken per uitkomst", sorted(outcomes.items())),
         _Counts("procedure_avoided", "Formele procedure voorkomen (afgesloten zaken)",
@@ -200,13 +226,18 @@ def _closures(municipality, period) -> list[_Counts]:
 
 def _referrals(municipality, period) -> list[_Counts]:
     from ombuds.mediation.models import Referral
+    from ombuds.records.models import TombstoneReferral
     from ombuds.socialmap.models import Route
 
     referrals = Referral.objects.filter(case__municipality=municipality,
                                         referred_on__gte=period.start,
                                         referred_on__lte=period.end).order_by()
-    routes = {row["route"]: row["n"] for row in
-              referrals.values("route").annotate(n=Count("case_id", distinct=True))}
+    gone = TombstoneReferral.objects.filter(tombstone__municipality=municipality,
+                                            referred_on__gte=period.start,
+                                            referred_on__lte=period.end).order_by()
+    routes = _plus(*({row["route"]: row["n"] for row in
+                      qs.values("route").annotate(n=Count(key, distinct=True))}
+                     for qs, key in ((referrals, "case_id"), (gone, "tombstone_id"))))
     return [_Counts("referral_route", "Verwijzingen per route (zaken)",
                     [(str(label), routes.get(code, 0)) for code, label in Route.choices],
                     with_total=False, note="Een zaak kan naar meer dan één route verwijzen.")]
@@ -214,15 +245,21 @@ def _referrals(municipality, period) -> list[_Counts]:
 
 def _deadlines(municipality, period, today: dt.date) -> list[_Counts]:
     from ombuds.procedures.models import Deadline
+    from ombuds.records.models import TombstoneDeadline
 
-    result = Deadline.objects.filter(
-        case__municipality=municipality, watched=True, end__gte=period.start, end__lte=period.end,
-    ).aggregate(
-        on_time=Count("id", filter=Q(met_on__lte=F("end"))),
-        late=Count("id", filter=Q(met_on__gt=F("end"))),
-        missed=Count("id", filter=Q(met_on__isnull=True, end__lt=today)),
-        running=Count("id", filter=Q(met_on__isnull=True, end__gte=today)),
-    )
+    states = {
+        "on_time": Count("id", filter=Q(met_on__lte=F("end"))),
+        "late": Count("id", filter=Q(met_on__gt=F("end"))),
+        "missed": Count("id", filter=Q(met_on__isnull=True, end__lt=today)),
+        "running": Count("id", filter=Q(met_on__isnull=True, end__gte=today)),
+    }
+    result = _plus(
+        Deadline.objects.filter(case__municipality=municipality, watched=True,
+                                end__gte=period.start, end__lte=period.end).aggregate(**states),
+        # A destroyed case kept only its watched terms.
+        TombstoneDeadline.objects.filter(tombstone__municipality=municipality,
+                                         end__gte=period.start, end__lte=period.end
+                                         ).aggregate(**states))
     return [_Counts("deadlines", "Wettelijke termijnen die in de periode eindigden", [
         ("Op tijd gehaald", result["on_time"]), ("Te laat", result["late"]),
         ("Verstreken zonder handeling", result["missed"]), ("Loopt nog", result["running"]),
@@ -232,13 +269,17 @@ def _deadlines(municipality, period, today: dt.date) -> list[_Counts]:
 def _complaints(municipality, period) -> list[_Counts]:
     """The annual complaint register (Awb 9:12a) for the variants that handle complaints."""
     from ombuds.procedures.models import Complaint
+    from ombuds.records.models import TombstoneComplaint
 
     variant = getattr(municipality.workflow, "variant", None)
     if variant not in (4, 5, 6):
         return []
-    kinds = _by(Complaint.objects.filter(case__municipality=municipality,
-                                         received_on__gte=period.start,
-                                         received_on__lte=period.end), "kind")
+    kinds = _plus(_by(Complaint.objects.filter(case__municipality=municipality,
+                                               received_on__gte=period.start,
+                                               received_on__lte=period.end), "kind"),
+                  _by(TombstoneComplaint.objects.filter(tombstone__municipality=municipality,
+                                                        received_on__gte=period.start,
+                                                        received_on__lte=period.end), "kind"))
     return [_Counts("complaints", "Ontvangen klachten (Awb 9:12a)",
                     [(str(label), kinds.get(code, 0)) for code, label in Complaint.Kind.choices])]
 
@@ -265,14 +306,18 @@ def _pilot(municipality, period) -> tuple[list[int], list[_Counts]]:
     first = min([*objections, years[0]])
     all_years = list(range(first, years[-1] + 1))
     tz = timezone.get_current_timezone()
-    per_year = {row["year"]: row for row in Case.objects.filter(
-        municipality=municipality,
-        closed_at__gte=dt.datetime(first, 1, 1, tzinfo=tz),
-        closed_at__lt=dt.datetime(years[-1] + 1, 1, 1, tzinfo=tz),
-    ).order_by().annotate(year=ExtractYear("closed_at", tzinfo=tz)).values("year").annotate(
-        mediated=Count("id", filter=Q(outcome__in=MEDIATED)),
-        avoided=Count("id", filter=Q(procedure_avoided="ja")),
-    )}
+    per_year: dict[int, dict] = {}
+    for qs in (Case.objects.filter(municipality=municipality), _tombstones(municipality)):
+        for row in qs.filter(
+            closed_at__gte=dt.datetime(first, 1, 1, tzinfo=tz),
+            closed_at__lt=dt.datetime(years[-1] + 1, 1, 1, tzinfo=tz),
+        ).order_by().annotate(year=ExtractYear("closed_at", tzinfo=tz)).values("year").annotate(
+            mediated=Count("id", filter=Q(outcome__in=MEDIATED)),
+            avoided=Count("id", filter=Q(procedure_avoided="ja")),
+        ):
+            year = per_year.setdefault(row["year"], {"mediated": 0, "avoided": 0})
+            year["mediated"] += row["mediated"]
+            year["avoided"] += row["avoided"]
     before = [y for y in all_years if y < years[0]]
 
     def counts(key, title, measure, chosen):
@@ -311,15 +356,22 @@ def _lead_time(municipality, period) -> tuple[int, float | None, float | None]:
     start, end = _bounds(period)
     closed = Case.objects.filter(municipality=municipality, closed_at__gte=start,
                                  closed_at__lt=end).order_by()
+    gone = _tombstones(municipality).filter(closed_at__gte=start, closed_at__lt=end)
     if connection.vendor == "postgresql":
+        # One query over the cases and the tombstones together (UNION ALL).
         seconds = _seconds_between("opened_at", "closed_at")
-        result = closed.aggregate(n=Count("id"), median=Percentile(seconds, 0.5),
-                                  p90=Percentile(seconds, 0.9))
-        n, median, p90 = result["n"], result["median"], result["p90"]
+        parts = [qs.annotate(seconds=seconds).values("seconds").query.sql_with_params()
+                 for qs in (closed, gone)]
+        sql = ("SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds), "
+               "percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) FROM ({} UNION ALL {}) AS d")
+        with connection.cursor() as cursor:
+            # The two parts are Django's own SQL; every value in them is a parameter.
+            cursor.execute(sql.format(parts[0][0], parts[1][0]), [*parts[0][1], *parts[1][1]])
+            n, median, p90 = cursor.fetchone()
     else:
-        durations = [d.total_seconds() for d in closed.annotate(
+        durations = sorted(d.total_seconds() for qs in (closed, gone) for d in qs.annotate(
             duration=ExpressionWrapper(F("closed_at") - F("opened_at"), output_field=DurationField())
-        ).order_by("duration").values_list("duration", flat=True)]
+        ).values_list("duration", flat=True))
         n, median, p90 = len(durations), percentile(durations, 0.5), percentile(durations, 0.9)
     return n, _days(median), _days(p90)
 
@@ -531,26 +583,39 @@ REGISTER_NOTE = ("Schriftelijke klachten (Awb 9.1) naar het jaar van ontvangst; 
 def _register_counts(municipality, period) -> tuple[list[int], dict, dict]:
     """Per year of receipt: the complaints per way they ended, and the median handling days."""
     from ombuds.procedures.models import Complaint
+    from ombuds.records.models import TombstoneComplaint
 
     years = list(range(period.start.year, period.end.year + 1))
-    complaints = Complaint.objects.filter(
-        case__municipality=municipality, kind=Complaint.Kind.COMPLAINT,
-        received_on__gte=period.start, received_on__lte=period.end,
-    ).order_by().annotate(year=ExtractYear("received_on"))
-    not_handled = Q(not_handled_notice_on__isnull=False) | Q(case__outcome="niet_behandeld")
-    filters = {code: Q(case__outcome=code) & Q(not_handled_notice_on__isnull=True)
-               for code, _label in REGISTER if code not in ("niet_behandeld", "open")}
-    filters["niet_behandeld"] = not_handled
-    rows = {row["year"]: row for row in complaints.values("year").annotate(
-        total=Count("id"), **{code: Count("id", filter=f) for code, f in filters.items()})}
-    handled = complaints.filter(findings_on__isnull=False)
-    if connection.vendor == "postgresql":
+    rows: dict[int, dict] = {}
+    spans: dict[int, list[float]] = {}
+    # The complaints of living cases, then those of destroyed ones (their tombstone keeps the
+    # outcome of the case).
+    for model, owner in ((Complaint, "case"), (TombstoneComplaint, "tombstone")):
+        complaints = model.objects.filter(
+            **{f"{owner}__municipality": municipality}, kind=Complaint.Kind.COMPLAINT,
+            received_on__gte=period.start, received_on__lte=period.end,
+        ).order_by().annotate(year=ExtractYear("received_on"))
+        outcome = f"{owner}__outcome"
+        not_handled = Q(not_handled_notice_on__isnull=False) | Q(**{outcome: "niet_behandeld"})
+        filters = {code: Q(**{outcome: code}) & Q(not_handled_notice_on__isnull=True)
+                   for code, _label in REGISTER if code not in ("niet_behandeld", "open")}
+        filters["niet_behandeld"] = not_handled
+        for row in complaints.values("year").annotate(
+                total=Count("id"), **{code: Count("id", filter=f) for code, f in filters.items()}):
+            year = row.pop("year")
+            rows[year] = _plus(rows.get(year, {}), row)
+        if model is Complaint:
+            handled = complaints.filter(findings_on__isnull=False)
+        else:
+            for year, received, found in complaints.filter(findings_on__isnull=False).values_list(
+                    "year", "received_on", "findings_on"):
+                spans.setdefault(year, []).append(float((found - received).days))
+    if connection.vendor == "postgresql" and not spans:
         days = Func(F("findings_on"), F("received_on"), template="(%(expressions)s)",
                     arg_joiner=" - ", output_field=FloatField())
         medians = {row["year"]: row["median"] for row in
                    handled.values("year").annotate(median=Percentile(days, 0.5))}
     else:
-        spans: dict[int, list[float]] = {}
         for year, received, found in handled.values_list("year", "received_on", "findings_on"):
             spans.setdefault(year, []).append(float((found - received).days))
         medians = {year: percentile(sorted(v), 0.5) for year, v in spans.items()}
