@@ -212,6 +212,19 @@ PILOT_PERIOD = declare(
     "'YYYY-MM-DD..YYYY-MM-DD'; reports accept the period 'pilot' for it.",
 )
 
+# --- Records: the audit log and retention --------------------------------------------------
+AUDIT_RETENTION_YEARS = declare(
+    "OMBUDS_AUDIT_RETENTION_YEARS", 5, cast=int, group="Records",
+    help="Years audit entries are kept before the retention job prunes them (NEN 7513: at "
+    "least 5; a smaller value is refused). The chain stays verifiable from a checkpoint.",
+)
+if AUDIT_RETENTION_YEARS < 5:
+    raise ImproperlyConfigured("OMBUDS_AUDIT_RETENTION_YEARS must be at least 5 (NEN 7513).")
+RETENTION_BATCH = declare(
+    "OMBUDS_RETENTION_BATCH", 500, cast=int, group="Records",
+    help="The most cases one run of the retention job destroys; the rest follow in the next run.",
+)
+
 # --- Search ----------------------------------------------------------------------------
 SEARCH_CONFIG = declare(
     "OMBUDS_SEARCH_CONFIG", "dutch", group="Search",

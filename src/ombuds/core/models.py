@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ombuds.domain import auditchain
 from ombuds.domain.workflow import Workflow
 
 
@@ -139,10 +143,75 @@ class AppendOnlyQuerySet(models.QuerySet):
         raise PermissionError(f"{self.model.__name__} rows are append-only.")
 
 
+class AuditQuerySet(AppendOnlyQuerySet):
+    """Also refuses ``bulk_create``: every entry must be chained one by one (``save``)."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        raise PermissionError("Audit entries are chained one by one; use audit_log().")
+
+
+def audit_now():
+    # Looked up at call time, so a clock set by the demo loader or a test applies.
+    return timezone.now()
+
+
+def chain_fields(entry) -> dict:
+    """The hashed fields of an audit entry as the database gives them back (a person id as a
+    number, the details as JSON), so the hash of a stored entry can be recomputed. Works on
+    the historical model of a migration too."""
+    fields = {}
+    for name in auditchain.FIELDS:
+        value = getattr(entry, name)
+        if name == "details":
+            value = json.loads(json.dumps(value or {}))
+        elif name != "timestamp":
+            value = entry._meta.get_field(name).to_python(value)
+        fields[name] = value
+    return fields
+
+
+class AuditChainHead(models.Model):
+    """The end of the audit hash chain: the last entry's id and hash (one row).
+
+    Appending an entry locks this row (``SELECT … FOR UPDATE``) until the transaction
+    commits, so entries written by several processes form one chain in id order; it also
+    lets ``ombuds audit verify`` notice entries removed from the end.
+    """
+
+    last_id = models.BigIntegerField(null=True, blank=True)
+    last_hash = models.CharField(max_length=64, default=auditchain.GENESIS)
+
+    class Meta:
+        verbose_name = _("einde van de auditketen")
+
+    def __str__(self) -> str:
+        return f"{self.last_id}: {self.last_hash[:12]}"
+
+
+class AuditCheckpoint(models.Model):
+    """A pruning of the audit log: the last removed entry's id, time and hash, where the
+    remaining chain starts. Verification begins at the latest checkpoint."""
+
+    last_id = models.BigIntegerField()
+    last_timestamp = models.DateTimeField()
+    last_hash = models.CharField(max_length=64)
+    entries_pruned = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("controlepunt auditlog")
+        verbose_name_plural = _("controlepunten auditlog")
+        ordering = ["-last_id"]
+
+    def __str__(self) -> str:
+        return f"tot en met {self.last_id} ({self.last_timestamp:%Y-%m-%d})"
+
+
 class AuditEntry(models.Model):
     """One access-log line per NEN 7513: who, in which role, did what to which object about
     which person, from where, on what authorisation. Append-only: the app never updates or
-    deletes a row (``save`` and ``delete`` refuse)."""
+    deletes a row (``save`` and ``delete`` refuse), and each entry is chained to the one
+    before by hash (``prev_hash``, ``hash``; ``ombuds.domain.auditchain``)."""
 
     class Action(models.TextChoices):
         CREATE = "C", _("aanmaken")
@@ -151,7 +220,8 @@ class AuditEntry(models.Model):
         DELETE = "D", _("verwijderen")
         EXECUTE = "E", _("uitvoeren, zoeken, exporteren")
 
-    timestamp = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    timestamp = models.DateTimeField(_("tijdstip"), default=audit_now, editable=False,
+                                     db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
@@ -169,8 +239,10 @@ class AuditEntry(models.Model):
     origin = models.CharField(_("herkomst"), max_length=100, blank=True)
     authorisation = models.CharField(_("grondslag"), max_length=200, blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64, blank=True, editable=False)
+    hash = models.CharField(max_length=64, blank=True, editable=False)
 
-    objects = AppendOnlyQuerySet.as_manager()
+    objects = AuditQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("auditregel")
@@ -188,10 +260,26 @@ class AuditEntry(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise PermissionError("Audit entries are append-only.")
-        super().save(*args, **kwargs)
+        using = kwargs.get("using") or "default"
+        # No savepoint: inside a service's transaction this adds three queries, no more.
+        with transaction.atomic(using=using, savepoint=False):
+            head, _created = (AuditChainHead.objects.using(using).select_for_update()
+                              .get_or_create(pk=1))
+            self.prev_hash = head.last_hash
+            self.hash = auditchain.entry_hash(self.chain_fields(), self.prev_hash)
+            super().save(*args, **kwargs)
+            AuditChainHead.objects.using(using).filter(pk=1).update(last_id=self.pk,
+                                                                    last_hash=self.hash)
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit entries are append-only.")
+
+    def chain_fields(self) -> dict:
+        return chain_fields(self)
+
+    def chain_ok(self) -> bool:
+        """Whether the stored hash is the hash of this entry's fields and ``prev_hash``."""
+        return self.hash == auditchain.entry_hash(self.chain_fields(), self.prev_hash)
 
 
 class OutboxMessage(models.Model):

@@ -42,7 +42,9 @@ from ombuds.cases.services import (
     case_transition,
     timeline_entry_add,
 )
+from ombuds.core.chain import chain_rebuild
 from ombuds.core.models import (
+    AuditCheckpoint,
     AuditEntry,
     Domain,
     Municipality,
@@ -94,6 +96,7 @@ from ombuds.procedures.services import (
     decision_create,
     decision_update,
 )
+from ombuds.records.models import Tombstone
 from ombuds.signals.links import signal_answer_submit, signal_link_create
 from ombuds.signals.models import Signal
 from ombuds.signals.services import (
@@ -616,4 +619,10 @@ def wipe_demo() -> int:
         Q(municipality_code__in=data.MUNICIPALITIES) | Q(person_id__in=person_ids)
         | Q(username__in=data.USERS)
     ).delete()
+    # Destroyed demo cases: their tombstones would collide with the references handed out anew.
+    Tombstone.objects.filter(municipality__cbs_code__in=data.MUNICIPALITIES).delete()
+    # Removing audit entries breaks the hash chain on purpose: chain what is left anew (demo
+    # mode only; on a real installation this would hide tampering).
+    AuditCheckpoint.objects.all().delete()
+    chain_rebuild()
     return len(case_ids)

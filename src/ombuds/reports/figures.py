@@ -143,10 +143,28 @@ def _plus(*counts: dict) -> dict:
     return total
 
 
-def _tombstones(municipality):
+def _has_tombstones(municipality) -> bool:
+    """Whether any case of ``municipality`` was destroyed; asked once per report (kept on the
+    instance), so a municipality without destroyed cases pays one query for all of them."""
     from ombuds.records.models import Tombstone
 
-    return Tombstone.objects.filter(municipality=municipality).order_by()
+    known = municipality.__dict__.get("_ombuds_has_tombstones")
+    if known is None:
+        known = municipality.__dict__["_ombuds_has_tombstones"] = (
+            Tombstone.objects.filter(municipality=municipality).exists())
+    return known
+
+
+def _tombstones(municipality, model=None):
+    """The tombstones of ``municipality`` (or rows of ``model`` hanging from them); an empty
+    queryset, costing no query, when it has none."""
+    from ombuds.records.models import Tombstone
+
+    if model is None:
+        qs = Tombstone.objects.filter(municipality=municipality)
+    else:
+        qs = model.objects.filter(tombstone__municipality=municipality)
+    return (qs if _has_tombstones(municipality) else qs.none()).order_by()
 
 
 def _volumes(municipality, period) -> list[_Counts]:
@@ -232,9 +250,8 @@ def _referrals(municipality, period) -> list[_Counts]:
     referrals = Referral.objects.filter(case__municipality=municipality,
                                         referred_on__gte=period.start,
                                         referred_on__lte=period.end).order_by()
-    gone = TombstoneReferral.objects.filter(tombstone__municipality=municipality,
-                                            referred_on__gte=period.start,
-                                            referred_on__lte=period.end).order_by()
+    gone = _tombstones(municipality, TombstoneReferral).filter(referred_on__gte=period.start,
+                                                               referred_on__lte=period.end)
     routes = _plus(*({row["route"]: row["n"] for row in
                       qs.values("route").annotate(n=Count(key, distinct=True))}
                      for qs, key in ((referrals, "case_id"), (gone, "tombstone_id"))))
@@ -257,9 +274,8 @@ def _deadlines(municipality, period, today: dt.date) -> list[_Counts]:
         Deadline.objects.filter(case__municipality=municipality, watched=True,
                                 end__gte=period.start, end__lte=period.end).aggregate(**states),
         # A destroyed case kept only its watched terms.
-        TombstoneDeadline.objects.filter(tombstone__municipality=municipality,
-                                         end__gte=period.start, end__lte=period.end
-                                         ).aggregate(**states))
+        _tombstones(municipality, TombstoneDeadline).filter(
+            end__gte=period.start, end__lte=period.end).aggregate(**states))
     return [_Counts("deadlines", "Wettelijke termijnen die in de periode eindigden", [
         ("Op tijd gehaald", result["on_time"]), ("Te laat", result["late"]),
         ("Verstreken zonder handeling", result["missed"]), ("Loopt nog", result["running"]),
@@ -277,9 +293,8 @@ def _complaints(municipality, period) -> list[_Counts]:
     kinds = _plus(_by(Complaint.objects.filter(case__municipality=municipality,
                                                received_on__gte=period.start,
                                                received_on__lte=period.end), "kind"),
-                  _by(TombstoneComplaint.objects.filter(tombstone__municipality=municipality,
-                                                        received_on__gte=period.start,
-                                                        received_on__lte=period.end), "kind"))
+                  _by(_tombstones(municipality, TombstoneComplaint).filter(
+                      received_on__gte=period.start, received_on__lte=period.end), "kind"))
     return [_Counts("complaints", "Ontvangen klachten (Awb 9:12a)",
                     [(str(label), kinds.get(code, 0)) for code, label in Complaint.Kind.choices])]
 
@@ -357,7 +372,12 @@ def _lead_time(municipality, period) -> tuple[int, float | None, float | None]:
     closed = Case.objects.filter(municipality=municipality, closed_at__gte=start,
                                  closed_at__lt=end).order_by()
     gone = _tombstones(municipality).filter(closed_at__gte=start, closed_at__lt=end)
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and not _has_tombstones(municipality):
+        seconds = _seconds_between("opened_at", "closed_at")
+        result = closed.aggregate(n=Count("id"), median=Percentile(seconds, 0.5),
+                                  p90=Percentile(seconds, 0.9))
+        n, median, p90 = result["n"], result["median"], result["p90"]
+    elif connection.vendor == "postgresql":
         # One query over the cases and the tombstones together (UNION ALL).
         seconds = _seconds_between("opened_at", "closed_at")
         parts = [qs.annotate(seconds=seconds).values("seconds").query.sql_with_params()
@@ -493,6 +513,7 @@ def report_build(*, municipality, period, exact: bool = False,
     """Return the report of ``municipality`` over ``period``: publishable (disclosure-
     controlled) unless ``exact``. ``progress`` is called with a percentage as parts finish."""
     step = progress or (lambda _percent: None)
+    municipality.__dict__.pop("_ombuds_has_tombstones", None)  # asked anew per report
     today = timezone.localdate()
     counts = _volumes(municipality, period)
     step(30)
@@ -591,8 +612,10 @@ def _register_counts(municipality, period) -> tuple[list[int], dict, dict]:
     # The complaints of living cases, then those of destroyed ones (their tombstone keeps the
     # outcome of the case).
     for model, owner in ((Complaint, "case"), (TombstoneComplaint, "tombstone")):
-        complaints = model.objects.filter(
-            **{f"{owner}__municipality": municipality}, kind=Complaint.Kind.COMPLAINT,
+        source = (model.objects.filter(case__municipality=municipality) if model is Complaint
+                  else _tombstones(municipality, model))
+        complaints = source.filter(
+            kind=Complaint.Kind.COMPLAINT,
             received_on__gte=period.start, received_on__lte=period.end,
         ).order_by().annotate(year=ExtractYear("received_on"))
         outcome = f"{owner}__outcome"
@@ -627,6 +650,7 @@ def complaints_build(*, municipality, period, exact: bool = False,
     """The annual complaint register (Awb 9:12a): per year of receipt, the written complaints
     received, handled with a ruling, not handled, resolved informally, withdrawn, and the median
     handling days. Publishable (disclosure-controlled) unless ``exact``."""
+    municipality.__dict__.pop("_ombuds_has_tombstones", None)  # asked anew per report
     years, rows, medians = _register_counts(municipality, period)
     counts, links = [], []
     for year in years:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from ombuds.accounts.models import User
 from ombuds.cases.models import Case, Channel, Person, TimelineEntry
 from ombuds.cases.selectors import similar_persons
+from ombuds.core.chain import chain_verify
 from ombuds.core.models import AuditEntry, Municipality, Office, OutboxMessage, Theme
 from ombuds.correspondence.models import Letter
 from ombuds.demo.data import USERS
@@ -32,6 +33,8 @@ from ombuds.mediation.models import (
 from ombuds.mediation.partner import link_state
 from ombuds.procedures.models import Complaint, Deadline, DisputedDecision
 from ombuds.procedures.selectors import deadline_state, holiday_calendar
+from ombuds.records.models import Tombstone
+from ombuds.records.services import case_destroy
 from ombuds.signals.models import Recommendation, Signal, SignalLink
 from ombuds.socialmap.models import Organisation
 
@@ -122,8 +125,14 @@ def test_reset_wipes_and_reloads_in_demo_mode(settings):
     first_ids = set(Case.objects.values_list("pk", flat=True))
     references = set(Case.objects.values_list("reference", flat=True))
     mails = OutboxMessage.objects.count()
+    # A destroyed demo case leaves a tombstone; the reset removes it with the rest.
+    case_destroy(Case.objects.filter(closed_at__isnull=False).first(), rule="test", by=None,
+                 retrain_themes=False)
     settings.DEMO_MODE = True
     load("--reset")
+    assert not Tombstone.objects.exists()
+    # The reset removed audit entries on purpose and chained what is left anew.
+    assert chain_verify().ok
     assert set(Case.objects.values_list("reference", flat=True)) == references
     assert not first_ids & set(Case.objects.values_list("pk", flat=True))
     assert Signal.objects.count() == 4
