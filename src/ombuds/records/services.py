@@ -7,6 +7,7 @@ job calls it when a term has ended, an erasure request (AVG art. 17) may call it
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 
 from django.core.files.storage import default_storage
 from django.db import models, transaction
@@ -209,3 +210,58 @@ def legal_hold_lift(*, user, case: Case, reason: str) -> LegalHold | None:
                   municipality_code=case.municipality.cbs_code,
                   details={"legal_hold": hold.pk})
     return hold
+
+
+@dataclass
+class RetentionResult:
+    """What one run of the retention job did (or, in a dry run, would do)."""
+
+    due: list = field(default_factory=list)
+    destroyed: list[Tombstone] = field(default_factory=list)
+    held: list = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    audit_prunable: int = 0
+    audit_pruned: int = 0
+
+
+def retention_run(*, dry_run: bool, today=None, limit: int | None = None) -> RetentionResult:
+    """Destroy every closed case whose retention term has ended and that is not under a legal
+    hold, then prune the audit entries older than their term. ``dry_run`` only lists.
+
+    A case that cannot be destroyed (e.g. a new kind of row protects it) is reported and
+    skipped; the others go on. The theme suggestion models of the municipalities concerned
+    are retrained once at the end.
+    """
+    from django.conf import settings
+
+    from ombuds.core import chain
+    from ombuds.records.selectors import retention_due
+
+    result = RetentionResult()
+    limit = limit or settings.RETENTION_BATCH
+    for term in retention_due(today=today):
+        (result.held if term.held else result.due).append(term)
+    cutoff = chain.prune_cutoff(today)
+    result.audit_prunable = chain.prunable(cutoff).count()
+    if dry_run:
+        return result
+    municipalities = {}
+    for term in result.due[:limit]:
+        try:
+            result.destroyed.append(case_destroy(
+                term.case, rule=term.rule, by=None, reason="bewaartermijn verstreken",
+                retrain_themes=False))
+            municipalities[term.case.municipality_id] = term.case.municipality
+        except Exception as error:  # noqa: BLE001 (one case must not stop the others)
+            logger.exception("retention: case %s not destroyed", term.case.reference)
+            result.failed.append((term.case.reference, type(error).__name__))
+    for municipality in municipalities.values():
+        _retrain_themes(municipality)
+    checkpoint = chain.chain_prune(cutoff=cutoff)
+    result.audit_pruned = checkpoint.entries_pruned if checkpoint else 0
+    audit_log(user=None, action=Action.EXECUTE, event="retention.run",
+              object_type="records.tombstone",
+              details={"destroyed": len(result.destroyed), "held": len(result.held),
+                       "failed": len(result.failed), "audit_pruned": result.audit_pruned,
+                       "checkpoint": checkpoint.pk if checkpoint else None})
+    return result
