@@ -14,6 +14,7 @@ urlpatterns = [
     path("werk/", include("ombuds.signals.urls")),
     path("werk/", include("ombuds.insights.urls")),
     path("werk/", include("ombuds.reports.urls")),
+    path("werk/", include("ombuds.records.urls")),
     path("", include("ombuds.mediation.public_urls")),
     path("", include("ombuds.signals.public_urls")),
     path("werk/sociale-kaart/", include("ombuds.socialmap.urls")),

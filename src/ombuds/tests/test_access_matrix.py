@@ -136,6 +136,12 @@ RULES: dict[str, Rule] = {
     "reports:run": Rule(set()),
     "reports:run_download": Rule(set()),
     "core:audit_export": Rule(ADMIN),
+    # retention: the ombudsperson and the beheerder of a municipality (references and dates
+    # only); an empty POST is a form error (400); the world's case has no hold to lift, so
+    # lifting redirects with a message; the Westerveld-only ombudsperson gets a 404 for it
+    "records:overview": Rule({"ombudsman", "beheer", "ombudsman-westerveld"}),
+    "records:hold_place": Rule({"ombudsman", "beheer", "ombudsman-westerveld"}, "post"),
+    "records:hold_lift": Rule({"ombudsman", "beheer"}, "post"),
     # API
     "api-cases:cases": Rule(CASE_ROLES),
     "api-cases:case": Rule(CASE_READERS),
