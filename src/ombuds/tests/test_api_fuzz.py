@@ -17,7 +17,7 @@ from schemathesis.core.failures import FailureGroup
 from ombuds.tests.test_access_matrix import world  # noqa: F401  (the fixture: an office with data)
 
 #: Examples per operation; OMBUDS_FUZZ_EXAMPLES raises it for a longer local run.
-MAX_EXAMPLES = int(os.environ.get("OMBUDS_FUZZ_EXAMPLES", "10"))
+MAX_EXAMPLES = int(os.environ.get("OMBUDS_FUZZ_EXAMPLES", "8"))
 
 
 @pytest.fixture
@@ -71,5 +71,5 @@ def test_no_api_operation_answers_with_a_server_error(token, real):
               for error in fuzz(operation, headers, objects, statuses)]
     assert not errors, "\n".join(errors)
     # The run reached real objects: reads and changes succeeded, not only 400s and 404s.
-    assert statuses.count(200) >= 100 and 201 in statuses
+    assert statuses.count(200) >= 50 and 201 in statuses
 
