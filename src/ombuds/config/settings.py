@@ -95,10 +95,12 @@ INSTALLED_APPS = [
     "ombuds.reports",
     "ombuds.public",
     "ombuds.demo",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -148,9 +150,32 @@ SESSION_COOKIE_AGE = declare(
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+_production = not (DEMO_MODE or DEBUG)
+SECURE_SSL_REDIRECT = declare(
+    "OMBUDS_SSL_REDIRECT", _production, cast=bool, group="Security",
+    help="Redirect every plain-HTTP request to HTTPS. On by default outside demo/debug mode; "
+    "behind a TLS proxy also set OMBUDS_BEHIND_TLS_PROXY.",
+)
+SECURE_HSTS_SECONDS = declare(
+    "OMBUDS_HSTS_SECONDS", 365 * 24 * 60 * 60 if _production else 0, cast=int, group="Security",
+    help="Strict-Transport-Security max-age in seconds (one year outside demo/debug mode; 0 "
+    "sends no HSTS header). Browsers then refuse plain HTTP to this host for that long.",
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = declare(
+    "OMBUDS_HSTS_INCLUDE_SUBDOMAINS", True, cast=bool, group="Security",
+    help="Add includeSubDomains to the HSTS header (covers the subdomains of Ombuds' own "
+    "host name only).",
+)
+SECURE_HSTS_PRELOAD = declare(
+    "OMBUDS_HSTS_PRELOAD", True, cast=bool, group="Security",
+    help="Add preload to the HSTS header. The header alone enrols nothing; only a registered "
+    "domain submitted to the browsers' preload list is preloaded.",
+)
 SECURE_COOKIES = declare(
     "OMBUDS_SECURE_COOKIES", not (DEMO_MODE or DEBUG), cast=bool, group="Security",
     help="Send session and CSRF cookies over HTTPS only. On by default outside demo/debug mode.",
@@ -163,6 +188,31 @@ CSRF_TRUSTED_ORIGINS = declare(
 if declare("OMBUDS_BEHIND_TLS_PROXY", False, cast=bool, group="Security",
            help="Trust X-Forwarded-Proto from the reverse proxy that terminates TLS."):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Content-Security-Policy (django-csp): everything from Ombuds' own origin, no inline script
+# or style, no eval, no framing. The Swagger UI at /api/docs/ uses the same policy
+# (config/urls.py serves its start script as a file). See docs/security.md.
+_csp_report_uri = declare(
+    "OMBUDS_CSP_REPORT_URI", "", group="Security",
+    help="Optional address that browsers send Content-Security-Policy violation reports to "
+    "(report-uri), e.g. a collector of your security team. Empty sends no reports.",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        **({"report-uri": [_csp_report_uri]} if _csp_report_uri else {}),
+    },
+}
 
 # --- Language and time -------------------------------------------------------------------
 # The staff workspace is Dutch whatever the browser asks for; the public pages get their
@@ -239,6 +289,9 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON only: DRF's browsable API needs inline script (against the CSP); the API's one
+    # page is the Swagger UI at /api/docs/.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,

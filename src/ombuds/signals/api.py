@@ -84,12 +84,17 @@ class SignalDetailSerializer(SignalSummarySerializer):
         return signal.case_references
 
 
+#: The largest id a (big)integer column holds, on SQLite and PostgreSQL alike.
+ID_MAX = 2**63 - 1
+
+
 class SignalListApi(SignalRoleApiMixin, APIView):
     class FilterSerializer(serializers.Serializer):
         municipality = serializers.CharField(required=False, help_text="CBS code, e.g. GM1708.")
         status = serializers.ChoiceField(choices=list(STATES.items()), required=False)
-        theme = serializers.IntegerField(required=False)
-        organisation = serializers.IntegerField(required=False)
+        # Bounded like the id columns: a larger number is a 400, not an overflow in the database.
+        theme = serializers.IntegerField(required=False, min_value=1, max_value=ID_MAX)
+        organisation = serializers.IntegerField(required=False, min_value=1, max_value=ID_MAX)
 
         def validate_municipality(self, value: str) -> int:
             user = self.context["request"].user

@@ -1,7 +1,15 @@
-"""The landing page, the worklists with their filters, and saved filters."""
+"""The landing page, the worklists with their filters, and saved filters.
+
+The search text never travels in an address (issue 7: no personal data in URLs, and so none
+in browser history, proxy or server logs, or Referer headers): the filter form is posted,
+the text is kept in the user's session under a random id, and the worklist is shown at an
+address with that id (``?zoek=…``). A saved filter with a search text is linked by its id
+(``?bewaard=…``). Codes such as a status or municipality stay in the address.
+"""
 
 from __future__ import annotations
 
+import secrets
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -21,6 +29,10 @@ from ombuds.cases.models import SavedFilter
 from ombuds.cases.views.common import case_role_required
 
 PAGE_SIZE = 50
+SEARCHES_KEY = "ombuds_worklist_searches"
+SEARCHES_KEPT = 20
+SEARCH_PARAM = "zoek"
+SAVED_PARAM = "bewaard"
 
 
 @login_required
@@ -49,6 +61,53 @@ def filter_query(values: dict) -> str:
     return urlencode(pairs)
 
 
+def search_remember(session, text: str) -> str:
+    """Keep a search text in the session; return the id that stands for it in addresses."""
+    searches = dict(session.get(SEARCHES_KEY, {}))
+    for key, known in searches.items():
+        if known == text:
+            return key
+    key = secrets.token_urlsafe(6)
+    searches[key] = text
+    while len(searches) > SEARCHES_KEPT:
+        searches.pop(next(iter(searches)))  # the oldest
+    session[SEARCHES_KEY] = searches
+    return key
+
+
+def worklist_location(request, values: dict) -> str:
+    """The worklist's address for these filter values, with the search text replaced by its id."""
+    pairs = [(name, values[name]) for name in FILTER_FIELDS
+             if name != "q" and values.get(name) not in ("", None)]
+    if values.get("q"):
+        pairs.append((SEARCH_PARAM, search_remember(request.session, values["q"])))
+    return f"{reverse('cases:worklist')}?{urlencode(pairs)}" if pairs else reverse("cases:worklist")
+
+
+def saved_filter_href(saved: SavedFilter) -> str:
+    """A saved filter's link: its codes, and its id instead of a search text it holds."""
+    query = QueryDict(saved.query, mutable=True)
+    if query.get("q"):
+        del query["q"]
+        query[SAVED_PARAM] = str(saved.pk)
+    return f"{reverse('cases:worklist')}?{query.urlencode()}"
+
+
+def search_text(request) -> tuple[str, bool]:
+    """The search text an address stands for, and whether its id was no longer known."""
+    key = request.GET.get(SEARCH_PARAM)
+    if key:
+        text = request.session.get(SEARCHES_KEY, {}).get(key)
+        return text or "", text is None
+    saved_id = request.GET.get(SAVED_PARAM, "")
+    if saved_id.isdigit():
+        saved = SavedFilter.objects.filter(user=request.user, pk=int(saved_id)).first()
+        if saved is None:
+            return "", True
+        return QueryDict(saved.query).get("q", ""), False
+    return "", False
+
+
 def case_filter(user, values: dict) -> selectors.CaseFilter:
     return selectors.CaseFilter(
         view=values["view"], municipality=values.get("gemeente") or None,
@@ -61,19 +120,35 @@ def case_filter(user, values: dict) -> selectors.CaseFilter:
 
 @case_role_required
 def worklist(request):
-    form = WorklistFilterForm(request.GET, user=request.user)
+    if request.method == "POST" or request.GET.get("q"):
+        # The filter form is posted; an old link or bookmark may still carry the search text.
+        # Either way the text moves into the session and the browser goes to a clean address.
+        form = WorklistFilterForm(request.POST if request.method == "POST" else request.GET,
+                                  user=request.user)
+        return redirect(worklist_location(request, form.values()))
+    data = request.GET.copy()
+    text, expired = search_text(request)
+    if expired:
+        messages.warning(request, "Deze zoekopdracht is verlopen. Zoek opnieuw.")
+    if text:
+        data["q"] = text
+    form = WorklistFilterForm(data, user=request.user)
     values = dict(form.values())
     values["view"] = values.get("view") or default_view(request.user, values)
     cases = selectors.case_list(request.user, case_filter(request.user, values))
     if values.get("toestand") == "gesloten" and not values.get("status"):
         cases = cases.filter(closed_at__isnull=False)
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = filter_query(values)
     return render(request, "cases/worklist.html", {
         "form": form, "page": page, "view": values["view"], "views": VIEWS,
         "view_label": VIEWS[values["view"]],
-        "query": filter_query(values), "filtered": any(values.get(f) for f in FILTER_FIELDS[1:]),
-        "saved_filters": SavedFilter.objects.filter(user=request.user),
-        "save_form": SavedFilterForm(initial={"query": filter_query(values)}),
+        "query": query, "filtered": any(values.get(f) for f in FILTER_FIELDS[1:]),
+        "saved_filters": [
+            {"filter": saved, "href": saved_filter_href(saved), "current": saved.query == query}
+            for saved in SavedFilter.objects.filter(user=request.user)
+        ],
+        "save_form": SavedFilterForm(initial={"query": query}),
     })
 
 
@@ -93,9 +168,10 @@ def saved_filter_save_view(request):
         else:
             verb = "bewaard" if created else "bijgewerkt"
             messages.success(request, f"Filter ‘{saved.name}’ is {verb}.")
-        return redirect(f"{reverse('cases:worklist')}?{query}")
+        return redirect(worklist_location(request, values.values()))
     messages.error(request, "Geef het filter een naam (hoogstens 80 tekens).")
-    return redirect(f"{reverse('cases:worklist')}?{form.data.get('query', '')}")
+    values = WorklistFilterForm(QueryDict(form.data.get("query", "")[:1000]), user=request.user)
+    return redirect(worklist_location(request, values.values()))
 
 
 @require_POST

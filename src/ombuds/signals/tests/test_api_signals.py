@@ -42,3 +42,12 @@ def test_it_refuses_an_unknown_municipality_and_anonymous_callers(office):
     assert api(office.ombudsman_westerveld).get(
         "/api/v1/signals/?municipality=GM1708").status_code == 400
     assert APIClient().get("/api/v1/signals/").status_code in (401, 403)
+
+
+@pytest.mark.parametrize("param", ["theme", "organisation"])
+def test_an_id_filter_beyond_the_database_range_is_a_400_not_a_server_error(office, param):
+    """Found by schemathesis (tests/test_api_fuzz.py): SQLite raised OverflowError."""
+    response = api(office.ombudsman).get(f"/api/v1/signals/?{param}={2**64}")
+    assert response.status_code == 400
+    assert param in response.json()
+    assert api(office.ombudsman).get(f"/api/v1/signals/?{param}={2**63 - 1}").status_code == 200
