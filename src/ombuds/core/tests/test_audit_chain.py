@@ -154,7 +154,7 @@ def test_the_migration_chains_entries_written_before_the_chain():
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_several_processes_writing_at_once_form_one_chain():
     """Eight connections append at once, each in its own transactions; the head row lock
     puts them in one chain."""
