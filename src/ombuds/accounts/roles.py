@@ -41,3 +41,6 @@ HANDLER_ROLES = frozenset({Role.OMBUDSPERSON, Role.COORDINATOR})
 FIGURES_ROLES = frozenset({Role.OMBUDSPERSON, Role.COORDINATOR, Role.POLICY})
 #: Roles that maintain configuration and read the audit log.
 CONFIG_ROLES = frozenset({Role.ADMIN})
+#: Roles that import cases from an office's old spreadsheets (and export them, without
+#: personal data): the beheerder, who never opens a case.
+IMPORT_ROLES = frozenset({Role.ADMIN})

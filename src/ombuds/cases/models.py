@@ -18,6 +18,7 @@ class Channel(models.TextChoices):
     LETTER = "brief", _("Brief")
     WEB = "web", _("Webformulier")
     REFERRAL = "verwijzing", _("Verwezen door organisatie of professional")
+    IMPORT = "import", _("Geïmporteerd uit een eerder bestand")
 
 
 class Urgency(models.TextChoices):

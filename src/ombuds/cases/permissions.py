@@ -9,6 +9,7 @@ from ombuds.accounts.roles import (
     ASSIGN_ROLES,
     CASE_ROLES,
     HANDLER_ROLES,
+    IMPORT_ROLES,
     INTAKE_ROLES,
     TRANSITION_ROLES,
     Role,
@@ -50,6 +51,13 @@ def can_register(user, municipality_id: int | None = None) -> bool:
     if municipality_id is None:
         return user.has_role(INTAKE_ROLES)
     return bool(user.roles_in(municipality_id) & INTAKE_ROLES)
+
+
+def can_import(user, municipality_id: int | None = None) -> bool:
+    """Whether ``user`` may import cases (from a spreadsheet) into this municipality."""
+    if municipality_id is None:
+        return user.has_role(IMPORT_ROLES)
+    return bool(user.roles_in(municipality_id) & IMPORT_ROLES)
 
 
 def can_assign(user, case) -> bool:

@@ -26,7 +26,13 @@ from ombuds.cases.models import (
     ReferenceCounter,
     TimelineEntry,
 )
-from ombuds.cases.permissions import can_assign, can_register, can_transition, may_handle
+from ombuds.cases.permissions import (
+    can_assign,
+    can_import,
+    can_register,
+    can_transition,
+    may_handle,
+)
 from ombuds.cases.selectors import audit_case
 from ombuds.core.audit import Action, audit_log
 from ombuds.core.models import Domain, Municipality, Theme
@@ -104,13 +110,17 @@ def case_register(
     organisations: Iterable[Organisation] = (),
     assignee: User | None = None,
     opened_at: datetime | None = None,
+    imported: bool = False,
 ) -> Case:
     """Register a new case (intake) in the municipality's current process variant.
 
     Either ``person`` (an existing resident, chosen from the duplicate check) or
-    ``person_data`` (a new one) is required.
+    ``person_data`` (a new one) is required. ``imported`` marks a case taken over from an
+    office's old spreadsheet by the beheerder (``ombuds.interop``), who may import but not
+    register.
     """
-    if not can_register(user, municipality.pk):
+    allowed = can_import if imported else can_register
+    if not allowed(user, municipality.pk):
         raise PermissionDenied("U mag in deze gemeente geen zaken registreren.")
     if person is None and person_data is None:
         raise ValidationError({"person": "Vul de gegevens van de inwoner in."})
@@ -156,11 +166,12 @@ def case_register(
     )
     TimelineEntry.objects.create(
         case=case, kind=EntryKind.STATUS, occurred_at=opened_at, author=user,
-        summary=f"Zaak geregistreerd ({case.get_channel_display()})",
+        summary=(f"Zaak geïmporteerd ({case.get_channel_display()})" if imported
+                 else f"Zaak geregistreerd ({case.get_channel_display()})"),
         status_to=case.status,
     )
     audit_case(user=user, case=case, action=Action.CREATE, event="case.created",
-               details={"channel": channel, "variant": workflow.variant})
+               details={"channel": channel, "variant": workflow.variant, "imported": imported})
     return case
 
 
