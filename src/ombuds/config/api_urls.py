@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("ombuds.signals.api_urls")),
     path("", include("ombuds.insights.api_urls")),
     path("", include("ombuds.reports.api_urls")),
+    path("", include("ombuds.interop.api_urls")),
 ]

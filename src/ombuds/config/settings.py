@@ -63,6 +63,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+DB_POOL_MAX_SIZE = declare(
+    "OMBUDS_DB_POOL_MAX_SIZE", 0, cast=int, group="Database",
+    help="PostgreSQL only: keep a connection pool (psycopg_pool) of at most this many "
+    "connections in each app or worker process, instead of one connection per thread; 0 "
+    "for no pool. With a pool, OMBUDS_DB_CONN_MAX_AGE is ignored. See docs/deployment.md.",
+)
+if DB_POOL_MAX_SIZE and DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # Django refuses persistent connections with a pool
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1, "max_size": DB_POOL_MAX_SIZE, "timeout": 10,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Applications ----------------------------------------------------------------
@@ -93,6 +104,7 @@ INSTALLED_APPS = [
     "ombuds.insights",
     "ombuds.records",
     "ombuds.reports",
+    "ombuds.interop",
     "ombuds.public",
     "ombuds.demo",
     "csp",
@@ -354,6 +366,40 @@ OUTBOX_RETRY_SECONDS = declare(
 OUTBOX_MESSAGE_ID_DOMAIN = declare(
     "OMBUDS_OUTBOX_MESSAGE_ID_DOMAIN", "ombuds.invalid", group="E-mail",
     help="Domain in the Message-ID of outgoing e-mail, e.g. the host name Ombuds runs on.",
+)
+# --- Import, export and ZGW ----------------------------------------------------------
+IMPORT_MAX_BYTES = declare(
+    "OMBUDS_IMPORT_MAX_BYTES", 20 * 1024 * 1024, cast=int, group="Import and ZGW",
+    help="Largest spreadsheet (CSV or XLSX) the beheerder may upload for a case import.",
+)
+ZGW_RSIN = declare(
+    "OMBUDS_ZGW_RSIN", "", group="Import and ZGW",
+    help="RSIN (9 digits) of the municipality or body responsible for the cases; the ZGW "
+    "export's bronorganisatie and verantwoordelijkeOrganisatie (docs/zgw.md).",
+)
+ZGW_ZAAKTYPE_URL = declare(
+    "OMBUDS_ZGW_ZAAKTYPE_URL", "", group="Import and ZGW",
+    help="URL of the zaaktype in the municipality's Catalogi API, with {variant} for the "
+    "process variant (1-6), e.g. https://zaken.gemeente.example/catalogi/api/v1/zaaktypen/"
+    "{variant}. Empty: the export names the zaaktype urn:ombuds:zaaktype:variant-N.",
+)
+ZGW_ZAKEN_API_URL = declare(
+    "OMBUDS_ZGW_ZAKEN_API_URL", "", group="Import and ZGW",
+    help="Base URL of a Zaken API (e.g. Open Zaak: https://zaken.gemeente.example/zaken/api/"
+    "v1) to hand a case to when it becomes a formal complaint or objection; empty: no push.",
+)
+ZGW_CLIENT_ID = declare(
+    "OMBUDS_ZGW_CLIENT_ID", "", group="Import and ZGW",
+    help="Client id Ombuds is known by at the Zaken API (the JWT's iss and client_id).",
+)
+ZGW_SECRET = declare(
+    "OMBUDS_ZGW_SECRET", "", group="Import and ZGW",
+    help="Shared secret for the JWT (HS256) the Zaken API expects. Keep it out of the logs.",
+)
+ZGW_MAX_ATTEMPTS = declare(
+    "OMBUDS_ZGW_MAX_ATTEMPTS", 5, cast=int, group="Import and ZGW",
+    help="Attempts to hand one case to the Zaken API before giving up (the pause doubles "
+    "from one minute).",
 )
 EMAIL_HOST = _email_host or "localhost"
 EMAIL_TIMEOUT = 30
