@@ -149,8 +149,9 @@ def parse_channel(value) -> str | None:
     text = normalise(value or "")
     if not text:
         return None
-    if text in CHANNEL_WORDS:
-        return CHANNEL_WORDS[text]
+    words = {normalise(word): channel for word, channel in CHANNEL_WORDS.items()}
+    if text in words:
+        return words[text]
     raise CellError(f"onbekend kanaal '{value}' (kies uit telefoon, inloop, e-mail, brief, "
                     f"web, verwijzing)")
 

@@ -1,0 +1,164 @@
+"""Issue 8, done-when 4: a messy spreadsheet gets a row-by-row report in the dry run, and
+importing it twice creates each case once."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import timezone
+
+from ombuds.cases.models import Case
+from ombuds.core.models import AuditEntry
+from ombuds.interop import services
+from ombuds.interop.models import ImportedCase, ImportJob
+from ombuds.interop.tests.messy import ROWS, VALID_ROWS, messy_csv, messy_xlsx
+from ombuds.tests.factories import OrganisationFactory, register_case
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sheet_world(office):
+    OrganisationFactory(name="Zorggroep Noord", municipalities=[office.steenwijkerland])
+    # Row 12 of the sheet is already in Ombuds, registered at intake (not imported).
+    register_case(office, name="Piet Bakker", title="Schuldhulp wachttijd",
+                  opened_at=timezone.make_aware(datetime(2026, 2, 10, 9, 30)))
+    return office
+
+
+def upload(office, content: bytes, filename: str) -> ImportJob:
+    job = services.import_job_create(user=office.beheer, filename=filename, content=content,
+                                     municipality=None)
+    return job
+
+
+@pytest.mark.parametrize("make, filename", [(messy_csv, "zaken.csv"), (messy_xlsx, "zaken.xlsx")])
+def test_it_reports_every_rows_problem_in_the_dry_run_and_writes_nothing(sheet_world, make,
+                                                                          filename):
+    office = sheet_world
+    job = upload(office, make(), filename)
+    assert job.mapping == {
+        "external_key": "Dossiernr", "municipality": "Gemeente", "opened_on": "Datum binnen",
+        "name": "Naam cliënt", "title": "Onderwerp", "story": "Toelichting",
+        "channel": "Contactwijze", "organisation": "Organisatie",
+        "date_of_birth": "Geb. datum",
+    }, "the mapping is guessed from the headers"
+    cases_before = Case.objects.count()
+
+    report = services.import_check(user=office.beheer, job=job)
+
+    assert [r["row"] for r in report] == [number for number, _, _ in ROWS]
+    for row, (number, _, problem) in zip(report, ROWS, strict=True):
+        if problem is None:
+            assert row["problems"] == [] and row["action"] == "nieuw", row
+        else:
+            assert row["action"] == "fout", row
+            assert any(problem in p for p in row["problems"]), (number, row["problems"])
+    assert Case.objects.count() == cases_before, "a dry run creates nothing"
+    assert services.report_counts(report) == {"new": 3, "already": 0, "refused": 9}
+
+
+def test_importing_the_same_file_twice_creates_each_case_once(sheet_world):
+    office = sheet_world
+    before = set(Case.objects.values_list("reference", flat=True))
+    first = upload(office, messy_csv(), "zaken.csv")
+    services.import_check(user=office.beheer, job=first)
+    services.import_queue(user=office.beheer, job=first)
+    done = services.import_run(job_id=first.pk)
+
+    assert (done.state, done.created_count, done.error_count) == ("klaar", 3, 9)
+    created = Case.objects.exclude(reference__in=before).order_by("opened_at")
+    assert [c.person.name for c in created] == ["Bram de Boer", "Anna Jansen", "Gerrit Bos"]
+    anna = created.get(person__name="Anna Jansen")
+    assert anna.reference.startswith("STW-2026-")
+    assert (anna.channel, anna.title, anna.story) == ("telefoon", "Traplift afgewezen",
+                                                      "Wacht al maanden.")
+    assert timezone.localtime(anna.opened_at).date().isoformat() == "2026-02-03"
+    assert anna.organisations.get().organisation.name == "Zorggroep Noord"
+    assert anna.person.date_of_birth.isoformat() == "1950-05-12"
+    assert created.get(person__name="Bram de Boer").municipality == office.westerveld
+    assert created.get(person__name="Gerrit Bos").channel == "brief"
+    assert anna.timeline.get().summary.startswith("Zaak geïmporteerd")
+    assert AuditEntry.objects.filter(event="case.created", details__imported=True).count() == 3
+    assert AuditEntry.objects.filter(event="import.finished").count() == 1
+    assert bytes(done.content) == b"", "the uploaded file is not kept after the import"
+
+    # The same rows again, now as XLSX: the dry run says they are there, nothing is created.
+    second = upload(office, messy_xlsx(), "zaken.xlsx")
+    report = services.import_check(user=office.beheer, job=second)
+    already = {r["row"]: r["existing"] for r in report if r["action"] == "al geïmporteerd"}
+    assert set(already) == set(VALID_ROWS)
+    assert already[2] == anna.reference
+    services.import_queue(user=office.beheer, job=second)
+    again = services.import_run(job_id=second.pk)
+    assert (again.created_count, again.skipped_count) == (0, 3)
+    assert Case.objects.exclude(reference__in=before).count() == 3
+    assert ImportedCase.objects.count() == 3
+
+
+def test_the_key_is_unique_even_if_two_runs_race(sheet_world):
+    """A second run of a job already done does nothing; the database constraint holds."""
+    office = sheet_world
+    job = upload(office, messy_csv(), "zaken.csv")
+    services.import_check(user=office.beheer, job=job)
+    services.import_queue(user=office.beheer, job=job)
+    services.import_run(job_id=job.pk)
+    assert services.import_run(job_id=job.pk).created_count == 3  # not claimed again
+    assert ImportedCase.objects.count() == 3
+
+
+def test_only_a_beheerder_of_the_municipality_imports(office):
+    with pytest.raises(PermissionDenied):
+        services.import_job_create(user=office.ombudsman, filename="zaken.csv",
+                                   content=messy_csv(), municipality=office.steenwijkerland)
+
+
+def test_it_remembers_the_mapping_for_a_file_with_the_same_columns(sheet_world):
+    office = sheet_world
+    job = upload(office, messy_csv(), "zaken.csv")
+    services.import_mapping_set(user=office.beheer, job=job, mapping={
+        **job.mapping, "story": "", "wish": "Toelichting"})
+    later = upload(office, messy_csv(), "zaken-maart.csv")
+    assert later.mapping["wish"] == "Toelichting" and "story" not in later.mapping
+
+
+def test_the_pages_walk_from_upload_to_progress(sheet_world, client, django_capture_on_commit_callbacks):
+    office = sheet_world
+    client.force_login(office.beheer)
+    response = client.post(reverse("interop:import_start"), {
+        "file": _file(messy_csv(), "zaken.csv"), "municipality": ""})
+    job = ImportJob.objects.get()
+    assert response["Location"] == reverse("interop:import_mapping", args=[job.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "Datum binnengekomen" in page and 'value="Datum binnen" selected' in page
+    response = client.post(response["Location"], job.mapping)
+    assert response["Location"] == reverse("interop:import_report", args=[job.pk])
+    page = client.get(response["Location"]).content.decode()
+    assert "3</strong> worden een nieuwe zaak" in page
+    assert "Onbekende gemeente &#x27;Zwolle&#x27;" in page
+    assert "Dubbel in het bestand: dezelfde zaak als rij 2" in page
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(reverse("interop:import_go", args=[job.pk]))
+    assert len(callbacks) == 1, "the real import is queued for the worker"
+    progress_url = reverse("interop:import_progress", args=[job.pk])
+    assert response["Location"] == progress_url
+
+    # While the worker runs, the page shows how far it is and refreshes itself (no JS).
+    ImportJob.objects.filter(pk=job.pk).update(state="bezig", processed_rows=6, total_rows=12)
+    page = client.get(progress_url).content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in page
+    assert "6 van 12 regels verwerkt (50%)" in page
+    ImportJob.objects.filter(pk=job.pk).update(state="wacht")
+    services.import_run(job_id=job.pk)
+    page = client.get(progress_url).content.decode()
+    assert "http-equiv" not in page
+    assert "Klaar: 3 zaken aangemaakt" in page
+
+
+def _file(content: bytes, name: str):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content)
