@@ -162,3 +162,27 @@ def _file(content: bytes, name: str):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, content)
+
+
+def test_the_command_reports_in_a_dry_run_and_imports_once(sheet_world, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    sheet = tmp_path / "zaken.xlsx"
+    sheet.write_bytes(messy_xlsx())
+    before = Case.objects.count()
+    out = StringIO()
+    call_command("import_cases", str(sheet), "--user", "beheer", "--dry-run", stdout=out)
+    text = out.getvalue()
+    assert "regel 6: Onbekende gemeente 'Zwolle'" in text
+    assert "regel 4: Datum binnengekomen: '31-02-2026' bestaat niet als datum" in text
+    assert "12 regels: 3 nieuw, 0 al geïmporteerd, 9 met een probleem." in text
+    assert Case.objects.count() == before
+    for expected in (3, 0):
+        out = StringIO()
+        call_command("import_cases", str(sheet), "--user", "beheer", stdout=out)
+        assert f"Geïmporteerd: {expected} zaken aangemaakt" in out.getvalue()
+    assert Case.objects.count() == before + 3
+    assert set(AuditEntry.objects.filter(event="case.created", details__imported=True)
+               .values_list("origin", flat=True)) == {"cli"}
