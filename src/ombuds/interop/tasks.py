@@ -17,3 +17,25 @@ def run_import(job_id: int) -> int:
         return import_run(job_id=job_id).created_count
     finally:
         reset_origin(token)
+
+
+@task()
+def push_zaak(case_id: int) -> str:
+    """Hand case ``case_id`` to the Zaken API; on failure queue the next attempt later."""
+    from django.conf import settings
+    from django.utils import timezone
+
+    from ombuds.interop.models import ZaakPush
+    from ombuds.interop.push import PushFailed, retry_delay, zaak_push
+
+    token = set_origin(Origin(channel="worker"))
+    try:
+        return zaak_push(case_id=case_id).zaak_url
+    except PushFailed:
+        attempts = ZaakPush.objects.get(case_id=case_id).attempts
+        if attempts < settings.ZGW_MAX_ATTEMPTS:
+            push_zaak.using(run_after=timezone.now() + retry_delay(attempts)).enqueue(
+                case_id=case_id)
+        raise
+    finally:
+        reset_origin(token)
