@@ -135,6 +135,11 @@ class RowChecker:
         for m in allowed:
             for name in (m.name, m.cbs_code, m.cbs_code.removeprefix("GM")):
                 self.municipalities[columns.normalise(name)] = m
+        #: Keys imported before, read once (a dry run of a large file must not ask per row).
+        self.imported: dict[tuple[int, str], str] = {
+            (m, key): reference for m, key, reference in ImportedCase.objects.filter(
+                municipality__in=allowed).values_list("municipality_id", "external_key",
+                                                      "case__reference")}
         self.organisations: dict[tuple[int, str], list[Organisation]] = {}
         for org in Organisation.objects.filter(municipalities__in=allowed).prefetch_related(
                 "municipalities"):
@@ -218,10 +223,9 @@ class RowChecker:
         return "hash:" + hashlib.sha256(defining.encode()).hexdigest()[:32]
 
     def _against_existing(self, plan: RowPlan) -> None:
-        done = (ImportedCase.objects.filter(municipality=plan.municipality, external_key=plan.key)
-                .select_related("case").first())
+        done = self.imported.get((plan.municipality.pk, plan.key))
         if done is not None:
-            plan.action, plan.existing = ALREADY, done.case.reference
+            plan.action, plan.existing = ALREADY, done
             return
         twin = (Case.objects.filter(municipality=plan.municipality,
                                     opened_at__date=plan.opened_on,
