@@ -66,6 +66,19 @@ def retention(variant: int, outcome: str) -> Retention | None:
     return RESULTS[outcome][1]
 
 
+def _retention_of(case, variant: int) -> Retention:
+    """The closed case's retention as the records app executes it (the beheerder's
+    ``RetentionRule`` years, an Awb 9.2 request to the ombudsman counting as 10 years by
+    default), so the zaaksysteem and Ombuds destroy the file on the same day."""
+    from ombuds.records.selectors import case_term
+
+    term = case_term(case)
+    mapped = retention(variant, case.outcome)
+    if term is None:
+        return mapped
+    return Retention("vernietigen", term.years, term.result_label)
+
+
 def zaaktype_url(variant: int) -> str:
     """The zaaktype of a variant in the municipality's catalogue (setting
     ``OMBUDS_ZGW_ZAAKTYPE_URL`` with ``{variant}``), or a stable URN until one is set."""
@@ -90,7 +103,7 @@ def zaak_from_case(case, *, zaak_url: str = "") -> dict:
     variant = case.workflow.variant
     opened = timezone.localtime(case.opened_at).date()
     closed = timezone.localtime(case.closed_at).date() if case.closed_at else None
-    kept = retention(variant, case.outcome) if closed else None
+    kept = _retention_of(case, variant) if closed else None
     base = settings.BASE_URL.rstrip("/") if settings.BASE_URL else "urn:ombuds"
     status = workflow.status(case.status)
     return {
