@@ -8,6 +8,8 @@ import os
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
 from rest_framework.authtoken.models import Token
@@ -24,6 +26,18 @@ MAX_EXAMPLES = int(os.environ.get("OMBUDS_FUZZ_EXAMPLES", "8"))
 def token(world):  # noqa: F811
     office = world[0]
     return Token.objects.get_or_create(user=office.ombudsman)[0].key
+
+
+@pytest.fixture
+def test_connection_kept():
+    """Requests go straight to the WSGI application, whose request signals would close the
+    test's database connection (and its transaction) on PostgreSQL; Django's test client
+    disconnects them the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
@@ -59,7 +73,7 @@ def fuzz(operation, headers, real: dict | None, statuses: list[int]) -> list[str
 
 
 @pytest.mark.django_db
-def test_no_api_operation_answers_with_a_server_error(token, real):
+def test_no_api_operation_answers_with_a_server_error(token, real, test_connection_kept):
     from ombuds.config.wsgi import application
 
     schema = schemathesis.openapi.from_wsgi("/api/schema/", application)

@@ -33,7 +33,10 @@ class LoggingLiveServerThread(LiveServerThread):
 
 
 @pytest.fixture
-def logging_server(transactional_db, settings):
+def logging_server(settings):
+    """Needs ``django_db(transaction=True, serialized_rollback=True)`` on the test: the server
+    thread sees committed data only, and the serialized rollback leaves the content types as
+    the later serialized-rollback tests expect them."""
     # Plain HTTP here, so the cookies may not be Secure-only.
     settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
     shared = {}
@@ -54,6 +57,7 @@ def logging_server(transactional_db, settings):
         conn.dec_thread_sharing()
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_search_for_a_name_leaves_no_trace_in_addresses_or_the_request_log(
         logging_server, office, caplog):
     case = register_case(office, name=f"Geertje {NAME}",
