@@ -44,3 +44,9 @@ CONFIG_ROLES = frozenset({Role.ADMIN})
 #: Roles that import cases from an office's old spreadsheets (and export them, without
 #: personal data): the beheerder, who never opens a case.
 IMPORT_ROLES = frozenset({Role.ADMIN})
+#: Roles that handle the AVG requests of a municipality's residents (access, correction,
+#: erasure): the ombudsperson, who already sees every case of the municipality.
+AVG_ROLES = frozenset({Role.OMBUDSPERSON})
+#: Roles that answer "who saw this person?" from the audit log: the beheerder (who keeps the
+#: log) and the ombudsperson handling an AVG request. Neither list shows a person's name.
+PERSON_AUDIT_ROLES = frozenset({Role.ADMIN, Role.OMBUDSPERSON})

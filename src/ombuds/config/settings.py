@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "ombuds.records",
     "ombuds.reports",
     "ombuds.interop",
+    "ombuds.privacy",
     "ombuds.public",
     "ombuds.demo",
     "csp",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("werk/", include("ombuds.reports.urls")),
     path("werk/", include("ombuds.records.urls")),
     path("werk/", include("ombuds.interop.urls")),
+    path("werk/", include("ombuds.privacy.urls")),
     path("", include("ombuds.mediation.public_urls")),
     path("", include("ombuds.signals.public_urls")),
     path("werk/sociale-kaart/", include("ombuds.socialmap.urls")),
