@@ -28,6 +28,7 @@ from ombuds.mediation.services import (
     referral_create,
 )
 from ombuds.mediation.survey import survey_invite
+from ombuds.privacy.services import avg_request_create
 from ombuds.procedures.services import complaint_create, decision_create
 from ombuds.signals.links import signal_link_create
 from ombuds.signals.services import recommendation_add, signal_create
@@ -44,6 +45,7 @@ FIGURES = {"ombudsman", "coordinator", "beleid", "ombudsman-westerveld"}
 EVERYONE = set(ROLES)
 STAFF = EVERYONE - {"anonymous"}
 ADMIN = {"beheer"}
+AVG_HANDLERS = {"ombudsman"}
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,19 @@ RULES: dict[str, Rule] = {
     "interop:export": Rule(ADMIN),
     "interop:export_cases": Rule(ADMIN),
     "interop:export_signals": Rule(ADMIN),
+    # AVG requests: handled by the ombudsperson of the request's municipality (the world's
+    # request is a Steenwijkerland one); "who saw this person?" also for the beheerder
+    "privacy:list": Rule(AVG_HANDLERS | {"ombudsman-westerveld"}),
+    "privacy:create": Rule(AVG_HANDLERS | {"ombudsman-westerveld"}),
+    "privacy:detail": Rule(AVG_HANDLERS),
+    "privacy:extend": Rule(AVG_HANDLERS, "post"),
+    "privacy:decide": Rule(AVG_HANDLERS, "post"),
+    "privacy:erase": Rule(AVG_HANDLERS, "post"),
+    "privacy:correct": Rule(AVG_HANDLERS),
+    "privacy:access_json": Rule(AVG_HANDLERS),
+    "privacy:access_pdf": Rule(AVG_HANDLERS),
+    "privacy:person_audit": Rule(AVG_HANDLERS | ADMIN),
+    "privacy:person_audit_export": Rule(AVG_HANDLERS | ADMIN),
     # API
     "api-cases:cases": Rule(CASE_ROLES),
     "api-cases:case": Rule(CASE_READERS),
@@ -249,6 +264,9 @@ def world(office):
     job = import_job_create(user=office.beheer, filename="zaken.csv",
                             content=b"Datum;Naam;Onderwerp\n01-02-2026;A;B\n",
                             municipality=office.steenwijkerland)
+    # An AVG request (a correction, so every page of it answers) of the case's resident.
+    avg_request = avg_request_create(user=office.ombudsman, municipality=office.steenwijkerland,
+                                     person=case.person, kind="rectificatie", received_on=today)
     kwargs = {
         "reference": case.reference, "uuid": entry.attachments.get().uuid,
         "cbs_code": "GM1708", "pk": organisation.pk,
@@ -257,6 +275,7 @@ def world(office):
         "party_id": party.pk, "consent_id": consent.pk,
         "agreement_id": meeting.agreements.get().pk, "referral_id": referral.pk,
         "signal_id": signal.pk, "job_id": job.pk, "fmt": "csv",
+        "request_id": avg_request.pk, "person_id": case.person_id,
     }
     return office, case, kwargs, saved
 
