@@ -58,8 +58,9 @@ class AvgRequestForm(UtrechtForm):
 class ExtendForm(UtrechtForm):
     reason = forms.CharField(label="Reden van de verlenging", widget=forms.Textarea,
                              help_text="Bijvoorbeeld: veel zaken, veel documenten, meerdere verzoeken.")
-    informed_on = forms.DateField(label="Inwoner geïnformeerd op", **DATE,
-                                  help_text="Vertel de inwoner binnen de eerste maand over de verlenging en de reden.")
+    informed_on = forms.DateField(
+        label="Inwoner geïnformeerd op", **DATE,
+        help_text="Vertel de inwoner binnen de eerste maand over de verlenging en de reden.")
 
 
 class DecideForm(UtrechtForm):
