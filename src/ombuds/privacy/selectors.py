@@ -78,6 +78,13 @@ def person_cases(person: Person) -> QuerySet[Case]:
         .select_related("municipality", "workflow").order_by("opened_at", "id")
 
 
+def cases_outside_scope(user, person: Person) -> int:
+    """How many of the person's cases lie in municipalities where ``user`` does not handle
+    AVG requests. The access export is only made when there are none: it must be complete,
+    and it must not show a handler cases they may not see."""
+    return person_cases(person).exclude(municipality_id__in=avg_municipality_ids(user)).count()
+
+
 def persons_in_scope(user, municipality_ids) -> QuerySet[Person]:
     """Persons with a case, as resident or representative, in one of ``municipality_ids``."""
     cases = Case.objects.filter(municipality_id__in=municipality_ids)

@@ -44,6 +44,8 @@ def _check_open(request: AvgRequest, kind: str | None = None) -> None:
         raise AvgRequestError("Dit verzoek is al afgehandeld.")
     if kind and request.kind != kind:
         raise AvgRequestError("Dit hoort niet bij dit soort verzoek.")
+    if kind and request.person_id is None:
+        raise AvgRequestError("De gegevens van deze persoon zijn al gewist.")
 
 
 def avg_request_create(*, user: User, municipality: Municipality, person: Person, kind: str,

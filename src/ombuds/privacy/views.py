@@ -43,6 +43,8 @@ def request_create(request):
         if search.is_valid() else []
     person = None
     if request.GET.get("persoon"):
+        if not request.GET["persoon"].isdigit():
+            raise Http404
         person = selectors.avg_person(request.user, int(request.GET["persoon"]))
     form = forms.AvgRequestForm(request.POST or None,
                                 municipalities=selectors.avg_municipalities(request.user))
@@ -64,10 +66,14 @@ def request_create(request):
 def request_detail(request, request_id: int):
     with transaction.atomic():
         avg_request = selectors.access_avg_request(request.user, request_id)
-    cases = list(selectors.person_cases(avg_request.person)) if avg_request.person else []
+    person = avg_request.person
+    mine = selectors.avg_municipality_ids(request.user)
+    cases = [c for c in selectors.person_cases(person) if c.municipality_id in mine] \
+        if person else []
+    elsewhere = selectors.cases_outside_scope(request.user, person) if person else 0
     today = timezone.localdate()
     return render(request, "privacy/detail.html", {
-        "avg": avg_request, "cases": cases, "today": today,
+        "avg": avg_request, "cases": cases, "elsewhere": elsewhere, "today": today,
         "term": rules.avg_term(avg_request.received_on, extended=avg_request.extended),
         "may_extend": avg_request.is_open and not avg_request.extended
         and rules.may_extend(avg_request.received_on, today),
@@ -149,8 +155,17 @@ def person_correct(request, request_id: int):
     return render(request, "privacy/correct.html", {"avg": avg_request, "form": form})
 
 
+class ExportRefused(Exception):
+    pass
+
+
 def _access_export(request, request_id: int, fmt: str):
     """The access export, audited as an export of the request and of every case in it."""
+    with transaction.atomic():
+        avg_request = selectors.access_avg_request(request.user, request_id)
+        if avg_request.person is not None and \
+                selectors.cases_outside_scope(request.user, avg_request.person):
+            raise ExportRefused
     with transaction.atomic():
         avg_request = selectors.access_avg_request(
             request.user, request_id, event="avg_access.exported", action=Action.EXECUTE)
@@ -166,10 +181,23 @@ def _access_export(request, request_id: int, fmt: str):
     return avg_request, data
 
 
+REFUSED = ("Deze persoon heeft ook zaken bij een gemeente waarvoor u geen AVG-verzoeken "
+           "behandelt. Het overzicht moet volledig zijn: laat het maken door een "
+           "ombudsfunctionaris van alle betrokken gemeenten.")
+
+
+def _refused(request, request_id: int):
+    messages.error(request, REFUSED)
+    return redirect("privacy:detail", request_id=request_id)
+
+
 @require_GET
 @role_required(AVG_ROLES)
 def access_json(request, request_id: int):
-    avg_request, data = _access_export(request, request_id, "json")
+    try:
+        avg_request, data = _access_export(request, request_id, "json")
+    except ExportRefused:
+        return _refused(request, request_id)
     response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2),
                             content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="inzage-{avg_request.label}.json"'
@@ -182,7 +210,10 @@ def access_pdf(request, request_id: int):
     if not pdf_available():
         messages.error(request, "PDF maken kan niet op deze server (Pango ontbreekt); gebruik JSON.")
         return redirect("privacy:detail", request_id=request_id)
-    avg_request, data = _access_export(request, request_id, "pdf")
+    try:
+        avg_request, data = _access_export(request, request_id, "pdf")
+    except ExportRefused:
+        return _refused(request, request_id)
     response = HttpResponse(export.subject_access_pdf(avg_request, data),
                             content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="inzage-{avg_request.label}.pdf"'

@@ -133,3 +133,20 @@ def test_the_pdf_holds_the_same_and_nothing_about_anyone_else(avg_world):
         assert expected in flat, expected
     for secret in others_of(w, w.anna) + ["Bert", "ruud@example.org"]:
         assert secret not in flat, secret
+
+
+@pytest.mark.django_db
+def test_the_export_is_refused_when_the_person_has_cases_the_handler_may_not_see(avg_world):
+    w = avg_world
+    # Ruud has a Westerveld case, and is the representative on Anna's Steenwijkerland case
+    avg_request = make_request(w, w.ruud, municipality=w.office.westerveld)
+    client = Client()
+    client.force_login(w.office.ombudsman_westerveld)
+    body = client.get(reverse("privacy:detail", args=[avg_request.pk])).content.decode()
+    assert w.ruud_case.reference in body and w.anna_case.reference not in body
+    assert "ook 1 zaak/zaken bij een gemeente" in body
+    response = client.get(reverse("privacy:access_json", args=[avg_request.pk]), follow=True)
+    assert "laat het maken door een ombudsfunctionaris" in response.content.decode()
+    assert not AuditEntry.objects.filter(event="avg_access.exported").exists()
+    # the ombudsperson of both municipalities makes it
+    assert json.loads(download(w, avg_request, "json"))["person"]["name"] == "Ruud Rietman"
