@@ -133,3 +133,14 @@ def test_who_saw_this_person_is_scoped_to_the_municipality(avg_world):
         response = login(getattr(w.office, role)).get(
             reverse("privacy:person_audit", args=[w.anna.pk]))
         assert response.status_code == 403, role
+
+
+@pytest.mark.django_db
+def test_the_request_of_an_erased_person_still_shows_and_offers_no_export(avg_world):
+    w = avg_world
+    avg_request = make_request(w, w.anna)
+    AvgRequest.objects.filter(pk=avg_request.pk).update(person=None)
+    client = login(w.office.ombudsman)
+    body = client.get(reverse("privacy:detail", args=[avg_request.pk])).content.decode()
+    assert f"Gewist (persoon-id {w.anna.pk})" in body and "inzage.json" not in body
+    assert client.get(reverse("privacy:access_json", args=[avg_request.pk])).status_code == 404
