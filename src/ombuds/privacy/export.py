@@ -17,10 +17,13 @@ by a program, so the officer reads the export before it is released (see the doc
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from ombuds.cases.models import Case, Person
+from ombuds.cases.models import Attachment, Case, Person
 from ombuds.core.models import AuditEntry
 from ombuds.privacy.models import AvgRequest
 from ombuds.privacy.selectors import person_cases
@@ -214,6 +217,22 @@ def subject_access_data(request: AvgRequest) -> dict:
                   for c in cases],
         "audit": _audit(person),
     }
+
+
+def subject_attachments_zip(request: AvgRequest) -> bytes:
+    """The files attached to the timelines of the cases in which the person is the resident,
+    as one ZIP: ``<case reference>/<number>-<original name>``. The officer reads them before
+    they are released, like the rest of the export."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        attachments = Attachment.objects.filter(entry__case__person=request.person) \
+            .select_related("entry__case").order_by("entry__case__reference", "created_at", "id")
+        for number, attachment in enumerate(attachments, start=1):
+            name = attachment.original_name.replace("/", "_").replace("\\", "_")
+            with attachment.file.open("rb") as handle:
+                archive.writestr(f"{attachment.entry.case.reference}/{number:03d}-{name}",
+                                 handle.read())
+    return buffer.getvalue()
 
 
 def subject_access_pdf(request: AvgRequest, data: dict) -> bytes:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("avg/<int:request_id>/verbeteren/", views.person_correct, name="correct"),
     path("avg/<int:request_id>/inzage.json", views.access_json, name="access_json"),
     path("avg/<int:request_id>/inzage.pdf", views.access_pdf, name="access_pdf"),
+    path("avg/<int:request_id>/bijlagen.zip", views.access_attachments, name="access_attachments"),
     path("avg/personen/<int:person_id>/ingezien/", views.person_audit, name="person_audit"),
     path("avg/personen/<int:person_id>/ingezien.csv", views.person_audit_export,
          name="person_audit_export"),

@@ -220,6 +220,19 @@ def access_pdf(request, request_id: int):
     return response
 
 
+@require_GET
+@role_required(AVG_ROLES)
+def access_attachments(request, request_id: int):
+    try:
+        avg_request, _data = _access_export(request, request_id, "zip")
+    except ExportRefused:
+        return _refused(request, request_id)
+    response = HttpResponse(export.subject_attachments_zip(avg_request),
+                            content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="bijlagen-{avg_request.label}.zip"'
+    return response
+
+
 # --- who saw this person? ------------------------------------------------------------------
 
 

@@ -165,6 +165,7 @@ RULES: dict[str, Rule] = {
     "privacy:correct": Rule(AVG_HANDLERS),
     "privacy:access_json": Rule(AVG_HANDLERS),
     "privacy:access_pdf": Rule(AVG_HANDLERS),
+    "privacy:access_attachments": Rule(AVG_HANDLERS),
     "privacy:person_audit": Rule(AVG_HANDLERS | ADMIN),
     "privacy:person_audit_export": Rule(AVG_HANDLERS | ADMIN),
     # API

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -56,6 +57,8 @@ def avg_world(office) -> AvgWorld:
                        given_by="De inwoner")
         timeline_entry_add(user=o.ombudsman, case=case, kind="telefoon",
                            summary=f"Gebeld met {who} over de hulp", body=f"Notitie over {who}.")
+        timeline_entry_add(user=o.ombudsman, case=case, kind="document", summary="Brief ontvangen",
+                           files=[SimpleUploadedFile(f"brief-{who}.txt", f"Beste {who},".encode())])
         meeting_record(user=o.ombudsman, case=case, kind="gezamenlijk", starts_at=timezone.now(),
                        place="Gemeentehuis", parties=[party], minutes=f"Verslag met {who}.",
                        agreements=[AgreementData(description=f"De Linde belt {who}", due_on=today,

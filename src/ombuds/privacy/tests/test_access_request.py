@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import zipfile
 
 import pytest
 from django.test import Client
@@ -150,3 +151,19 @@ def test_the_export_is_refused_when_the_person_has_cases_the_handler_may_not_see
     assert not AuditEntry.objects.filter(event="avg_access.exported").exists()
     # the ombudsperson of both municipalities makes it
     assert json.loads(download(w, avg_request, "json"))["person"]["name"] == "Ruud Rietman"
+
+
+@pytest.mark.django_db
+def test_the_attachments_come_as_a_zip_with_only_the_persons_own_files(avg_world):
+    w = avg_world
+    avg_request = make_request(w, w.anna)
+    data = json.loads(download(w, avg_request, "json"))
+    listed = [a["name"] for e in data["cases"][0]["timeline"] for a in e["attachments"]]
+    assert listed == ["brief-Anna.txt"]
+    archive = zipfile.ZipFile(io.BytesIO(download(w, avg_request, "attachments")))
+    assert archive.namelist() == [f"{w.anna_case.reference}/001-brief-Anna.txt"]
+    assert archive.read(archive.namelist()[0]) == b"Beste Anna,"
+    assert AuditEntry.objects.filter(event="avg_access.exported").count() == 2
+    # Ruud only represents Anna: her files are not his
+    ruud_zip = zipfile.ZipFile(io.BytesIO(download(w, make_request(w, w.ruud), "attachments")))
+    assert ruud_zip.namelist() == []
