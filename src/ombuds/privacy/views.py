@@ -161,16 +161,13 @@ class ExportRefused(Exception):
 
 def _access_export(request, request_id: int, fmt: str):
     """The access export, audited as an export of the request and of every case in it."""
-    with transaction.atomic():
-        avg_request = selectors.access_avg_request(request.user, request_id)
-        if avg_request.person is not None and \
-                selectors.cases_outside_scope(request.user, avg_request.person):
-            raise ExportRefused
-    with transaction.atomic():
+    with transaction.atomic():  # a refused export raises, so its audit entry is not kept
         avg_request = selectors.access_avg_request(
             request.user, request_id, event="avg_access.exported", action=Action.EXECUTE)
         if avg_request.person is None:
             raise Http404
+        if selectors.cases_outside_scope(request.user, avg_request.person):
+            raise ExportRefused
         data = export.subject_access_data(avg_request)
         for case in selectors.person_cases(avg_request.person):
             audit_log(user=request.user, action=Action.EXECUTE, event="case.exported_avg",
