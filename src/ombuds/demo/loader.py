@@ -90,6 +90,8 @@ from ombuds.mediation.services import (
     referral_create,
 )
 from ombuds.mediation.survey import survey_answer, survey_invite
+from ombuds.privacy.models import AvgRequest
+from ombuds.privacy.services import avg_request_create, person_erase
 from ombuds.procedures.services import (
     complaint_create,
     complaint_update,
@@ -560,6 +562,28 @@ def demo_cases():
 
 
 @transaction.atomic
+def _load_avg_requests(municipalities: dict[str, Municipality]) -> None:
+    """Two AVG requests through the services: an open access request of a returning resident,
+    and an erasure request refused because the retention term of a closed case runs."""
+    if AvgRequest.objects.filter(municipality__cbs_code__in=data.MUNICIPALITIES).exists():
+        return
+    ombudsman = User.objects.get(username="ombudsman")
+    today = timezone.localdate()
+    gerrit = Person.objects.filter(name="Gerrit Kuipers").first()
+    if gerrit is not None:
+        avg_request_create(user=ombudsman, municipality=gerrit.cases.first().municipality,
+                           person=gerrit, kind="inzage", received_on=today - timedelta(days=9),
+                           description="Wil weten welke gegevens de ombudsfunctie over hem heeft.")
+    closed = (demo_cases().filter(closed_at__isnull=False, representative=None)
+              .exclude(person=gerrit).order_by("reference").first())
+    if closed is not None:
+        erasure = avg_request_create(
+            user=ombudsman, municipality=closed.municipality, person=closed.person,
+            kind="wissing", received_on=today - timedelta(days=20),
+            description="Vraagt alle gegevens te verwijderen nu de zaak klaar is.")
+        person_erase(user=ombudsman, request=erasure)
+
+
 def load_demo() -> LoadResult:
     """Create or update the demo configuration; add the demo cases unless they are there."""
     municipalities = load_configuration()
@@ -569,6 +593,7 @@ def load_demo() -> LoadResult:
     cases = _load_cases(municipalities)
     if not demo_signals().exists():
         _load_signals(municipalities, cases)
+    _load_avg_requests(municipalities)
     return LoadResult(cases_created=len(cases), cases_present=len(cases))
 
 
@@ -613,6 +638,7 @@ def wipe_demo() -> int:
     Attachment.objects.filter(entry__case_id__in=case_ids).delete()
     TimelineEntry._base_manager.filter(case_id__in=case_ids).delete()
     Case._base_manager.filter(pk__in=case_ids).delete()
+    AvgRequest.objects.filter(municipality__cbs_code__in=data.MUNICIPALITIES).delete()
     Person.objects.filter(pk__in=person_ids).delete()
     ReferenceCounter.objects.filter(municipality__cbs_code__in=data.MUNICIPALITIES).delete()
     AuditEntry._base_manager.filter(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
@@ -77,3 +78,14 @@ def test_the_pdf_of_a_demo_resident_is_about_them_only(demo):
     assert all(case.reference in text for case in cases)
     leaked = [secret for secret in others(person, cases) if secret in text]
     assert not leaked
+
+
+def test_the_demo_has_an_open_access_request_and_a_refused_erasure(demo):
+    from ombuds.privacy.models import AvgRequest
+
+    person, _cases, _avg_request, _client = demo
+    access = AvgRequest.objects.filter(kind="inzage", person=person).order_by("pk").first()
+    assert access.is_open and access.received_on == timezone.localdate() - timedelta(days=9)
+    erasure = AvgRequest.objects.get(kind="wissing")
+    assert erasure.decision == "afgewezen" and "bewaartermijn" in erasure.decision_reason
+    assert erasure.person is not None
