@@ -144,3 +144,11 @@ def test_the_request_of_an_erased_person_still_shows_and_offers_no_export(avg_wo
     body = client.get(reverse("privacy:detail", args=[avg_request.pk])).content.decode()
     assert f"Gewist (persoon-id {w.anna.pk})" in body and "inzage.json" not in body
     assert client.get(reverse("privacy:access_json", args=[avg_request.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_audit_log_links_a_person_id_to_who_saw_this_person(avg_world):
+    w = avg_world
+    body = login(w.office.beheer).get(reverse("core:audit"),
+                                      {"person_id": w.anna.pk}).content.decode()
+    assert f'href="{reverse("privacy:person_audit", args=[w.anna.pk])}"' in body
