@@ -38,7 +38,9 @@ def request_list(request):
 @require_http_methods(["GET", "POST"])
 @role_required(AVG_ROLES)
 def request_create(request):
-    search = forms.PersonSearchForm(request.GET or None)
+    # The search is a POST so that a name never ends up in a URL (or a proxy's access log).
+    searching = request.POST.get("stap") == "zoeken"
+    search = forms.PersonSearchForm(request.POST if searching else None)
     persons = selectors.avg_person_search(request.user, search.cleaned_data["q"]) \
         if search.is_valid() else []
     person = None
@@ -46,9 +48,10 @@ def request_create(request):
         if not request.GET["persoon"].isdigit():
             raise Http404
         person = selectors.avg_person(request.user, int(request.GET["persoon"]))
-    form = forms.AvgRequestForm(request.POST or None,
+    form = forms.AvgRequestForm(request.POST if request.method == "POST" and not searching
+                                else None,
                                 municipalities=selectors.avg_municipalities(request.user))
-    if request.method == "POST" and person is not None and form.is_valid():
+    if form.is_bound and person is not None and form.is_valid():
         try:
             created = services.avg_request_create(user=request.user, person=person,
                                                   **form.cleaned_data)

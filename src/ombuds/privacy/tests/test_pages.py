@@ -41,8 +41,9 @@ def test_the_list_shows_open_requests_soonest_term_first_and_no_names(avg_world)
 def test_registering_a_request_finds_the_person_and_computes_the_term(avg_world):
     w = avg_world
     client = login(w.office.ombudsman)
-    body = client.get(reverse("privacy:create"), {"q": "aaltink"}).content.decode()
+    body = client.post(reverse("privacy:create"), {"stap": "zoeken", "q": "aaltink"}).content.decode()
     assert "Anna Aaltink" in body and "Bert" not in body
+    assert f"?persoon={w.anna.pk}" in body and not AvgRequest.objects.exists()
     assert AuditEntry.objects.filter(event="avg.person_searched").exists()
     response = client.post(
         reverse("privacy:create") + f"?persoon={w.anna.pk}",
@@ -57,8 +58,8 @@ def test_registering_a_request_finds_the_person_and_computes_the_term(avg_world)
 @pytest.mark.django_db
 def test_the_westerveld_ombudsperson_cannot_search_a_steenwijkerland_resident(avg_world):
     w = avg_world
-    body = login(w.office.ombudsman_westerveld).get(
-        reverse("privacy:create"), {"q": "Aaltink"}).content.decode()
+    body = login(w.office.ombudsman_westerveld).post(
+        reverse("privacy:create"), {"stap": "zoeken", "q": "Aaltink"}).content.decode()
     assert "Anna Aaltink" not in body
     response = login(w.office.ombudsman_westerveld).get(
         reverse("privacy:create"), {"persoon": w.anna.pk})
