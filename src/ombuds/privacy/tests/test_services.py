@@ -9,7 +9,7 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from ombuds.cases.models import Person
+from ombuds.cases.models import Case, Person
 from ombuds.core.models import AuditEntry
 from ombuds.privacy.models import AvgRequest
 from ombuds.privacy.services import (
@@ -21,6 +21,8 @@ from ombuds.privacy.services import (
     person_erase,
 )
 from ombuds.privacy.tests.conftest import make_request
+from ombuds.records.models import Tombstone
+from ombuds.records.services import legal_hold_place
 from ombuds.tests.factories import register_case
 
 
@@ -111,8 +113,39 @@ def test_erasure_is_refused_while_the_retention_term_of_a_closed_case_runs(avg_w
         closed_at=timezone.now().replace(year=2025))
     avg_request = make_request(w, w.bert, kind="wissing")
     [refusal] = person_erase(user=w.office.ombudsman, request=avg_request)
-    assert "bewaartermijn loopt tot" in refusal.reason and "2035" in refusal.reason
-    assert "Archiefwet 1995 art. 3" in refusal.rule
+    # the records app's term for a handled case: 5 years after closing
+    assert "bewaartermijn loopt tot" in refusal.reason and "2030" in refusal.reason
+    assert "Archiefwet 1995 art. 3" in refusal.rule and "5 jaar" in refusal.rule
+
+
+@pytest.mark.django_db
+def test_erasure_is_refused_under_a_legal_hold_even_after_the_term(avg_world):
+    w = avg_world
+    type(w.bert_case).objects.filter(pk=w.bert_case.pk).update(
+        closed_at=timezone.now().replace(year=2015))
+    legal_hold_place(user=w.office.ombudsman, case=w.bert_case, reason="Procedure bij de rechter")
+    [refusal] = person_erase(user=w.office.ombudsman, request=make_request(w, w.bert, kind="wissing"))
+    assert "onder e" in refusal.rule
+    assert Case.objects.filter(pk=w.bert_case.pk).exists()
+
+
+@pytest.mark.django_db
+def test_erasure_after_the_term_destroys_the_cases_through_records_and_leaves_a_tombstone(
+        avg_world, django_capture_on_commit_callbacks):
+    w = avg_world
+    type(w.bert_case).objects.filter(pk=w.bert_case.pk).update(
+        closed_at=timezone.now().replace(year=2015))
+    avg_request = make_request(w, w.bert, kind="wissing")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert person_erase(user=w.office.ombudsman, request=avg_request) == []
+    assert not Case.objects.filter(pk=w.bert_case.pk).exists()
+    assert not Person.objects.filter(pk=w.bert.pk).exists()
+    tombstone = Tombstone.objects.get(reference=w.bert_case.reference)
+    assert avg_request.label in tombstone.rule and "AVG art. 17" in tombstone.rule
+    avg_request.refresh_from_db()
+    assert avg_request.decision == "toegekend" and avg_request.person is None
+    # Anna's case, which shares the organisation, is untouched
+    assert Case.objects.filter(pk=w.anna_case.pk).exists()
 
 
 @pytest.mark.django_db
