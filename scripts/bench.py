@@ -58,6 +58,10 @@ ENV = {
     "OMBUDS_DEMO_MODE": "0",
     "OMBUDS_DEBUG": "0",
     "OMBUDS_SERVER_TIMING": "1",
+    # Plain HTTP on loopback: in production a TLS proxy sits in front (docs/security.md).
+    "OMBUDS_SSL_REDIRECT": "0",
+    "OMBUDS_HSTS_SECONDS": "0",
+    "OMBUDS_SECURE_COOKIES": "0",
     "OMBUDS_ALLOWED_HOSTS": "127.0.0.1,localhost",
     "OMBUDS_LOG_LEVEL": "WARNING",
     # The public form's per-address limit (issue 6): the load comes from one address.
