@@ -37,5 +37,5 @@ def backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0004_case_minutes_spent_case_procedure_avoided_and_more")]
+    dependencies = [("cases", "0005_alter_case_channel")]
     operations = [migrations.RunPython(forward, backward)]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0005_search_vector_column'),
+        ('cases', '0006_search_vector_column'),
         ('core', '0004_outboxmessage'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
