@@ -4,7 +4,8 @@
 #   make test          the test suite except browser tests (honours DATABASE_URL)
 #   make test-browser  end-to-end tests in headless Chromium (Debian's /usr/bin/chromium)
 #   make lint          ruff, and the configuration reference must be current
-#   make bench         a small worklist/case-page benchmark (SCALE=2000 cases)
+#   make bench         gunicorn + PostgreSQL under load, SCALE cases (default 100000;
+#                      needs PostgreSQL: BENCH_PG, default postgres://postgres@127.0.0.1:5432)
 #   make vendor        re-copy the NL Design System CSS and htmx from npm
 #   make clean         remove the virtualenv and caches (the data directory stays)
 
@@ -16,7 +17,7 @@ DATA_DIR ?= $(or $(OMBUDS_DATA_DIR),var)
 DEMO_ENV := OMBUDS_DEMO_MODE=1
 # Commands that need no secret of their own (lint, bench) use the test settings.
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=ombuds.config.settings_test
-SCALE ?= 2000
+SCALE ?= 100000
 VENDOR_DIR := src/ombuds/core/static/ombuds/vendor
 NPM_VENDOR := @utrecht/component-library-css@9.0.4 \
 	@nl-design-system-unstable/voorbeeld-design-tokens@7.4.1 htmx.org@2.0.11
@@ -59,9 +60,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check src scripts
 	$(TEST_SETTINGS) $(BIN)/ombuds config_reference --check
 
+# Loads SCALE cases into the scratch database ombuds_h_bench (dropped first), runs gunicorn
+# and a load process, prints every scenario against its target (docs/performance.md).
 bench: $(STAMP)
 	SCALE=$(SCALE) $(BIN)/python scripts/bench.py
-	$(BIN)/python scripts/bench_report.py
 
 vendor:
 	@command -v npm >/dev/null || { echo "make vendor needs npm"; exit 1; }

@@ -86,6 +86,10 @@ class Person(models.Model):
         return self.name
 
 
+#: Columns the worklist filters on, carried in its indexes (see ``Case.Meta.indexes``).
+WORKLIST_FILTER_COLUMNS = ["status", "channel", "urgency", "created_by"]
+
+
 class Case(models.Model):
     reference = models.CharField(_("zaaknummer"), max_length=20, unique=True)
     municipality = models.ForeignKey(
@@ -171,6 +175,19 @@ class Case(models.Model):
             models.Index(fields=["created_by", "opened_at"], name="case_created_by_idx"),
             models.Index(fields=["assignee", "next_deadline_end"], name="case_assignee_deadline_idx"),
             models.Index(fields=["municipality", "next_deadline_end"], name="case_muni_deadline_idx"),
+            # The worklists of open cases in their exact order (``selectors.case_list``), so a
+            # page is read from the index and stops after 50 rows, at any register size. The
+            # filter columns are included (PostgreSQL), so the filters and the capped count
+            # are checked in the index without visiting the table.
+            # (Ascending puts NULLs last on PostgreSQL, as the list does.)
+            models.Index(fields=["assignee", "next_deadline_end", "-opened_at", "-id"],
+                         include=["municipality", *WORKLIST_FILTER_COLUMNS],
+                         name="case_open_assignee_order_idx",
+                         condition=models.Q(closed_at__isnull=True)),
+            models.Index(fields=["municipality", "next_deadline_end", "-opened_at", "-id"],
+                         include=["assignee", *WORKLIST_FILTER_COLUMNS],
+                         name="case_open_muni_order_idx",
+                         condition=models.Q(closed_at__isnull=True)),
         ]
 
     def __str__(self) -> str:

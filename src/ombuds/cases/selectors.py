@@ -102,6 +102,24 @@ class CaseFilter:
     open_only: bool = True
 
 
+def search_vector():
+    """The stored ``dutch`` vector of a case's search text (PostgreSQL only).
+
+    A generated column that migration 0006 adds and indexes (GIN, ``case_search_dutch_idx``);
+    the model does not declare it, as SQLite has no such type.
+    """
+    from django.contrib.postgres.search import SearchVectorField
+    from django.db.models.expressions import RawSQL
+
+    return RawSQL('"cases_case"."search_vector"', [], output_field=SearchVectorField())
+
+
+def _search_query(q: str):
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(q, config=settings.SEARCH_CONFIG, search_type="websearch")
+
+
 def search_filter(queryset: QuerySet[Case], q: str) -> QuerySet[Case]:
     """Full-text search over title, story and wish; an exact lookup when ``q`` is a reference.
 
@@ -115,11 +133,7 @@ def search_filter(queryset: QuerySet[Case], q: str) -> QuerySet[Case]:
     if REFERENCE_PATTERN.match(q):
         return queryset.filter(reference=q.upper())
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
-
-        vector = SearchVector("search_text", config=settings.SEARCH_CONFIG)
-        query = SearchQuery(q, config=settings.SEARCH_CONFIG, search_type="websearch")
-        return queryset.annotate(search=vector).filter(search=query)
+        return queryset.alias(search=search_vector()).filter(search=_search_query(q))
     condition = Q()
     for word in q.split():
         condition &= Q(search_text__icontains=word)
@@ -159,6 +173,13 @@ def case_list(user, filters: CaseFilter) -> QuerySet[Case]:
         details={k: v for k, v in filters.__dict__.items() if v not in ("", None) and k != "q"}
         | ({"search": True} if filters.q else {}),
     )
+    q = filters.q.strip()
+    if q and connection.vendor == "postgresql" and not REFERENCE_PATTERN.match(q):
+        # A search shows the best matches first (ts_rank on the stored vector).
+        from django.contrib.postgres.search import SearchRank
+
+        return qs.alias(rank=SearchRank(search_vector(), _search_query(q))).order_by(
+            "-rank", "-opened_at", "-id")
     # Nearest legal end first (the deadline watch), then the newest case.
     return qs.order_by(F("next_deadline_end").asc(nulls_last=True), "-opened_at", "-id")
 

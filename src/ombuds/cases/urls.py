@@ -7,6 +7,7 @@ app_name = "cases"
 urlpatterns = [
     path("", views.home, name="home"),
     path("zaken/", views.worklist, name="worklist"),
+    path("_floor/", views.floor, name="floor"),
     path("zaken/nieuw/", views.case_register_view, name="register"),
     path("zaken/filters/", views.saved_filter_save_view, name="saved_filter_save"),
     path("zaken/filters/<int:pk>/verwijderen/", views.saved_filter_delete_view,

@@ -123,6 +123,13 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ombuds.core.middleware.AuditContextMiddleware",
 ]
+SERVER_TIMING = declare(
+    "OMBUDS_SERVER_TIMING", False, cast=bool, group="General",
+    help="Add a Server-Timing header with the time the app spent on each request (for "
+    "`make bench`, which reads it). Leave off in production.",
+)
+if SERVER_TIMING:
+    MIDDLEWARE.insert(0, "ombuds.core.middleware.ServerTimingMiddleware")
 
 ROOT_URLCONF = "ombuds.config.urls"
 WSGI_APPLICATION = "ombuds.config.wsgi.application"

@@ -14,3 +14,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# On a shared PostgreSQL server, give the test database a name of your own
+# (e.g. OMBUDS_TEST_DATABASE=ombuds_h_bench_test); Django's default is test_<name>.
+if os.environ.get("OMBUDS_TEST_DATABASE"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["OMBUDS_TEST_DATABASE"]}  # noqa: F405

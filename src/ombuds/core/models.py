@@ -39,6 +39,10 @@ class Office(models.Model):
         return self.name
 
 
+#: pk → (definition JSON, parsed Workflow); see ``WorkflowDefinition.workflow``.
+_PARSED_WORKFLOWS: dict[int, tuple[dict, Workflow]] = {}
+
+
 class WorkflowDefinition(models.Model):
     """One immutable version of a process variant (1–6). Cases point at the version they
     started with, so changing a municipality's variant never rewrites a running case."""
@@ -65,7 +69,14 @@ class WorkflowDefinition(models.Model):
         """Return the pure-Python workflow this row stores (cached per instance)."""
         cached = self.__dict__.get("_workflow")
         if cached is None:
-            cached = self.__dict__["_workflow"] = Workflow.from_dict(self.definition)
+            # A list of 50 cases brings 50 copies of the same few rows: parse each
+            # definition once per process, as long as the stored JSON is the same.
+            shared = _PARSED_WORKFLOWS.get(self.pk)
+            if shared is None or shared[0] != self.definition:
+                shared = (self.definition, Workflow.from_dict(self.definition))
+                if self.pk is not None:
+                    _PARSED_WORKFLOWS[self.pk] = shared
+            cached = self.__dict__["_workflow"] = shared[1]
         return cached
 
 

@@ -20,9 +20,11 @@ end of the objection term. The same rule is applied everywhere.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from types import MappingProxyType
 
 __all__ = [
     "DESIGNATED_DAYS",
@@ -112,6 +114,12 @@ def statutory_holidays(year: int) -> dict[date, str]:
     }
 
 
+@functools.lru_cache(maxsize=256)
+def _statutory_holidays_cached(year: int) -> Mapping[date, str]:
+    """``statutory_holidays`` computed once per year (the watch asks for every day it counts)."""
+    return MappingProxyType(statutory_holidays(year))
+
+
 @dataclass(frozen=True)
 class HolidayCalendar:
     """The Atw calendar: statutory holidays plus designated days (art. 3 lid 3)."""
@@ -126,7 +134,7 @@ class HolidayCalendar:
                    designated_years=DESIGNATED_YEARS | frozenset(years))
 
     def holiday_name(self, day: date) -> str | None:
-        return statutory_holidays(day.year).get(day) or self.designated.get(day)
+        return _statutory_holidays_cached(day.year).get(day) or self.designated.get(day)
 
     def is_holiday(self, day: date) -> bool:
         return self.holiday_name(day) is not None

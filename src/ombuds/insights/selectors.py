@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import reduce
+from itertools import combinations
 
 from django.conf import settings
 from django.db import connection
@@ -19,7 +20,7 @@ from django.utils import timezone
 
 from ombuds.accounts.roles import ALL_CASES_ROLES
 from ombuds.cases.models import Case, CaseOrganisation
-from ombuds.cases.selectors import visible_cases
+from ombuds.cases.selectors import search_vector, visible_cases
 from ombuds.core.models import Theme
 from ombuds.domain import textmodel
 from ombuds.domain.signals import SignalState
@@ -33,6 +34,9 @@ PERIOD = timedelta(days=365)
 #: How many words of a case are searched for, and how many must be shared.
 TEXT_WORDS = 8
 MIN_SHARED_WORDS = 2
+#: How many of the newest candidates are scored (by text on PostgreSQL, by theme or party
+#: everywhere), so a related-cases panel costs the same in a register of any size.
+CANDIDATES = 500
 
 
 @dataclass
@@ -73,9 +77,23 @@ def _by_text(qs: QuerySet, text: str, limit: int, *, fields: tuple[str, ...],
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
-        vector = SearchVector(*fields, config=settings.SEARCH_CONFIG)
-        query = reduce(operator.or_, (SearchQuery(w, config=settings.SEARCH_CONFIG) for w in words))
-        qs = qs.annotate(search=vector).filter(search=query).annotate(rank=SearchRank(vector, query))
+        def term(word):
+            return SearchQuery(word, config=settings.SEARCH_CONFIG)
+
+        # Cases: the stored, indexed vector (cases.selectors.search_vector), not recomputed.
+        vector = search_vector() if qs.model is Case and fields == ("search_text",) \
+            else SearchVector(*fields, config=settings.SEARCH_CONFIG)
+        # "At least ``needed`` of the words" as one query the GIN index answers (any pair),
+        # and only the newest CANDIDATES of those are scored: a word every story has
+        # ("gemeente") must not make the page score the whole register.
+        if needed > 1:
+            query = reduce(operator.or_, (term(a) & term(b) for a, b in combinations(words, 2)))
+        else:
+            query = reduce(operator.or_, (term(w) for w in words))
+        candidates = (qs.alias(search=vector).filter(search=query)
+                      .order_by(f"-{newest}").values("pk")[:CANDIDATES])
+        qs = (qs.filter(pk__in=list(candidates.values_list("pk", flat=True)))
+              .alias(search=vector).annotate(rank=SearchRank(vector, query)))
         order.insert(1, "-rank")
     else:
         qs = qs.filter(reduce(operator.or_, (_matches_word(w, fields) for w in words)))
@@ -94,10 +112,14 @@ def _cases_by_theme_party(base: QuerySet[Case], theme_ids: list[int], party_ids:
     if not theme_ids and not party_ids:
         return []
     through = Case.themes.through.objects
-    qs = (base.filter(opened_at__range=(around - PERIOD, around + PERIOD))
-          .filter(Q(pk__in=through.filter(theme_id__in=theme_ids).values("case_id"))
-                  | Q(pk__in=CaseOrganisation.objects.filter(organisation_id__in=party_ids)
-                      .values("case_id")))
+    # Only the newest CANDIDATES sharing a theme or party are scored (see ``_by_text``).
+    candidates = list(
+        base.filter(opened_at__range=(around - PERIOD, around + PERIOD))
+        .filter(Q(pk__in=through.filter(theme_id__in=theme_ids).values("case_id"))
+                | Q(pk__in=CaseOrganisation.objects.filter(organisation_id__in=party_ids)
+                    .values("case_id")))
+        .order_by("-opened_at").values_list("pk", flat=True)[:CANDIDATES])
+    qs = (base.filter(pk__in=candidates)
           .annotate(n_themes=Count("themes", filter=Q(themes__in=theme_ids), distinct=True),
                     n_parties=Count("organisations",
                                     filter=Q(organisations__organisation_id__in=party_ids),

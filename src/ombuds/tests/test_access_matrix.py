@@ -62,6 +62,8 @@ RULES: dict[str, Rule] = {
     # staff pages
     "cases:home": Rule(STAFF),
     "cases:worklist": Rule(CASE_ROLES),
+    # the benchmark floor (one scoped primary-key query, 204 without data)
+    "cases:floor": Rule(CASE_ROLES),
     "cases:register": Rule(CASE_ROLES),
     "cases:saved_filter_save": Rule(CASE_ROLES, "post"),
     # reachable, but deletes only one's own filter (asserted below)

@@ -2,6 +2,7 @@
 
 from ombuds.cases.views.attachments import attachment_download
 from ombuds.cases.views.case import case_add_entry, case_assign_view, case_page, case_transition_view
+from ombuds.cases.views.floor import floor
 from ombuds.cases.views.register import case_register_view
 from ombuds.cases.views.worklist import (
     home,
@@ -17,6 +18,7 @@ __all__ = [
     "case_page",
     "case_register_view",
     "case_transition_view",
+    "floor",
     "home",
     "saved_filter_delete_view",
     "saved_filter_save_view",

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import template
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.html import format_html
 
 from ombuds.core.models import Office
 from ombuds.deadlines import HolidayCalendar
@@ -133,18 +135,30 @@ def case_deadlines(context, case):
     }
 
 
-@register.inclusion_tag("procedures/includes/worklist_deadline.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def worklist_deadline(context, case):
-    """The "Termijn" cell of a worklist row: the nearest open term, its date and badge."""
+    """The "Termijn" cell of a worklist row: the nearest open term, its date and badge.
+
+    Built in Python rather than with an included template: it runs 50 times per worklist
+    page, and the markup is small (same as ``includes/worklist_deadline.html`` was).
+    """
     request = context.get("request")
-    result = {"case": case, "stylesheet": _stylesheet_once(request), "state": None}
+    stylesheet = format_html('<link rel="stylesheet" href="{}">', static("procedures/procedures.css")) \
+        if _stylesheet_once(request) else ""
     if case.next_deadline_end is None:
-        return result
+        return format_html('{}<span class="ombuds-muted">Geen<span class="ombuds-visually-hidden">'
+                           ' termijn</span></span>', stylesheet)
     office = request_office(request, case.municipality.office_id)
-    result["state"] = deadline_state(
+    state = deadline_state(
         raw_end=case.next_deadline_raw_end or case.next_deadline_end,
         end=case.next_deadline_end, office=office, calendar=request_calendar(request),
         today=timezone.localdate())
-    result["label"] = STATE_LABELS[result["state"]]
-    return result
+    raw_end = case.next_deadline_raw_end
+    return format_html(
+        '{}<span class="ombuds-worklist-deadline">{}<br>uiterlijk <time datetime="{}">{}</time>'
+        '<br><span class="ombuds-deadline-badge ombuds-deadline-badge--{}"><span '
+        'class="ombuds-visually-hidden">Status: </span>{}</span></span>',
+        stylesheet, case.next_deadline_name, raw_end.isoformat() if raw_end else "",
+        f"{raw_end.day}-{raw_end.month}-{raw_end.year}" if raw_end else "", state,
+        STATE_LABELS[state])
 

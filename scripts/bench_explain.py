@@ -1,0 +1,66 @@
+#!/usr/bin/env python3
+"""Print the query plans of the worklist, the filtered case list and the search, as the app
+issues them (``EXPLAIN (ANALYZE, BUFFERS)``), against the bench database.
+
+    BENCH_DATABASE=ombuds_h_bench_1m .venv/bin/python scripts/bench_explain.py
+
+``make bench`` runs it at the end and writes the plans to ``var/bench-plans-<SCALE>.txt``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+DATABASE = os.environ.get("BENCH_DATABASE", "ombuds_h_bench")
+os.environ.update({
+    "DATABASE_URL": f"{PG}/{DATABASE}", "DJANGO_SETTINGS_MODULE": "ombuds.config.settings_test",
+    "OMBUDS_DATA_DIR": str(Path(__file__).resolve().parent.parent / "var" / "bench"),
+})
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+
+from ombuds.accounts.models import User  # noqa: E402
+from ombuds.cases.selectors import CaseFilter, case_list  # noqa: E402
+from ombuds.cases.views.worklist import LONG_TEXT, PAGE_SIZE  # noqa: E402
+from ombuds.core.models import Municipality  # noqa: E402
+
+
+def explain(title: str, queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    return f"### {title}\n\n```\n{plan}\n```\n"
+
+
+def main() -> int:
+    user = User.objects.get(username="ombudsman")
+    stw = Municipality.objects.get(cbs_code="GM1708")
+    lists = {
+        "Worklist: open cases of one ombudsperson, nearest deadline first (page 1, 50 rows)":
+            CaseFilter(view="mijn"),
+        "Case list: all open cases of Steenwijkerland by telephone (page 1, 50 rows)":
+            CaseFilter(view="alle", municipality=stw.pk, channel="telefoon"),
+        "Full-text search 'scootmobiel kapot', best matches first (page 1, 50 rows)":
+            CaseFilter(view="alle", q="scootmobiel kapot"),
+    }
+    out = []
+    for title, filters in lists.items():
+        rows = case_list(user, filters).defer(*LONG_TEXT)
+        out.append(explain(title, rows[:PAGE_SIZE]))
+        out.append(explain(title.split(":")[0] + ": the capped count (at most 1,001 rows)",
+                           rows.order_by()[:1001].values("pk")))
+    print("\n".join(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
