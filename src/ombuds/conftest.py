@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from django.test import Client
 
 from ombuds.tests.factories import OfficeSetup, make_office

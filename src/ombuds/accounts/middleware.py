@@ -58,7 +58,8 @@ class SessionExpiryMiddleware:
                 if is_api(request):
                     return JsonResponse({"detail": "Uw sessie is verlopen."}, status=403)
                 messages.info(request, "U was een tijd niet actief. Log opnieuw in om verder te gaan.")
-                return redirect(f"{reverse(settings.LOGIN_URL)}?{urlencode({'next': request.get_full_path()})}")
+                query = urlencode({"next": request.get_full_path()})
+                return redirect(f"{reverse(settings.LOGIN_URL)}?{query}")
             if last_seen is None or now - last_seen >= LAST_SEEN_RESOLUTION:
                 session[LAST_SEEN_SESSION_KEY] = now
         return self.get_response(request)
