@@ -19,7 +19,7 @@ from rest_framework.authtoken.models import Token
 from ombuds.conftest import force_login_without_second_factor
 from ombuds.core.models import AuditEntry
 from ombuds.tests.otp import confirmed_device, totp_code
-from ombuds.tests.test_access_matrix import (  # noqa: F401 - the world fixture
+from ombuds.tests.test_access_matrix import (  # noqa: F401, F811 - the world fixture
     RULES,
     app_url_names,
     build,
@@ -46,7 +46,7 @@ def request(client, name, url):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("enrolled", [True, False], ids=["with-app", "without-app"])
-def test_without_a_second_factor_no_staff_page_or_api_endpoint_is_reached(world, enrolled):
+def test_without_a_second_factor_no_staff_page_or_api_endpoint_is_reached(world, enrolled):  # noqa: F811
     """Driven by the URL configuration: every URL, present and future, that an anonymous
     visitor cannot reach is not reached by a staff user who has only given a password. Pages
     send them to the second step, the API answers 403. The ombudsperson reaches the most."""
