@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404
+from django.urls import reverse
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
@@ -87,6 +88,10 @@ class OmbudsOIDCCallbackView(OIDCAuthenticationCallbackView):
         audit_log(user=self.user, action=Action.EXECUTE, event="auth.oidc_login",
                   details={"provider_mfa": mfa})
         return response
+
+    @property
+    def failure_url(self):
+        return reverse("accounts:oidc_failed")
 
     def login_failure(self):
         audit_log(user=None, action=Action.EXECUTE, event="auth.oidc_failed")

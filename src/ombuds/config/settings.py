@@ -284,7 +284,6 @@ OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
 OIDC_CREATE_USER = False
 OIDC_TIMEOUT = 10
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
-LOGIN_REDIRECT_URL_FAILURE = "accounts:oidc_failed"
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses a locked-out user name before any password is checked.
