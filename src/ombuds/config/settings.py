@@ -124,12 +124,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
-    "ombuds.accounts.middleware.SessionExpiryMiddleware",
-    "ombuds.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ombuds.core.middleware.AuditContextMiddleware",
+    # After the audit context, so that an expired session is audited with its origin.
+    "django_otp.middleware.OTPMiddleware",
+    "ombuds.accounts.middleware.SessionExpiryMiddleware",
+    "ombuds.accounts.middleware.SecondFactorMiddleware",
     # Last, so that it turns the lockout flag a login view set into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -158,10 +159,11 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cases:home"
 LOGOUT_REDIRECT_URL = "public:home"
-# Messages in Dutch come with Django's own translations of these validators.
+# Django's validators; their messages are Dutch through Django's translations (the minimum
+# length through our own subclass, as that translation is missing).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+    {"NAME": "ombuds.accounts.passwords.DutchMinimumLengthValidator",
      "OPTIONS": {"min_length": declare(
          "OMBUDS_PASSWORD_MIN_LENGTH", 12, cast=int, group="Security",
          help="Shortest password accepted for a staff account (checked with Django's validators, "
