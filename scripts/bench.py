@@ -55,6 +55,7 @@ from django.utils import timezone  # noqa: E402
 from ombuds.accounts.models import User  # noqa: E402
 from ombuds.cases.models import Case, Channel, EntryKind, Person, TimelineEntry  # noqa: E402
 from ombuds.demo.loader import load_configuration  # noqa: E402
+from ombuds.tests.otp import complete_second_factor  # noqa: E402
 
 
 def floor_view(request):
@@ -132,7 +133,9 @@ def main() -> int:
     references = build(SCALE)
     print(f"built in {time.perf_counter() - start:.1f} s")
     client = Client()
-    client.force_login(User.objects.get(username="ombudsman"))
+    ombudsman = User.objects.get(username="ombudsman")
+    client.force_login(ombudsman)
+    complete_second_factor(client, ombudsman)  # a real TOTP device, as after a correct code
     sample = random.Random(1).sample(references, min(20, len(references)))  # noqa: S311
     pks = list(Case.objects.filter(reference__in=sample).values_list("pk", flat=True))
     pages = {

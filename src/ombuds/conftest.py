@@ -19,16 +19,10 @@ def force_login_with_second_factor(self, user, backend=None):
     the second factor with a real TOTP device of the user, marked in the session through
     django-otp's own session key. Tests of the second factor itself log in with
     ``force_login_without_second_factor(client, user)`` or through the login form."""
-    from django_otp import DEVICE_ID_SESSION_KEY
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from ombuds.tests.otp import complete_second_factor
 
     force_login_without_second_factor(self, user, backend)
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    if device is None:
-        device = TOTPDevice.objects.create(user=user, name="Authenticator-app (test)")
-    session = self.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
+    complete_second_factor(self, user)
 
 
 Client.force_login = force_login_with_second_factor

@@ -24,3 +24,14 @@ def confirmed_device(user) -> TOTPDevice:
     """The user's authenticator app, set up as if they had enrolled earlier."""
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
     return device or TOTPDevice.objects.create(user=user, name="Authenticator-app")
+
+
+def complete_second_factor(client, user) -> None:
+    """Mark the session of a client logged in as ``user`` as past the second factor, with a
+    real TOTP device of the user and django-otp's own session key (as ``django_otp.login``
+    does after a correct code)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = confirmed_device(user).persistent_id
+    session.save()
