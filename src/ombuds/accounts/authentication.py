@@ -1,3 +1,4 @@
+from drf_spectacular.authentication import SessionScheme
 from rest_framework import exceptions
 from rest_framework.authentication import SessionAuthentication
 
@@ -15,3 +16,9 @@ class SecondFactorSessionAuthentication(SessionAuthentication):
         if result is not None and not second_factor_done(request._request):
             raise exceptions.PermissionDenied(API_MESSAGE)
         return result
+
+
+class SecondFactorSessionScheme(SessionScheme):
+    """The OpenAPI description of the session: drf-spectacular's own cookie scheme."""
+
+    target_class = "ombuds.accounts.authentication.SecondFactorSessionAuthentication"
