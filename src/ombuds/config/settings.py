@@ -281,6 +281,17 @@ OIDC_MFA_ACR = declare(
     "log-in to count as the second factor. Empty: not checked. When a check fails, the staff "
     "member still logs in but must use Ombuds' own two-factor step.",
 )
+if OIDC_ENABLED:
+    _missing = [name for name, value in [
+        ("OMBUDS_OIDC_AUTHORIZATION_ENDPOINT", OIDC_OP_AUTHORIZATION_ENDPOINT),
+        ("OMBUDS_OIDC_TOKEN_ENDPOINT", OIDC_OP_TOKEN_ENDPOINT),
+        ("OMBUDS_OIDC_USERINFO_ENDPOINT", OIDC_OP_USER_ENDPOINT),
+        ("OMBUDS_OIDC_JWKS_ENDPOINT", OIDC_OP_JWKS_ENDPOINT),
+        ("OMBUDS_OIDC_CLIENT_ID", OIDC_RP_CLIENT_ID),
+        ("OMBUDS_OIDC_CLIENT_SECRET", OIDC_RP_CLIENT_SECRET),
+    ] if not value]
+    if _missing:
+        raise ImproperlyConfigured(f"OMBUDS_OIDC_ISSUER is set, so set {', '.join(_missing)} too.")
 OIDC_USE_PKCE = True
 OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
 OIDC_CREATE_USER = False
