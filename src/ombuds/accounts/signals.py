@@ -7,14 +7,18 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 
 from ombuds.accounts.mfa import AUTH_AT_SESSION_KEY
+from ombuds.accounts.middleware import LAST_SEEN_SESSION_KEY
 from ombuds.core.audit import Action, audit_log
 
 
 @receiver(user_logged_in)
 def log_login(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
-        # The start of the session's maximum age and of the window for setting up 2FA.
-        request.session[AUTH_AT_SESSION_KEY] = time.time()
+        # The start of the session's maximum age, of its idle time and of the window for
+        # setting up 2FA.
+        now = time.time()
+        request.session[AUTH_AT_SESSION_KEY] = now
+        request.session[LAST_SEEN_SESSION_KEY] = now
     audit_log(user=user, action=Action.EXECUTE, event="auth.login")
 
 
