@@ -24,3 +24,9 @@ def lockout_response(request, original_response=None, credentials=None):
     return render(request, "accounts/login.html",
                   {"form": form, "lockout_error": form.lockout_error,
                    "next": request.POST.get("next", "")}, status=429)
+
+
+def client_str(username, ip_address, user_agent, path_info, request) -> str:
+    """AXES_CLIENT_STR_CALLABLE: how django-axes names the client in its log lines. Never the
+    user name or address (no personal data in logs); the audit log has who and where."""
+    return f"a user name at {path_info}"

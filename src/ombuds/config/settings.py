@@ -213,6 +213,7 @@ AXES_DISABLE_ACCESS_LOG = True  # successful log-ins are in Ombuds' own audit lo
 AXES_ENABLE_ADMIN = False  # lockouts are lifted from the user in the beheer, within scope
 AXES_LOCKOUT_CALLABLE = "ombuds.accounts.lockout.lockout_response"
 AXES_VERBOSE = False
+AXES_CLIENT_STR_CALLABLE = "ombuds.accounts.lockout.client_str"  # no user name or address in logs
 AXES_USERNAME_FORM_FIELD = "username"
 
 # OpenID Connect single sign-on (mozilla-django-oidc), off unless an issuer is configured.

@@ -117,3 +117,14 @@ def test_the_admin_login_is_throttled_too(office):
                                {"username": "beheer", "password": "fout"}, REMOTE_ADDR="192.0.2.1")
     assert response.status_code == 429
     assert LOCKED in response.content.decode()
+
+
+def test_the_lockout_log_line_names_no_user_or_address(office, caplog):
+    import logging
+
+    with caplog.at_level(logging.DEBUG, logger="axes"):
+        for _ in range(10):
+            attempt(Client(), "ombudsman", "fout", address="192.0.2.99")
+    assert any("Locking out" in record.getMessage() for record in caplog.records)
+    text = "\n".join(record.getMessage() for record in caplog.records)
+    assert "ombudsman" not in text and "192.0.2.99" not in text
