@@ -6,8 +6,26 @@ from __future__ import annotations
 import os
 
 import pytest
+from django.test import Client
 
 from ombuds.tests.factories import OfficeSetup, make_office
+
+#: Django's own ``Client.force_login``: logged in, but without the second factor.
+force_login_without_second_factor = Client.force_login
+
+
+def force_login_with_second_factor(self, user, backend=None):
+    """``client.force_login(user)`` in every test: logs in and, like a real log-in, completes
+    the second factor with a real TOTP device of the user, marked in the session through
+    django-otp's own session key. Tests of the second factor itself log in with
+    ``force_login_without_second_factor(client, user)`` or through the login form."""
+    from ombuds.tests.otp import complete_second_factor
+
+    force_login_without_second_factor(self, user, backend)
+    complete_second_factor(self, user)
+
+
+Client.force_login = force_login_with_second_factor
 
 
 @pytest.fixture

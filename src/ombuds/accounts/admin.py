@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 
+from ombuds.accounts.mfa import second_factor_reset
 from ombuds.accounts.models import Membership, User
 from ombuds.core.admin import ScopedAdmin, may_administer
 from ombuds.core.models import Municipality
@@ -16,6 +17,13 @@ from ombuds.core.selectors import administered_municipality_ids
 # Groups and per-model permissions play no part: what a user may do follows from memberships.
 if admin.site.is_registered(Group):
     admin.site.unregister(Group)
+# The devices of django-otp hold the users' secrets and are not scoped to municipalities: a
+# beheerder resets them with the action on the user below, never reads or edits them.
+for _model in ("otp_totp.TOTPDevice", "otp_static.StaticDevice"):
+    from django.apps import apps as _apps
+
+    if admin.site.is_registered(_apps.get_model(_model)):
+        admin.site.unregister(_apps.get_model(_model))
 
 
 def reaches_beyond_scope(request, user: User | None) -> bool:
@@ -86,6 +94,35 @@ class UserAdmin(ScopedAdmin, DjangoUserAdmin):
         fieldsets[3],
     ]
     filter_horizontal = []
+    actions = ["second_factor_reset", "lockout_reset"]
+
+    @admin.action(description="Tweestapsverificatie opnieuw laten instellen")
+    def second_factor_reset(self, request, queryset):
+        done = 0
+        for target in queryset:
+            if reaches_beyond_scope(request, target):
+                continue
+            second_factor_reset(user=request.user, target=target)
+            done += 1
+        self.message_user(request, f"Tweestapsverificatie gewist voor {done} gebruiker(s). Zij "
+                          "stellen bij de volgende keer inloggen een nieuwe authenticator-app in.")
+
+    @admin.action(description="Vergrendeling na te veel inlogpogingen opheffen")
+    def lockout_reset(self, request, queryset):
+        from axes.utils import reset
+
+        from ombuds.core.audit import Action, audit_log
+
+        done = 0
+        for target in queryset:
+            if reaches_beyond_scope(request, target):
+                continue
+            if reset(username=target.username):
+                audit_log(user=request.user, action=Action.UPDATE, event="auth.lockout_lifted",
+                          object_type="accounts.user", object_id=str(target.pk),
+                          object_label=target.username)
+                done += 1
+        self.message_user(request, f"Vergrendeling opgeheven voor {done} gebruiker(s).")
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:

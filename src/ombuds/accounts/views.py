@@ -24,6 +24,7 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["demo_accounts"] = DEMO_ACCOUNTS if settings.DEMO_MODE else []
+        context["oidc_label"] = settings.OIDC_LOGIN_LABEL if settings.OIDC_ENABLED else ""
         return context
 
 

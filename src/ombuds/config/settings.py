@@ -1,6 +1,7 @@
 """Django settings for Ombuds: one module, every value declared once in ``registry``."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -93,6 +94,10 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "ombuds.core",
     "ombuds.accounts",
     "ombuds.socialmap",
@@ -122,6 +127,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "ombuds.core.middleware.AuditContextMiddleware",
+    # After the audit context, so that an expired session is audited with its origin.
+    "django_otp.middleware.OTPMiddleware",
+    "ombuds.accounts.middleware.SessionExpiryMiddleware",
+    "ombuds.accounts.middleware.SecondFactorMiddleware",
+    # Last, so that it turns the lockout flag a login view set into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 SERVER_TIMING = declare(
     "OMBUDS_SERVER_TIMING", False, cast=bool, group="General",
@@ -152,21 +163,155 @@ TEMPLATES = [
 
 # --- Accounts ------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["ombuds.accounts.backends.OmbudsBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "cases:home"
 LOGOUT_REDIRECT_URL = "public:home"
+# Django's validators; their messages are Dutch through Django's translations (the minimum
+# length through our own subclass, as that translation is missing).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {"NAME": "ombuds.accounts.passwords.DutchMinimumLengthValidator",
+     "OPTIONS": {"min_length": declare(
+         "OMBUDS_PASSWORD_MIN_LENGTH", 12, cast=int, group="Security",
+         help="Shortest password accepted for a staff account (checked with Django's validators, "
+         "together with a list of common passwords and similarity to the user's name).")}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 SESSION_COOKIE_AGE = declare(
     "OMBUDS_SESSION_AGE", 8 * 60 * 60, cast=int, group="Security",
-    help="Seconds a staff session lasts at most.",
+    help="Seconds a staff session lasts at most, however active (after that: log in again).",
 )
+SESSION_IDLE_TIMEOUT = declare(
+    "OMBUDS_SESSION_IDLE_TIMEOUT", 30 * 60, cast=int, group="Security",
+    help="Seconds without any request after which a staff session ends (sliding: every "
+    "request starts the period anew, measured to the minute).",
+)
+
+# Two-factor authentication (django-otp): TOTP apps and one-time recovery codes. Required for
+# every staff account; demo accounts skip it in demo mode only (docs/authentication.md).
+OTP_TOTP_ISSUER = declare(
+    "OMBUDS_OTP_ISSUER", "Ombuds", group="Security",
+    help="Name shown for Ombuds in the staff member's authenticator app.",
+)
+OTP_RECOVERY_CODES = 10
+#: A TOTP enrolment must follow a password log-in within this many seconds.
+OTP_ENROL_WITHIN = 15 * 60
+
+# Login throttling and lockout (django-axes), counted in the database so that every app
+# process and server sees the same count.
+AXES_FAILURE_LIMIT = declare(
+    "OMBUDS_LOCKOUT_FAILURES", 10, cast=int, group="Security",
+    help="Wrong passwords for one user name after which it is locked; the last of them "
+    "already gets the lockout message.",
+)
+AXES_COOLOFF_TIME = timedelta(minutes=declare(
+    "OMBUDS_LOCKOUT_MINUTES", 15, cast=int, group="Security",
+    help="Minutes a locked user name stays locked. Every further attempt while locked starts "
+    "the period anew; a beheerder can lift the lock in the beheer.",
+))
+# Locked per user name only: a municipality's offices share one public address, and a lock
+# per address would lock out the whole office after ten typos. So axes' advice to add the
+# address (W006) is deliberately not followed; docs/authentication.md explains it.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successful log-ins are in Ombuds' own audit log
+AXES_ENABLE_ADMIN = False  # lockouts are lifted from the user in the beheer, within scope
+AXES_LOCKOUT_CALLABLE = "ombuds.accounts.lockout.lockout_response"
+AXES_VERBOSE = False
+AXES_CLIENT_STR_CALLABLE = "ombuds.accounts.lockout.client_str"  # no user name or address in logs
+AXES_USERNAME_FORM_FIELD = "username"
+
+# OpenID Connect single sign-on (mozilla-django-oidc), off unless an issuer is configured.
+OIDC_ISSUER = declare(
+    "OMBUDS_OIDC_ISSUER", "", group="Single sign-on (OpenID Connect)",
+    help="Issuer of the municipality's identity provider (the 'iss' of its tokens, e.g. "
+    "https://login.gemeente.example/realms/ombuds). Setting it turns single sign-on on; the "
+    "endpoints, client id and secret below are then required.",
+)
+OIDC_ENABLED = bool(OIDC_ISSUER)
+OIDC_LOGIN_LABEL = declare(
+    "OMBUDS_OIDC_LABEL", "Inloggen met uw gemeenteaccount", group="Single sign-on (OpenID Connect)",
+    help="Text of the single sign-on button on the login page.",
+)
+OIDC_OP_AUTHORIZATION_ENDPOINT = declare(
+    "OMBUDS_OIDC_AUTHORIZATION_ENDPOINT", "", group="Single sign-on (OpenID Connect)",
+    help="The provider's authorization endpoint (see its /.well-known/openid-configuration).",
+)
+OIDC_OP_TOKEN_ENDPOINT = declare(
+    "OMBUDS_OIDC_TOKEN_ENDPOINT", "", group="Single sign-on (OpenID Connect)",
+    help="The provider's token endpoint.",
+)
+OIDC_OP_USER_ENDPOINT = declare(
+    "OMBUDS_OIDC_USERINFO_ENDPOINT", "", group="Single sign-on (OpenID Connect)",
+    help="The provider's userinfo endpoint.",
+)
+OIDC_OP_JWKS_ENDPOINT = declare(
+    "OMBUDS_OIDC_JWKS_ENDPOINT", "", group="Single sign-on (OpenID Connect)",
+    help="The provider's JWKS endpoint (its public signing keys).",
+)
+OIDC_RP_CLIENT_ID = declare(
+    "OMBUDS_OIDC_CLIENT_ID", "", group="Single sign-on (OpenID Connect)",
+    help="Client id of Ombuds at the provider.",
+)
+OIDC_RP_CLIENT_SECRET = declare(
+    "OMBUDS_OIDC_CLIENT_SECRET", "", group="Single sign-on (OpenID Connect)",
+    help="Client secret of Ombuds at the provider. Keep it out of the repository and the logs.",
+)
+OIDC_RP_SIGN_ALGO = declare(
+    "OMBUDS_OIDC_SIGN_ALGO", "RS256", group="Single sign-on (OpenID Connect)",
+    help="Algorithm the provider signs ID tokens with (RS256, ES256, …).",
+)
+OIDC_RP_SCOPES = declare(
+    "OMBUDS_OIDC_SCOPES", "openid email profile", group="Single sign-on (OpenID Connect)",
+    help="Scopes asked for, separated by spaces.",
+)
+OIDC_CLAIM = declare(
+    "OMBUDS_OIDC_CLAIM", "email", group="Single sign-on (OpenID Connect)",
+    help="Claim of the provider that identifies the staff member (email, preferred_username, "
+    "sub, …). It is matched to OMBUDS_OIDC_USER_FIELD of an existing, active Ombuds user; "
+    "Ombuds never creates users, and roles come from the memberships in Ombuds.",
+)
+OIDC_USER_FIELD = declare(
+    "OMBUDS_OIDC_USER_FIELD", "email", group="Single sign-on (OpenID Connect)",
+    help="Field of the Ombuds user the claim is matched to: email or username (exact, "
+    "case-insensitive).",
+)
+OIDC_MFA_AMR = declare(
+    "OMBUDS_OIDC_MFA_AMR", [], cast=list, group="Single sign-on (OpenID Connect)",
+    help="Comma-separated 'amr' values of which the ID token must carry at least one (e.g. "
+    "mfa,otp,hwk) for the provider's log-in to count as the second factor. Empty: not checked.",
+)
+OIDC_MFA_ACR = declare(
+    "OMBUDS_OIDC_MFA_ACR", [], cast=list, group="Single sign-on (OpenID Connect)",
+    help="Comma-separated 'acr' values of which the ID token must carry one for the provider's "
+    "log-in to count as the second factor. Empty: not checked. When a check fails, the staff "
+    "member still logs in but must use Ombuds' own two-factor step.",
+)
+if OIDC_ENABLED:
+    _missing = [name for name, value in [
+        ("OMBUDS_OIDC_AUTHORIZATION_ENDPOINT", OIDC_OP_AUTHORIZATION_ENDPOINT),
+        ("OMBUDS_OIDC_TOKEN_ENDPOINT", OIDC_OP_TOKEN_ENDPOINT),
+        ("OMBUDS_OIDC_USERINFO_ENDPOINT", OIDC_OP_USER_ENDPOINT),
+        ("OMBUDS_OIDC_JWKS_ENDPOINT", OIDC_OP_JWKS_ENDPOINT),
+        ("OMBUDS_OIDC_CLIENT_ID", OIDC_RP_CLIENT_ID),
+        ("OMBUDS_OIDC_CLIENT_SECRET", OIDC_RP_CLIENT_SECRET),
+    ] if not value]
+    if _missing:
+        raise ImproperlyConfigured(f"OMBUDS_OIDC_ISSUER is set, so set {', '.join(_missing)} too.")
+OIDC_USE_PKCE = True
+OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out user name before any password is checked.
+    "ombuds.accounts.backends.OmbudsLockoutBackend",
+    "ombuds.accounts.backends.OmbudsBackend",
+    *(["ombuds.accounts.oidc.OmbudsOIDCBackend"] if OIDC_ENABLED else []),
+]
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
@@ -306,7 +451,7 @@ SEARCH_CONFIG = declare(
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "ombuds.core.authentication.OmbudsTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "ombuds.accounts.authentication.SecondFactorSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     # JSON only: DRF's browsable API needs inline script (against the CSP); the API's one

@@ -59,6 +59,15 @@ RULES: dict[str, Rule] = {
     "public:home": Rule(EVERYONE),
     "accounts:login": Rule(EVERYONE),
     "accounts:logout": Rule(EVERYONE, "post"),
+    # the second step of logging in (accounts/tests/test_second_factor.py): done here, so
+    # the step sends staff on; the set-up sends a user who has an app back to the step; the
+    # single sign-on pages are 404 (and the failure page 403) while OIDC is not configured
+    "accounts:otp_verify": Rule(STAFF),
+    "accounts:otp_setup": Rule(set()),
+    "accounts:otp_recovery_codes": Rule(STAFF),
+    "accounts:oidc_start": Rule(set()),
+    "accounts:oidc_callback": Rule(set()),
+    "accounts:oidc_failed": Rule(set()),
     # staff pages
     "cases:home": Rule(STAFF),
     "cases:worklist": Rule(CASE_ROLES),

@@ -51,8 +51,17 @@ def page(chromium, live_server):
 
 
 def login(page, username: str, password: str = "correct horse battery") -> None:
+    """Log in through the real form and the real second step: the user's authenticator app
+    is set up in the database, and the test types the code the app would show."""
+    from ombuds.accounts.models import User
+    from ombuds.tests.otp import confirmed_device, totp_code
+
+    device = confirmed_device(User.objects.get(username=username))
     page.goto("/inloggen/")
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_load_state()
+    page.get_by_label("Code").fill(totp_code(device))
+    page.get_by_role("button", name="Verifiëren").click()
     page.wait_for_load_state()
