@@ -21,6 +21,7 @@ from ombuds.cases.models import (
     Attachment,
     Case,
     CaseOrganisation,
+    Channel,
     EntryKind,
     Person,
     ReferenceCounter,
@@ -111,16 +112,22 @@ def case_register(
     assignee: User | None = None,
     opened_at: datetime | None = None,
     imported: bool = False,
+    public_form: bool = False,
 ) -> Case:
     """Register a new case (intake) in the municipality's current process variant.
 
     Either ``person`` (an existing resident, chosen from the duplicate check) or
     ``person_data`` (a new one) is required. ``imported`` marks a case taken over from an
     office's old spreadsheet by the beheerder (``ombuds.interop``), who may import but not
-    register.
+    register. ``public_form`` marks a resident's own request from the public web form
+    (``public.services``): no staff member registers it, so no intake role is checked, and
+    its channel is always "web".
     """
     allowed = can_import if imported else can_register
-    if not allowed(user, municipality.pk):
+    if public_form:
+        if channel != Channel.WEB:
+            raise ValueError("A request from the public form has the channel 'web'.")
+    elif not allowed(user, municipality.pk):
         raise PermissionDenied("U mag in deze gemeente geen zaken registreren.")
     if person is None and person_data is None:
         raise ValidationError({"person": "Vul de gegevens van de inwoner in."})

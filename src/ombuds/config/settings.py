@@ -121,6 +121,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -381,7 +382,9 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Language and time -------------------------------------------------------------------
 # The staff workspace is Dutch whatever the browser asks for; the public pages get their
-# English versions through URL prefixes (no LocaleMiddleware guessing from Accept-Language).
+# English versions through URL prefixes: only the resident pages are in i18n_patterns with
+# prefix_default_language=False, so LocaleMiddleware takes the language from an /en/ prefix
+# and uses LANGUAGE_CODE for every other path (it never guesses from Accept-Language).
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 TIME_ZONE = "Europe/Amsterdam"
@@ -418,6 +421,19 @@ ATTACHMENT_EXTENSIONS = declare(
     help="File types accepted as attachments (checked by extension and by content).",
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# --- Public request form ------------------------------------------------------------------
+PUBLIC_REQUESTS_PER_HOUR = declare(
+    "OMBUDS_PUBLIC_REQUESTS_PER_HOUR", 5, cast=int, group="Public pages",
+    help="How many requests one client address may send with the public form per hour. "
+    "Counted in the database, so the limit holds across all app processes and servers; "
+    "behind a proxy (OMBUDS_BEHIND_TLS_PROXY) the address is the last X-Forwarded-For entry.",
+)
+PUBLIC_MAX_ATTACHMENTS = declare(
+    "OMBUDS_PUBLIC_MAX_ATTACHMENTS", 3, cast=int, group="Public pages",
+    help="How many files a resident may attach to a request (each at most "
+    "OMBUDS_ATTACHMENT_MAX_BYTES, with the same type checks as staff attachments).",
+)
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- Reports ---------------------------------------------------------------------------------

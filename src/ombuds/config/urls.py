@@ -1,9 +1,14 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-urlpatterns = [
+# The resident pages: Dutch at /, English under /en/ (LocaleMiddleware reads the prefix).
+urlpatterns = i18n_patterns(
     path("", include("ombuds.public.urls")),
+    prefix_default_language=False,
+)
+urlpatterns += [
     path("", include("ombuds.accounts.urls")),
     path("werk/", include("ombuds.cases.urls")),
     path("werk/", include("ombuds.core.urls")),
@@ -17,6 +22,7 @@ urlpatterns = [
     path("werk/", include("ombuds.records.urls")),
     path("werk/", include("ombuds.interop.urls")),
     path("werk/", include("ombuds.privacy.urls")),
+    path("werk/", include("ombuds.public.staff_urls")),
     path("", include("ombuds.mediation.public_urls")),
     path("", include("ombuds.signals.public_urls")),
     path("werk/sociale-kaart/", include("ombuds.socialmap.urls")),

@@ -57,6 +57,21 @@ class Rule:
 RULES: dict[str, Rule] = {
     # public
     "public:home": Rule(EVERYONE),
+    "public:privacy": Rule(EVERYONE),
+    "public:accessibility": Rule(EVERYONE),
+    "public:municipality": Rule(EVERYONE),
+    "public:routes": Rule(EVERYONE),
+    "public:social_map": Rule(EVERYONE),
+    "public:contact": Rule(EVERYONE),
+    "public:request": Rule(EVERYONE),
+    # the confirmation is only for the session that sent the request, the status page only
+    # for the session that opened its private link; the world's token is a partner token,
+    # so the status entry is a 404 too (public/tests/test_status.py covers the real ones)
+    "public:request_sent": Rule(set()),
+    "public:status": Rule(set()),
+    "public:status_entry": Rule(set()),
+    # staff: revoke a resident's status link (the world's case has none: a 404)
+    "public-staff:status_link_revoke": Rule(set(), "post"),
     "accounts:login": Rule(EVERYONE),
     "accounts:logout": Rule(EVERYONE, "post"),
     # the second step of logging in (accounts/tests/test_second_factor.py): done here, so
@@ -288,6 +303,7 @@ def world(office):
         "agreement_id": meeting.agreements.get().pk, "referral_id": referral.pk,
         "signal_id": signal.pk, "job_id": job.pk, "fmt": "csv",
         "request_id": avg_request.pk, "person_id": case.person_id,
+        "municipality": "steenwijkerland",
     }
     return office, case, kwargs, saved
 
