@@ -158,3 +158,11 @@ def phase(case) -> Phase:
     if case.is_closed:
         return CLOSED
     return _PHASES.get(case.status, TALKING)
+
+
+#: Strings of the shared base template (``core/templates/base.html``). Only the resident
+#: pages have an English version, so their translations live in this app's catalogue.
+BASE_TEMPLATE_STRINGS = (
+    _("Naar de inhoud"),
+    _("Demo — fictieve gegevens"),
+)
