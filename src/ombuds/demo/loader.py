@@ -591,10 +591,27 @@ def load_demo() -> LoadResult:
     if present:
         return LoadResult(cases_created=0, cases_present=present)
     cases = _load_cases(municipalities)
+    _load_web_request(municipalities)
     if not demo_signals().exists():
         _load_signals(municipalities, cases)
     _load_avg_requests(municipalities)
-    return LoadResult(cases_created=len(cases), cases_present=len(cases))
+    return LoadResult(cases_created=len(cases) + 1, cases_present=len(cases) + 1)
+
+
+def _load_web_request(municipalities: dict[str, Municipality]) -> Case:
+    """One request sent with the public form (channel web, in the intake queue), so the case
+    page shows the resident's status link and the button to revoke it."""
+    from ombuds.public.services import RequestData, web_request_submit
+
+    submitted = web_request_submit(client="demo", data=RequestData(
+        municipality=municipalities[data.STW], submission_key="demo-webformulier",
+        name="Sanne de Boer", phone="06 00 00 00 01", preferred_channel="telefoon",
+        avoid_channels=["post"],
+        story="Sinds de herindicatie krijg ik nog maar twee uur huishoudelijke hulp. Ik red "
+              "het niet meer met mijn rug en niemand belt mij terug.",
+        wish="Dat iemand opnieuw kijkt hoeveel hulp ik nodig heb.",
+        decision_date=timezone.localdate() - timedelta(days=12)))
+    return submitted.web_request.case
 
 
 def _demo_addresses() -> set[str]:

@@ -16,7 +16,7 @@ class WebRequest(models.Model):
     can revoke it on the case page.
     """
 
-    case = models.OneToOneField("cases.Case", on_delete=models.PROTECT,
+    case = models.OneToOneField("cases.Case", on_delete=models.CASCADE,
                                 related_name="web_request")
     submission_key = models.CharField(max_length=64, unique=True)
     status_token_hash = models.CharField(max_length=64, unique=True)

@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
                 ('language', models.CharField(default='nl', max_length=5, verbose_name='taal')),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='statuslink ingetrokken')),
-                ('case', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='web_request', to='cases.case')),
+                ('case', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='web_request', to='cases.case')),
                 ('revoked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
