@@ -140,9 +140,10 @@ def confirmation_email_to(data: RequestData) -> str:
     return ""
 
 
-def status_url(token: str, language: str) -> str:
+def status_url(token: str, language: str, base_url: str | None = None) -> str:
+    """The private status link; ``base_url`` defaults to ``OMBUDS_BASE_URL`` (e-mails)."""
     prefix = "/en" if language == "en" else ""
-    return f"{settings.BASE_URL.rstrip('/')}{prefix}/status/{token}/"
+    return f"{(base_url or settings.BASE_URL).rstrip('/')}{prefix}/status/{token}/"
 
 
 def web_request_submit(*, data: RequestData, client: str) -> Submitted:

@@ -167,7 +167,9 @@ def request_sent(request, municipality: str):
     case = web_request.case
     return quiet(render(request, "public/request_sent.html", {
         **_municipality_context(place), "case": case,
-        "status_url": services.status_url(sent["token"], get_language()) if sent["token"] else "",
+        "status_url": services.status_url(sent["token"], get_language(),
+                                          request.build_absolute_uri("/"))
+        if sent["token"] else "",
         "emailed": case.outbox.exists(),
         "term": services.objection_advice(
             date.fromisoformat(sent["decision_date"]) if sent.get("decision_date") else None),
