@@ -82,10 +82,16 @@ def token_hash(token: str) -> str:
 
 def web_intake_user():
     """Return the account web requests are registered under (created on first use)."""
-    user, created = get_user_model().objects.get_or_create(
-        username=WEB_INTAKE_USERNAME,
-        defaults={"first_name": "Webformulier", "last_name": "(inwoner)", "is_active": False},
-    )
+    users = get_user_model().objects
+    try:
+        with transaction.atomic():  # the very first two requests may race to create it
+            user, created = users.get_or_create(
+                username=WEB_INTAKE_USERNAME,
+                defaults={"first_name": "Webformulier", "last_name": "(inwoner)",
+                          "is_active": False},
+            )
+    except IntegrityError:
+        user, created = users.get(username=WEB_INTAKE_USERNAME), False
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
@@ -217,8 +223,8 @@ def _register(data: RequestData, client: str) -> Submitted:
                 "case": case, "url": status_url(token, data.language), "term": term,
                 "office": municipality.office, "municipality": municipality,
             })
-        outbox_enqueue(to=to, subject=CONFIRMATION_SUBJECT.get(data.language, "nl"),
-                       body=body, case=case)
+        subject = CONFIRMATION_SUBJECT.get(data.language, CONFIRMATION_SUBJECT["nl"])
+        outbox_enqueue(to=to, subject=subject, body=body, case=case)
     return Submitted(web_request, token, created=True)
 
 

@@ -61,3 +61,13 @@ def test_the_request_is_stored_while_smtp_is_down_and_mailed_once_it_is_back(cli
     assert link
     status = client.get(f"/status/{link.group(1)}/", follow=True)
     assert status.status_code == 200 and case.reference in status.content.decode()
+
+
+def test_the_english_form_sends_an_english_confirmation(client, office, settings):
+    settings.BASE_URL = "https://ombuds.example"
+    url = "/en" + URL
+    client.post(url, filled(form_key(client, url)))
+    message = OutboxMessage.objects.get()
+    assert message.subject == "We have received your request"
+    assert "https://ombuds.example/en/status/" in message.body
+    assert "Dear resident," in message.body
