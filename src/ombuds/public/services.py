@@ -191,24 +191,25 @@ def _register(data: RequestData, client: str) -> Submitted:
         representative_relation=data.relation if representative else "",
         organisations=organisations,
     )
-    notes = []
+    notes = ["De inwoner gaf in het webformulier toestemming om de gegevens te gebruiken om "
+             "te helpen, na de privacyverklaring."]
     if data.other_organisations:
         notes.append(f"Andere organisaties genoemd door de inwoner: {data.other_organisations}")
     term = objection_advice(data.decision_date)
     if data.decision_date is not None:
         line = f"De inwoner noemt een besluitbrief van {nl_date(data.decision_date)}."
         if term is not None:
-            line += (f" Bezwaartermijn ({term.basis}): uiterlijk {nl_date(term.end)}. "
+            line += (f" Bezwaartermijn ({term.basis}): indienen uiterlijk "
+                     f"{nl_date(term.raw_end)}, wettelijke laatste dag {nl_date(term.end)}. "
                      "Leg het besluit vast bij Termijnen.")
         notes.append(line)
     if data.language != "nl":
         notes.append("De inwoner gebruikte de Engelse versie van het formulier.")
-    if notes or data.files:
-        timeline_entry_add(
-            user=user, case=case, kind=EntryKind.DOCUMENT if data.files else EntryKind.NOTE,
-            summary="Meegestuurd met het webformulier", body="\n\n".join(notes),
-            files=data.files,
-        )
+    timeline_entry_add(
+        user=user, case=case, kind=EntryKind.DOCUMENT if data.files else EntryKind.NOTE,
+        summary="Meegestuurd met het webformulier", body="\n\n".join(notes),
+        files=data.files,
+    )
     token = secrets.token_urlsafe(32)
     web_request = WebRequest.objects.create(
         case=case, submission_key=data.submission_key, status_token_hash=token_hash(token),

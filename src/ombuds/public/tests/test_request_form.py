@@ -47,6 +47,8 @@ def test_it_registers_a_web_case_in_the_intake_queue(client, office):
     assert case.person.name == "Fenna Bosgraaf"
     assert case.person.email == "fenna@example.nl"
     assert case.created_by.username == "webformulier" and not case.created_by.is_active
+    note = TimelineEntry.objects.get(case=case, kind="notitie")
+    assert "toestemming" in note.body  # the consent is on file
     client.force_login(office.secretariaat)
     worklist = client.get(reverse("cases:worklist") + "?view=nieuw").content.decode()
     assert case.reference in worklist
