@@ -17,7 +17,7 @@ from ombuds.public.tests.test_request_form import URL, filled, form_key
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_simultaneous_sends_of_one_form_make_one_case(office):
     data = filled(form_key(Client()))
     barrier = threading.Barrier(2)
