@@ -124,9 +124,13 @@ def session_cookie(username: str) -> str:
     from django.test import Client
 
     from ombuds.accounts.models import User
+    from ombuds.tests.otp import complete_second_factor
 
+    user = User.objects.get(username=username)
     client = Client()
-    client.force_login(User.objects.get(username=username))
+    client.force_login(user)
+    # Staff need a second factor outside demo mode: a real TOTP device, as after a code.
+    complete_second_factor(client, user)
     return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
 
 
