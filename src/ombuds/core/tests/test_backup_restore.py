@@ -36,8 +36,11 @@ from django.test import Client
 from ombuds.accounts.models import User
 from ombuds.cases.models import Case, TimelineEntry
 from ombuds.core.models import AuditEntry
+from ombuds.tests.otp import complete_second_factor
+user = User.objects.get(username="ombudsman")
 client = Client()
-client.force_login(User.objects.get(username="ombudsman"))
+client.force_login(user)
+complete_second_factor(client, user)  # staff need their second factor outside demo mode
 case = Case.objects.order_by("reference").first()
 page = client.get(f"/werk/zaken/{case.reference}/")
 print(json.dumps({
