@@ -43,6 +43,9 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 REQUESTS = int(os.environ.get("REQUESTS", "200"))
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 FORM_SECONDS = float(os.environ.get("BENCH_FORM_SECONDS", "10"))
+#: Comma-separated scenario names to run (``floor`` always runs; ``form`` is the request
+#: form), e.g. ``BENCH_ONLY="case page (200 entries)"``; empty runs them all.
+ONLY = {n.strip() for n in os.environ.get("BENCH_ONLY", "").split(",") if n.strip()}
 
 if not DATABASE.startswith("ombuds_h_bench"):
     sys.exit("BENCH_DATABASE must start with ombuds_h_bench: the bench drops and refills it.")
@@ -89,8 +92,8 @@ def psql(sql: str, database: str = "postgres") -> str:
 def prepare_database() -> float:
     """(Re)create and fill the bench database; return the load time in seconds (0 if reused)."""
     if REUSE:
-        try:
-            found = psql("SELECT count(*) FROM cases_case", DATABASE)
+        try:  # written when a load completes; the form scenario adds cases afterwards
+            found = psql("SELECT scale FROM bench_loaded", DATABASE)
         except Exception:  # noqa: BLE001 - no database, no table: load it
             found = "0"
         if int(found or 0) == SCALE:
@@ -112,6 +115,7 @@ def prepare_database() -> float:
     from django.db import connections
 
     connections.close_all()
+    psql(f"CREATE TABLE bench_loaded AS SELECT {SCALE} AS scale", DATABASE)
     return time.perf_counter() - start
 
 
@@ -220,7 +224,7 @@ def main() -> int:
 
     f = facts()
     stw = Municipality.objects.get(cbs_code="GM1708").pk
-    plan = scenarios(f)
+    plan = [s for s in scenarios(f) if not ONLY or s["name"] in ONLY | {"floor"}]
     for s in plan:
         s["urls"] = [u.replace("__STW__", str(stw)) for u in s["urls"]]
         s.setdefault("requests", REQUESTS)
@@ -231,7 +235,7 @@ def main() -> int:
     server = start_server()
     try:
         form = None
-        if f["form"]:
+        if f["form"] and (not ONLY or "form" in ONLY):
             form = {"url": f["form"], "seconds": FORM_SECONDS, "concurrency": 8,
                     "fields": FORM_FIELDS, "count_sql": "SELECT count(*) FROM public_webrequest",
                     "before": int(psql("SELECT count(*) FROM public_webrequest", DATABASE))}
@@ -269,8 +273,8 @@ def main() -> int:
               f"{r['client_p95']:>10.1f}  {s['target']}")
     form = results.get("form")
     if form is None:
-        print("public request form: skipped — the form (public:request) is not on this "
-              "branch yet; set BENCH_FORM_URL to try one")
+        print("public request form: skipped (not in BENCH_ONLY, or no public:request "
+              "route; BENCH_FORM_URL names another form)")
     elif "error" in form:
         print(f"public request form: FAILED: {form['error']}")
     else:
