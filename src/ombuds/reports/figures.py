@@ -129,8 +129,8 @@ def _bounds(period) -> tuple[dt.datetime, dt.datetime]:
             dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min, tzinfo=tz))
 
 
-def _by(qs, key: str, *, distinct: bool = False) -> dict:
-    return {row[key]: row["n"] for row in qs.values(key).annotate(n=Count("id", distinct=distinct))
+def _by(qs, key: str, *, distinct: bool = False, count: str = "id") -> dict:
+    return {row[key]: row["n"] for row in qs.values(key).annotate(n=Count(count, distinct=distinct))
             .order_by()}
 
 
@@ -168,7 +168,7 @@ def _tombstones(municipality, model=None):
 
 
 def _volumes(municipality, period) -> list[_Counts]:
-    from ombuds.cases.models import Case, Channel
+    from ombuds.cases.models import Case, CaseOrganisation, Channel
 
     start, end = _bounds(period)
     cases = Case.objects.filter(municipality=municipality).order_by()
@@ -181,14 +181,20 @@ def _volumes(municipality, period) -> list[_Counts]:
     } for qs in (opened, gone)))
     channels = _plus(_by(opened, "channel"), _by(gone, "channel"))
     variants = _plus(_by(opened, "workflow__variant"), _by(gone, "workflow__variant"))
-    domains = _plus(_by(opened.filter(domains__isnull=False), "domains__name", distinct=True),
+    # The link tables are counted from their own rows, joined to the period's case ids (an
+    # index-only scan of ``case_muni_opened_cover_idx``), not through the case rows.
+    period_ids = opened.values("id")
+
+    def linked(model, key):
+        return _by(model.objects.filter(case__in=period_ids), key, distinct=True, count="case_id")
+
+    domains = _plus(linked(Case.domains.through, "domain__name"),
                     _by(gone.filter(domains__isnull=False), "domains__name", distinct=True))
-    themes = _plus(_by(opened.filter(themes__isnull=False), "themes__name", distinct=True),
+    themes = _plus(linked(Case.themes.through, "theme__name"),
                    _by(gone.filter(themes__isnull=False), "themes__name", distinct=True))
-    parties = _plus(
-        _by(opened.filter(organisations__isnull=False), "organisations__organisation__name",
-            distinct=True),
-        _by(gone.filter(organisations__isnull=False), "organisations__name", distinct=True))
+    parties = _plus(linked(CaseOrganisation, "organisation__name"),
+                    _by(gone.filter(organisations__isnull=False), "organisations__name",
+                        distinct=True))
     overlap = "Een zaak kan bij meer dan één {} horen; daarom staat er geen totaal."
     return [
         _Counts("opened_per_month", "Nieuwe zaken per maand", [
