@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -182,14 +182,16 @@ def chain_fields(entry) -> dict:
 
 
 class AuditChainHead(models.Model):
-    """The end of the audit hash chain: the last entry's id and hash (one row).
+    """The end of the audit hash chain: the last sealed entry's id, position and hash (one
+    row).
 
-    Appending an entry locks this row (``SELECT … FOR UPDATE``) until the transaction
-    commits, so entries written by several processes form one chain in id order; it also
-    lets ``ombuds audit verify`` notice entries removed from the end.
+    Sealing (``core.chain.chain_seal``) locks this row for the few milliseconds it takes to
+    chain the entries committed since, so entries written by several processes form one
+    chain; it also lets ``ombuds audit verify`` notice entries removed from the end.
     """
 
     last_id = models.BigIntegerField(null=True, blank=True)
+    last_seq = models.BigIntegerField(null=True, blank=True)
     last_hash = models.CharField(max_length=64, default=auditchain.GENESIS)
 
     class Meta:
@@ -204,6 +206,8 @@ class AuditCheckpoint(models.Model):
     remaining chain starts. Verification begins at the latest checkpoint."""
 
     last_id = models.BigIntegerField()
+    #: The chain position (``AuditEntry.seq``) of that entry: verification resumes after it.
+    last_seq = models.BigIntegerField(null=True, blank=True)
     last_timestamp = models.DateTimeField()
     last_hash = models.CharField(max_length=64)
     entries_pruned = models.PositiveIntegerField()
@@ -222,7 +226,14 @@ class AuditEntry(models.Model):
     """One access-log line per NEN 7513: who, in which role, did what to which object about
     which person, from where, on what authorisation. Append-only: the app never updates or
     deletes a row (``save`` and ``delete`` refuse), and each entry is chained to the one
-    before by hash (``prev_hash``, ``hash``; ``ombuds.domain.auditchain``)."""
+    before by hash (``prev_hash``, ``hash``; ``ombuds.domain.auditchain``).
+
+    An entry is written in the transaction of the change or read it records, and *sealed*
+    into the chain just after that transaction commits (``seq``, ``prev_hash`` and ``hash``
+    set by ``core.chain.chain_seal``). Sealing after the commit keeps the chain's lock out of
+    the services' transactions, so audited requests of several processes run side by side.
+    An entry whose process died between commit and seal is sealed by the next seal of any
+    process, or by ``ombuds audit verify``."""
 
     class Action(models.TextChoices):
         CREATE = "C", _("aanmaken")
@@ -250,6 +261,8 @@ class AuditEntry(models.Model):
     origin = models.CharField(_("herkomst"), max_length=100, blank=True)
     authorisation = models.CharField(_("grondslag"), max_length=200, blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
+    #: The entry's position in the chain, set when it is sealed (NULL until then).
+    seq = models.BigIntegerField(null=True, blank=True, unique=True, editable=False)
     prev_hash = models.CharField(max_length=64, blank=True, editable=False)
     hash = models.CharField(max_length=64, blank=True, editable=False)
 
@@ -263,6 +276,8 @@ class AuditEntry(models.Model):
             models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
             models.Index(fields=["person_id", "timestamp"], name="audit_person_idx"),
             models.Index(fields=["user", "timestamp"], name="audit_user_idx"),
+            models.Index(fields=["id"], name="audit_unsealed_idx",
+                         condition=models.Q(seq__isnull=True)),
         ]
 
     def __str__(self) -> str:
@@ -272,15 +287,11 @@ class AuditEntry(models.Model):
         if self.pk is not None:
             raise PermissionError("Audit entries are append-only.")
         using = kwargs.get("using") or "default"
-        # No savepoint: inside a service's transaction this adds three queries, no more.
-        with transaction.atomic(using=using, savepoint=False):
-            head, _created = (AuditChainHead.objects.using(using).select_for_update()
-                              .get_or_create(pk=1))
-            self.prev_hash = head.last_hash
-            self.hash = auditchain.entry_hash(self.chain_fields(), self.prev_hash)
-            super().save(*args, **kwargs)
-            AuditChainHead.objects.using(using).filter(pk=1).update(last_id=self.pk,
-                                                                    last_hash=self.hash)
+        super().save(*args, **kwargs)
+        # Chained once the transaction that wrote it commits (at once outside one).
+        from ombuds.core.chain import chain_seal_after_commit
+
+        chain_seal_after_commit(using)
 
     def delete(self, *args, **kwargs):
         raise PermissionError("Audit entries are append-only.")

@@ -1,6 +1,8 @@
 """The audit hash chain (issue 7, done-when 3): ``ombuds audit verify`` passes on an intact log
 and names the first bad entry after an entry is altered or deleted directly in the database.
-Runs on SQLite and, with DATABASE_URL, on PostgreSQL; the concurrency test only there."""
+Entries are sealed into the chain when their transaction commits (issue 8: the chain's lock
+is no longer held through the services' transactions). Runs on SQLite and, with
+DATABASE_URL, on PostgreSQL; the concurrency tests only there."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from django.db import connection, connections, transaction
 from django.utils import timezone
 
 from ombuds.core.audit import Action, audit_log
-from ombuds.core.chain import chain_prune, chain_rebuild, chain_verify, prune_cutoff
+from ombuds.core.chain import chain_prune, chain_rebuild, chain_seal, chain_verify, prune_cutoff
 from ombuds.core.models import AuditChainHead, AuditCheckpoint, AuditEntry
 from ombuds.domain import auditchain
 
@@ -24,11 +26,16 @@ AMS = ZoneInfo("Europe/Amsterdam")
 
 
 def write(n: int, **kwargs) -> list[AuditEntry]:
-    return [audit_log(user=None, action=Action.READ, event="case.viewed", object_type="cases.case",
-                      object_id=str(i), object_label=f"STW-2026-{i:04d}", person_id=i,
-                      municipality_code="GM1708", details={"i": i, "filters": ["a", "b"]},
-                      **kwargs)
-            for i in range(1, n + 1)]
+    """Write ``n`` entries and seal them, as the commit of their transaction does (the test's
+    own transaction never commits); return them as stored."""
+    entries = [audit_log(user=None, action=Action.READ, event="case.viewed",
+                         object_type="cases.case", object_id=str(i),
+                         object_label=f"STW-2026-{i:04d}", person_id=i,
+                         municipality_code="GM1708", details={"i": i, "filters": ["a", "b"]},
+                         **kwargs)
+               for i in range(1, n + 1)]
+    assert chain_seal() == n
+    return list(AuditEntry.objects.filter(pk__in=[e.pk for e in entries]).order_by("seq"))
 
 
 def verify() -> str:
@@ -49,6 +56,39 @@ def test_it_passes_on_an_intact_log():
     assert entries[0].prev_hash == auditchain.GENESIS
     assert [e.prev_hash for e in entries[1:]] == [e.hash for e in entries[:-1]]
     assert AuditChainHead.objects.get().last_id == entries[-1].pk
+    assert AuditChainHead.objects.get().last_seq == entries[-1].seq
+
+
+@pytest.mark.django_db
+def test_entries_left_unsealed_are_sealed_by_verify():
+    """A process that died between its commit and its seal leaves entries without a place in
+    the chain; the next seal, or ``audit verify``, chains them."""
+    entries = [audit_log(user=None, action=Action.READ, event="case.viewed", object_id=str(i))
+               for i in range(3)]
+    assert AuditEntry.objects.filter(seq__isnull=True).count() == 3
+    assert "Auditlog in orde: 3 regel(s)" in verify()
+    sealed = AuditEntry.objects.filter(pk__in=[e.pk for e in entries]).order_by("seq")
+    assert [e.pk for e in sealed] == [e.pk for e in entries]
+    assert all(e.hash for e in sealed)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_entry_is_sealed_when_its_transaction_commits_and_not_before():
+    with transaction.atomic():
+        entry = audit_log(user=None, action=Action.READ, event="case.viewed", object_id="1")
+        audit_log(user=None, action=Action.READ, event="case.viewed", object_id="2")
+        assert AuditEntry.objects.get(pk=entry.pk).seq is None
+    stored = AuditEntry.objects.get(pk=entry.pk)
+    assert stored.seq is not None and stored.prev_hash == auditchain.GENESIS and stored.chain_ok()
+    assert not AuditEntry.objects.filter(seq__isnull=True).exists()
+    # Outside a transaction the entry is sealed at once; a rolled-back one leaves no trace.
+    alone = audit_log(user=None, action=Action.READ, event="case.viewed", object_id="3")
+    assert AuditEntry.objects.get(pk=alone.pk).seq is not None
+    with pytest.raises(RuntimeError), transaction.atomic():
+        audit_log(user=None, action=Action.READ, event="case.viewed", object_id="4")
+        raise RuntimeError
+    result = chain_verify()
+    assert result.ok and result.checked == 3
 
 
 @pytest.mark.django_db
@@ -177,6 +217,51 @@ def test_several_processes_writing_at_once_form_one_chain():
     for thread in threads:
         thread.join()
     assert errors == []
+    assert not AuditEntry.objects.filter(seq__isnull=True).exists()
     result = chain_verify()
     assert result.ok, result.problem
     assert result.checked == 120
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_open_transaction_does_not_hold_up_other_audited_transactions():
+    """A long service transaction that wrote an audit entry does not block another process's
+    audited transaction (the chain's lock is taken only while sealing, after commit)."""
+    first_wrote, second_done, errors = threading.Event(), threading.Event(), []
+
+    def long_transaction() -> None:
+        try:
+            with transaction.atomic():
+                audit_log(user=None, action=Action.READ, event="case.viewed", object_id="long")
+                first_wrote.set()
+                # Still open while the other one runs; before issue 8 this waited in vain.
+                if not second_done.wait(timeout=10):
+                    errors.append("the other audited transaction was blocked")
+        except Exception as error:  # noqa: BLE001 (reported below)
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    def short_transaction() -> None:
+        try:
+            first_wrote.wait(timeout=10)
+            with transaction.atomic():
+                audit_log(user=None, action=Action.READ, event="case.viewed", object_id="short")
+            second_done.set()
+        except Exception as error:  # noqa: BLE001 (reported below)
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=long_transaction), threading.Thread(target=short_transaction)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    result = chain_verify()
+    assert result.ok and result.checked == 2
+    # Sealed in commit order: the short transaction committed first.
+    assert list(AuditEntry.objects.order_by("seq").values_list("object_id", flat=True)) == [
+        "short", "long"]
