@@ -93,7 +93,7 @@ async def form(base: str, spec: dict) -> dict:
     headers = {"Cookie": f"csrftoken={cookie.group(1).decode()}",
                "Content-Type": "application/x-www-form-urlencoded",
                "Referer": base + spec["url"]}
-    ok, failed, statuses = 0, 0, {}
+    ok, failed, statuses, server = 0, 0, {}, []
     deadline = time.perf_counter() + spec["seconds"]
     counter = 0
 
@@ -103,9 +103,11 @@ async def form(base: str, spec: dict) -> dict:
             counter += 1
             data = {k: v.replace("{n}", str(counter)) for k, v in fields.items()}
             data["csrfmiddlewaretoken"] = token.group(1).decode()
-            status, _, _, _ = await request(base, "POST", spec["url"], headers,
-                                            urlencode(data).encode())
+            status, duration, _, _ = await request(base, "POST", spec["url"], headers,
+                                                   urlencode(data).encode())
             statuses[status] = statuses.get(status, 0) + 1
+            if duration is not None:
+                server.append(duration)
             if status in (302, 303):
                 ok += 1
             else:
@@ -114,7 +116,9 @@ async def form(base: str, spec: dict) -> dict:
     start = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(spec.get("concurrency", 8))))
     return {"ok": ok, "failed": failed, "statuses": statuses,
-            "seconds": time.perf_counter() - start, "count_sql": spec.get("count_sql")}
+            "seconds": time.perf_counter() - start, "count_sql": spec.get("count_sql"),
+            "server_median": statistics.median(server) if server else None,
+            "server_p95": p95(server) if server else None}
 
 
 async def main() -> None:
