@@ -121,6 +121,30 @@ async def form(base: str, spec: dict) -> dict:
             "server_p95": p95(server) if server else None}
 
 
+async def throughput(base: str, cookie: str, spec: dict) -> dict:
+    """The floor page requested by ``concurrency`` clients at once for ``seconds``: how many
+    requests a second the app processes serve when a request does next to nothing, the
+    ceiling for any page (the request form's target is read against it)."""
+    ok, failed = 0, 0
+    deadline = time.perf_counter() + spec["seconds"]
+    urls = spec["urls"]
+
+    async def worker(offset: int):
+        nonlocal ok, failed
+        i = offset
+        while time.perf_counter() < deadline:
+            status, _, _, _ = await request(base, "GET", urls[i % len(urls)], {"Cookie": cookie})
+            i += 1
+            if status in (200, 204):
+                ok += 1
+            else:
+                failed += 1
+
+    start = time.perf_counter()
+    await asyncio.gather(*(worker(n) for n in range(spec.get("concurrency", 8))))
+    return {"ok": ok, "failed": failed, "seconds": time.perf_counter() - start}
+
+
 async def main() -> None:
     plan = json.load(sys.stdin)
     results = {}
@@ -128,6 +152,9 @@ async def main() -> None:
         results[spec["name"]] = await scenario(plan["base"], plan["cookie"], spec)
         print(f"{spec['name']}: {results[spec['name']]}", file=sys.stderr, flush=True)
     if plan.get("form"):
+        if plan.get("throughput"):
+            results["floor throughput"] = await throughput(plan["base"], plan["cookie"],
+                                                           plan["throughput"])
         results["form"] = await form(plan["base"], plan["form"])
     json.dump(results, sys.stdout)
 
