@@ -71,6 +71,12 @@ def chain_seal(*, using: str = "default", batch: int = SEAL_BATCH) -> int:
     sealed = 0
     while True:
         with transaction.atomic(using=using):
+            if connections[using].vendor == "postgresql" and len(connections[using].atomic_blocks) == 1:
+                # A seal lost in a crash is redone by the next one (the entries it chains were
+                # committed durably by their own transaction, and the head rolls back with
+                # it), so its commit need not wait for the disk: one fsync less per request.
+                with connections[using].cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit = off")
             head, _created = (AuditChainHead.objects.using(using).select_for_update()
                               .get_or_create(pk=1))
             pending = list(_raw(using).filter(seq__isnull=True).order_by("pk")[:batch])

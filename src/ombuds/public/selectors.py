@@ -18,13 +18,15 @@ def municipality_slug(municipality: Municipality) -> str:
     return slugify(municipality.name)
 
 
-def municipality_by_slug(slug: str) -> Municipality:
+def municipality_by_slug(slug: str, municipalities: list[Municipality] | None = None
+                         ) -> Municipality:
     """Return the municipality whose name slugifies to ``slug``, or raise Http404.
 
     An office serves a handful of municipalities, so comparing names is cheap and needs no
-    extra column the beheerder would have to keep in step.
+    extra column the beheerder would have to keep in step. ``municipalities``: the list of
+    ``public_municipalities()`` when the caller has it already.
     """
-    for municipality in public_municipalities():
+    for municipality in (public_municipalities() if municipalities is None else municipalities):
         if municipality_slug(municipality) == slug:
             return municipality
     raise Http404("Onbekende gemeente.")

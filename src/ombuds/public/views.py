@@ -23,12 +23,13 @@ STATUS_SESSION = "ombuds_status_links"
 SUBMITTED_SESSION = "ombuds_submitted"
 
 
-def _municipality_context(municipality) -> dict:
+def _municipality_context(municipality, municipalities=None) -> dict:
     return {
         "municipality": municipality, "office": municipality.office,
         "slug": selectors.municipality_slug(municipality),
         "variant": content.variant_text(municipality.workflow.variant),
-        "municipalities": selectors.public_municipalities(),
+        "municipalities": (selectors.public_municipalities() if municipalities is None
+                           else municipalities),
     }
 
 
@@ -95,8 +96,9 @@ def accessibility(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def request_form(request, municipality: str):
-    place = selectors.municipality_by_slug(municipality)
-    context = _municipality_context(place)
+    municipalities = selectors.public_municipalities()
+    place = selectors.municipality_by_slug(municipality, municipalities)
+    context = _municipality_context(place, municipalities)
     if request.method == "GET":
         return render(request, "public/request_form.html",
                       {**context, "form": RequestForm(municipality=place)})
