@@ -259,7 +259,8 @@ def person_audit(request, person_id: int):
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("pagina"))
     _log_person_audit(request, person_id, "person.audit_viewed", filters, page=page.number)
     return render(request, "privacy/person_audit.html",
-                  {"form": form, "page": page, "person_id": person_id})
+                  {"form": form, "page": page, "person_id": person_id,
+                   "caption": f"Auditregels over persoon {person_id}"})
 
 
 @require_GET
