@@ -12,6 +12,7 @@ from functools import reduce
 from itertools import combinations
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Case as CaseWhen
 from django.db.models import Count, F, IntegerField, Q, QuerySet, Value, When
@@ -20,7 +21,8 @@ from django.utils import timezone
 
 from ombuds.accounts.roles import ALL_CASES_ROLES
 from ombuds.cases.models import Case, CaseOrganisation
-from ombuds.cases.selectors import search_vector, visible_cases
+from ombuds.cases.selectors import CaseNotFound, audit_case, search_vector, visible_cases
+from ombuds.core.audit import Action
 from ombuds.core.models import Theme
 from ombuds.domain import textmodel
 from ombuds.domain.signals import SignalState
@@ -201,6 +203,44 @@ def related_signals(user, case: Case, *, limit: int = 5) -> list[RelatedSignal]:
         item.same_party = item.signal.organisation_id in party_ids
     return sorted(found.values(), key=lambda r: (-(len(r.words) + 2 * r.same_theme
                                                    + 2 * r.same_party), -r.signal.pk))[:limit]
+
+
+# --- the panel on the case page -----------------------------------------------------------
+
+def shows_related(user, case: Case) -> bool:
+    """Whether ``user`` may see the related cases and signals of ``case``: the ombudsperson
+    and the coordinator of its municipality (who see all its cases), not the secretariat."""
+    return bool(user.roles_in(case.municipality_id) & ALL_CASES_ROLES)
+
+
+@dataclass
+class RelatedPanel:
+    case: Case
+    related: list[RelatedCase]
+    signals: list[RelatedSignal]
+
+
+def related_panel(user, reference: str) -> RelatedPanel:
+    """Return the related cases and signals of the case ``reference`` and log that they were
+    suggested (``case.related_suggested``, with their ids), as the case page did when it
+    computed them itself.
+
+    Raises ``CaseNotFound`` when ``user`` may not open the case, ``PermissionDenied`` when
+    they may open it but not see the panel (``shows_related``).
+    """
+    try:
+        case = visible_cases(user).select_related("municipality", "workflow").get(
+            reference=reference)
+    except Case.DoesNotExist:
+        raise CaseNotFound(reference) from None
+    if not shows_related(user, case):
+        raise PermissionDenied("U mag de verwante zaken van deze zaak niet zien.")
+    related = related_cases(user, case)
+    signals = related_signals(user, case)
+    audit_case(user=user, case=case, action=Action.EXECUTE, event="case.related_suggested",
+               details={"related": [r.case.pk for r in related],
+                        "signals": [s.signal.pk for s in signals]})
+    return RelatedPanel(case=case, related=related, signals=signals)
 
 
 # --- rising themes ------------------------------------------------------------------------

@@ -1,11 +1,13 @@
-"""Staff pages of the pattern finder: rising themes, and the theme suggestion at intake."""
+"""Staff pages of the pattern finder: rising themes, the related cases of a case, and the
+theme suggestion at intake."""
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 
 from ombuds.accounts.roles import ALL_CASES_ROLES
 from ombuds.cases import queries
@@ -40,6 +42,19 @@ def _suggestion(request):
     text = f"{request.POST.get('title', '')}\n{request.POST.get('story', '')}"
     return services.theme_suggest(user=request.user, municipality=municipality, text=text,
                                   event_id=request.POST.get(EVENT_FIELD))
+
+
+@case_role_required
+@require_GET
+@vary_on_headers("HX-Request")
+def case_related(request, reference: str):
+    """"Verwante zaken en signalen" of a case: the list HTMX loads into the case page, or
+    without JavaScript a page of its own (the case page links to it)."""
+    panel = selectors.related_panel(request.user, reference)
+    context = {"case": panel.case, "related": panel.related, "signals": panel.signals}
+    if is_htmx(request):
+        return render(request, "insights/includes/related_body.html", context)
+    return render(request, "insights/related.html", context)
 
 
 @case_role_required

@@ -120,6 +120,9 @@ RULES: dict[str, Rule] = {
     # patterns: rising themes for those who see all cases; the theme suggestion at intake
     # and recording its acceptance for everyone who registers cases
     "insights:patterns": Rule(CASE_READERS | {"ombudsman-westerveld"}),
+    # the related cases and signals of a case (loaded into its page): those who see all of
+    # its municipality's cases, not the secretariat
+    "insights:case_related": Rule(CASE_READERS),
     "insights:theme_suggest": Rule(CASE_ROLES, "post"),
     "insights:suggestion_record": Rule(CASE_ROLES, "post"),
     # partner links and the survey: staff side

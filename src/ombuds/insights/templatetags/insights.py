@@ -8,7 +8,6 @@ from __future__ import annotations
 from django import template
 
 from ombuds.accounts.roles import ALL_CASES_ROLES
-from ombuds.cases.selectors import audit_case
 from ombuds.core.audit import Action, audit_log
 from ombuds.insights import selectors
 from ombuds.insights.views import EVENT_FIELD
@@ -33,17 +32,17 @@ def _closing(case) -> bool:
 def related_cases(context, case):
     """"Verwante zaken en signalen" on the page of a closing (or closed) case, for the
     ombudsperson and the coordinator: the moment to see whether it is part of a pattern
-    worth a signal, or belongs to a signal already raised."""
+    worth a signal, or belongs to a signal already raised.
+
+    The page shows the panel's heading and a link to ``insights:case_related``; HTMX loads
+    the list into the page once it is shown (finding them searches the register, which the
+    page should not wait for). Without JavaScript the link opens them as a page. They are
+    logged as suggested (``case.related_suggested``) when that request computes them."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    if user is None or not _closing(case) or not user.roles_in(case.municipality_id) & ALL_CASES_ROLES:
+    if user is None or not _closing(case) or not selectors.shows_related(user, case):
         return {"show": False}
-    related = selectors.related_cases(user, case)
-    signals = selectors.related_signals(user, case)
-    audit_case(user=user, case=case, action=Action.EXECUTE, event="case.related_suggested",
-               details={"related": [r.case.pk for r in related],
-                        "signals": [s.signal.pk for s in signals]})
-    return {"show": True, "case": case, "related": related, "signals": signals}
+    return {"show": True, "case": case}
 
 
 @register.inclusion_tag("insights/includes/signal_related_cases.html", takes_context=True)

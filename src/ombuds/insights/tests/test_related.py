@@ -86,16 +86,67 @@ def test_postgres_matches_inflected_forms_through_the_dutch_vector(office):
     assert found[0].rank > 0
 
 
-def test_the_case_page_of_a_closing_case_shows_related_cases(office, client):
+def test_the_case_page_of_a_closing_case_links_to_its_related_cases(office, client):
     mine = case(office, title=SCOOTMOBIEL[0], story=SCOOTMOBIEL[1], closed=True)
     alike = case(office, title="Wachten op scootmobiel",
                  story="De leverancier levert de scootmobiel niet.")
     client.force_login(office.ombudsman)
     body = client.get(reverse("cases:detail", args=[mine.reference])).content.decode()
-    assert "Verwante zaken" in body
-    assert alike.reference in body
+    related_url = reverse("insights:case_related", args=[mine.reference])
+    assert "Verwante zaken en signalen" in body
+    # HTMX loads the list after the page; without JavaScript the link opens it
+    assert f'hx-get="{related_url}" hx-trigger="load"' in body
+    assert f'<a class="utrecht-link" href="{related_url}">' in body
+    # the page does not search for them, so it logs no suggestion
+    assert alike.reference not in body
+    assert not AuditEntry.objects.filter(event="case.related_suggested").exists()
+
+
+def test_without_javascript_the_link_shows_the_related_cases_as_a_page(office, client):
+    mine = case(office, title=SCOOTMOBIEL[0], story=SCOOTMOBIEL[1], closed=True)
+    alike = case(office, title="Wachten op scootmobiel",
+                 story="De leverancier levert de scootmobiel niet.")
+    client.force_login(office.coordinator)
+    response = client.get(reverse("insights:case_related", args=[mine.reference]))
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<h1" in body and "Verwante zaken en signalen van " + mine.reference in body
+    assert alike.reference in body and "Zelfde woorden:" in body
+    assert f'href="{reverse("cases:detail", args=[mine.reference])}"' in body  # back
+    entry = AuditEntry.objects.get(event="case.related_suggested")
+    assert entry.object_label == mine.reference and entry.action == "E"
+    assert entry.details == {"related": [alike.pk], "signals": []}
+    assert entry.username == office.coordinator.username
+
+
+def test_htmx_gets_only_the_list_for_the_case_page(office, client):
+    mine = case(office, title=SCOOTMOBIEL[0], story=SCOOTMOBIEL[1], closed=True)
+    alike = case(office, title="Wachten op scootmobiel",
+                 story="De leverancier levert de scootmobiel niet.")
+    client.force_login(office.ombudsman)
+    response = client.get(reverse("insights:case_related", args=[mine.reference]),
+                          headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.lstrip().startswith('<div id="verwante-zaken-lijst">')
+    assert alike.reference in body and "<html" not in body
+    assert "HX-Request" in response["Vary"]
     assert AuditEntry.objects.filter(event="case.related_suggested",
-                                     object_label=mine.reference).exists()
+                                     object_label=mine.reference).count() == 1
+
+
+def test_the_secretariat_and_other_municipalities_do_not_get_them(office, client):
+    mine = case(office, title=SCOOTMOBIEL[0], story=SCOOTMOBIEL[1], closed=True,
+                user=office.secretariaat)
+    url = reverse("insights:case_related", args=[mine.reference])
+    client.force_login(office.secretariaat)  # may open the case (registered it), not this
+    assert client.get(reverse("cases:detail", args=[mine.reference])).status_code == 200
+    assert "Verwante zaken" not in client.get(
+        reverse("cases:detail", args=[mine.reference])).content.decode()
+    assert client.get(url).status_code == 403
+    client.force_login(office.ombudsman_westerveld)
+    assert client.get(url).status_code == 404
+    assert not AuditEntry.objects.filter(event="case.related_suggested").exists()
 
 
 def test_a_case_just_registered_does_not_show_them(office, client):
