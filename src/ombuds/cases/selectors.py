@@ -74,10 +74,13 @@ def case_detail(user, reference: str) -> Case:
     """Return a case with everything its page shows, in a constant number of queries."""
     with transaction.atomic():
         case = access_case(user, reference)
+    # ``to_attr``: a plain list per entry. Filling ``entry.attachments.all()`` instead builds
+    # a related manager and a queryset per entry, which for a long timeline cost more than
+    # the queries themselves.
     case.prefetched_timeline = list(
         TimelineEntry.objects.filter(case=case)
         .select_related("author")
-        .prefetch_related("attachments")
+        .prefetch_related(Prefetch("attachments", to_attr="prefetched_attachments"))
         .order_by("-occurred_at", "-id")
     )
     case.prefetched_domains = list(case.domains.all())

@@ -68,7 +68,11 @@ class TimelineEntrySerializer(serializers.Serializer):
     def get_attachments(self, entry: TimelineEntry):
         if self._restricted(entry):
             return []
-        return AttachmentSerializer(entry.attachments.all(), many=True, context=self.context).data
+        # ``case_detail`` prefetched them as a list; a single new entry has not.
+        attachments = getattr(entry, "prefetched_attachments", None)
+        if attachments is None:
+            attachments = entry.attachments.all()
+        return AttachmentSerializer(attachments, many=True, context=self.context).data
 
 
 def entry_context(request, case) -> dict:

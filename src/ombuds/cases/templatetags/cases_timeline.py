@@ -10,9 +10,12 @@ from __future__ import annotations
 from django import template
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.safestring import SafeString, mark_safe
+
+from ombuds.cases.models import EntryKind
 
 register = template.Library()
 
@@ -22,8 +25,23 @@ SENT = ' <span class="ombuds-badge">Verstuurd aan de inwoner</span>'
 SENSITIVE = ' <span class="ombuds-badge ombuds-badge--sensitive">Gezondheidsgegevens</span>'
 
 
+class Labels:
+    """The texts every entry repeats, translated once per page: ``get_kind_display()`` and
+    the ``date`` filter look them up again for every entry."""
+
+    def __init__(self, entries):
+        self.kinds = {value: str(label) for value, label in EntryKind.choices}
+        self.months = {number: str(name) for number, name in MONTHS.items()}
+        # One name per author (a long case has a handful of authors).
+        self.authors = {e.author_id: e.author.display_name for e in entries}
+
+    def when(self, moment) -> str:
+        """``moment`` as the ``date:"j F Y, H:i"`` filter writes it: 4 december 2026, 09:05."""
+        return f"{moment.day} {self.months[moment.month]} {moment.year}, {moment:%H:%M}"
+
+
 def _attachments(entry, reference: str) -> SafeString:
-    attachments = entry.attachments.all()  # prefetched by ``case_detail``
+    attachments = entry.prefetched_attachments  # by ``case_detail``
     if not attachments:
         return mark_safe("")  # noqa: S308 (a constant)
     items = format_html_join(
@@ -34,7 +52,7 @@ def _attachments(entry, reference: str) -> SafeString:
     return format_html('<ul class="ombuds-attachments">{}</ul>', items)
 
 
-def entry_html(entry, *, reference: str, sees_health: bool, authors: dict) -> SafeString:
+def entry_html(entry, *, reference: str, sees_health: bool, labels: Labels) -> SafeString:
     """One ``<li>`` of the timeline; the text and attachments of a sensitive entry only for
     those who see health details."""
     when = timezone.localtime(entry.occurred_at)
@@ -49,8 +67,8 @@ def entry_html(entry, *, reference: str, sees_health: bool, authors: dict) -> Sa
         '<p class="ombuds-timeline__meta"><span class="ombuds-badge">{}</span> '
         '<time datetime="{}">{}</time> — {}{}{}</p>'
         '<p class="utrecht-paragraph ombuds-timeline__summary">{}</p>{}</li>',
-        entry.kind, entry.get_kind_display(), when.isoformat(),
-        dateformat.format(when, "j F Y, H:i"), authors[entry.author_id],
+        entry.kind, labels.kinds.get(entry.kind, entry.kind), when.isoformat(), labels.when(when),
+        labels.authors[entry.author_id],
         mark_safe(SENT) if entry.sent_to_resident else "",  # noqa: S308 (a constant)
         mark_safe(SENSITIVE) if entry.sensitive else "",  # noqa: S308 (a constant)
         entry.summary, content)
@@ -63,9 +81,8 @@ def case_timeline(case, sees_health: bool) -> SafeString:
     entries = case.prefetched_timeline
     if not entries:
         return mark_safe('<p class="utrecht-paragraph">Nog niets vastgelegd.</p>')  # noqa: S308
-    # One name per author, not one lookup per entry (a long case has a handful of authors).
-    authors = {e.author_id: e.author.display_name for e in entries}
+    labels = Labels(entries)
     items = format_html_join("", "{}", (
-        (entry_html(e, reference=case.reference, sees_health=sees_health, authors=authors),)
+        (entry_html(e, reference=case.reference, sees_health=sees_health, labels=labels),)
         for e in entries))
     return format_html('<ol class="ombuds-timeline" reversed>{}</ol>', items)
