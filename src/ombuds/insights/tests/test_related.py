@@ -154,3 +154,35 @@ def test_a_case_just_registered_does_not_show_them(office, client):
     client.force_login(office.ombudsman)
     body = client.get(reverse("cases:detail", args=[mine.reference])).content.decode()
     assert "Verwante zaken" not in body
+
+
+def test_a_party_alone_is_enough(office):
+    provider = OrganisationFactory(municipalities=[office.steenwijkerland])
+    mine = case(office, title="Hulp bij het huishouden", parties=[provider])
+    same_party = case(office, title="Iets anders", parties=[provider])
+    case(office, title="Geen partij")
+    found = related_cases(office.ombudsman, mine)
+    assert references(found) == [same_party.reference]
+    assert found[0].parties == [provider.name] and found[0].themes == []
+
+
+@pytest.mark.postgres
+def test_postgres_walks_the_newest_cases_instead_of_hashing_every_link(office):
+    """The theme-or-party candidates: a per-case check in the link tables' indexes, which
+    stops at the newest ``CANDIDATES``; never a hash of every case with the theme or party
+    (0.1–1 s at 1,000,000 cases)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    provider = OrganisationFactory(municipalities=[office.steenwijkerland])
+    mine = case(office, title="Hulp bij het huishouden", themes=[office.theme],
+                parties=[provider])
+    case(office, title="Anders", themes=[office.theme])
+    with CaptureQueriesContext(connection) as queries:
+        related_cases(office.ombudsman, mine)
+    [sql] = [q["sql"] for q in queries.captured_queries if "UNION ALL" in q["sql"]]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "SubPlan" in plan and "hashed SubPlan" not in plan, plan
+    assert "Hash" not in plan, plan
