@@ -401,6 +401,7 @@ class AssignForm(StyledForm):
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = queries.handlers([case.municipality_id])
+        self.fields["assignee"].widget.__class__ = FastSelect  # every handler, on every case page
         self.fields["assignee"].label_from_instance = lambda u: u.display_name
         self.initial.setdefault("assignee", case.assignee_id)
 

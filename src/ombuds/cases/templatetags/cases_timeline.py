@@ -7,12 +7,14 @@ texts and order (newest first), so nothing changes for the reader or for CSS.
 
 from __future__ import annotations
 
+from html import escape
+
 from django import template
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
-from django.utils.html import format_html, format_html_join, linebreaks
+from django.utils.html import linebreaks
 from django.utils.safestring import SafeString, mark_safe
 
 from ombuds.cases.models import EntryKind
@@ -37,41 +39,46 @@ class Labels:
 
     def when(self, moment) -> str:
         """``moment`` as the ``date:"j F Y, H:i"`` filter writes it: 4 december 2026, 09:05."""
-        return f"{moment.day} {self.months[moment.month]} {moment.year}, {moment:%H:%M}"
+        return (f"{moment.day} {self.months[moment.month]} {moment.year}, "
+                f"{moment.hour:02d}:{moment.minute:02d}")
 
 
-def _attachments(entry, reference: str) -> SafeString:
+def _attachments(entry, reference: str) -> str:
     attachments = entry.prefetched_attachments  # by ``case_detail``
     if not attachments:
-        return mark_safe("")  # noqa: S308 (a constant)
-    items = format_html_join(
-        "", '<li><a class="utrecht-link" href="{}" download>{}</a> '
-        '<span class="ombuds-muted">({})</span></li>',
-        ((reverse("cases:attachment", args=[reference, a.uuid]), a.original_name,
-          filesizeformat(a.size)) for a in attachments))
-    return format_html('<ul class="ombuds-attachments">{}</ul>', items)
+        return ""
+    items = "".join(
+        f'<li><a class="utrecht-link" href="{escape(reverse("cases:attachment", args=[reference, a.uuid]))}" '
+        f'download>{escape(a.original_name)}</a> '
+        f'<span class="ombuds-muted">({escape(filesizeformat(a.size))})</span></li>'
+        for a in attachments)
+    return f'<ul class="ombuds-attachments">{items}</ul>'
 
 
-def entry_html(entry, *, reference: str, sees_health: bool, labels: Labels) -> SafeString:
-    """One ``<li>`` of the timeline; the text and attachments of a sensitive entry only for
-    those who see health details."""
+def entry_html(entry, *, reference: str, sees_health: bool, labels: Labels) -> str:
+    """One ``<li>`` of the timeline, every value escaped; the text and attachments of a
+    sensitive entry only for those who see health details.
+
+    Plain strings with the standard library's ``html.escape`` (what Django's ``escape``
+    calls): ``format_html`` checks every argument for lazy and safe strings, which for
+    200 entries cost more than the rest of the timeline.
+    """
     when = timezone.localtime(entry.occurred_at)
     if entry.sensitive and not sees_health:
-        content = mark_safe(HIDDEN)  # noqa: S308 (a constant)
+        content = HIDDEN
     else:
-        body = format_html('<div class="ombuds-text">{}</div>', mark_safe(  # noqa: S308
-            linebreaks(entry.body, autoescape=True))) if entry.body else ""
-        content = format_html("{}{}", body, _attachments(entry, reference))
-    return format_html(
-        '<li class="ombuds-timeline__item ombuds-timeline__item--{}">'
-        '<p class="ombuds-timeline__meta"><span class="ombuds-badge">{}</span> '
-        '<time datetime="{}">{}</time> — {}{}{}</p>'
-        '<p class="utrecht-paragraph ombuds-timeline__summary">{}</p>{}</li>',
-        entry.kind, labels.kinds.get(entry.kind, entry.kind), when.isoformat(), labels.when(when),
-        labels.authors[entry.author_id],
-        mark_safe(SENT) if entry.sent_to_resident else "",  # noqa: S308 (a constant)
-        mark_safe(SENSITIVE) if entry.sensitive else "",  # noqa: S308 (a constant)
-        entry.summary, content)
+        body = (f'<div class="ombuds-text">{linebreaks(entry.body, autoescape=True)}</div>'
+                if entry.body else "")
+        content = body + _attachments(entry, reference)
+    return (
+        f'<li class="ombuds-timeline__item ombuds-timeline__item--{escape(entry.kind)}">'
+        f'<p class="ombuds-timeline__meta">'
+        f'<span class="ombuds-badge">{escape(labels.kinds.get(entry.kind, entry.kind))}</span> '
+        f'<time datetime="{when.isoformat()}">{escape(labels.when(when))}</time> — '
+        f'{escape(labels.authors[entry.author_id])}'
+        f'{SENT if entry.sent_to_resident else ""}{SENSITIVE if entry.sensitive else ""}</p>'
+        f'<p class="utrecht-paragraph ombuds-timeline__summary">{escape(entry.summary)}</p>'
+        f'{content}</li>')
 
 
 @register.simple_tag
@@ -82,7 +89,6 @@ def case_timeline(case, sees_health: bool) -> SafeString:
     if not entries:
         return mark_safe('<p class="utrecht-paragraph">Nog niets vastgelegd.</p>')  # noqa: S308
     labels = Labels(entries)
-    items = format_html_join("", "{}", (
-        (entry_html(e, reference=case.reference, sees_health=sees_health, labels=labels),)
-        for e in entries))
-    return format_html('<ol class="ombuds-timeline" reversed>{}</ol>', items)
+    items = "".join(entry_html(e, reference=case.reference, sees_health=sees_health,
+                               labels=labels) for e in entries)
+    return mark_safe(f'<ol class="ombuds-timeline" reversed>{items}</ol>')  # noqa: S308 (escaped)
