@@ -232,3 +232,47 @@ def test_case_page_queries_do_not_grow_with_the_timeline(client, office):
     assert Attachment.objects.filter(entry__case=case).count() == 11
     assert long == short
     assert Case.objects.get(pk=case.pk).timeline.count() > 100
+
+
+#: Session, user, second factor and memberships (4); the case read and its audit entry (6);
+#: the timeline, attachments, domains, themes and organisations (5); every wing's section
+#: and the forms (16). None depends on the number of entries or of related cases.
+CASE_PAGE_QUERIES = 31
+
+
+def test_a_closing_case_with_200_entries_takes_a_fixed_number_of_queries(client, office):
+    from ombuds.insights.tests.factories import case as insights_case
+
+    case = register_case(office, themes=[office.theme])
+    case_transition(user=office.ombudsman, case=case, target="intake")  # closing: related
+    insights_case(office, title="Verwant", themes=[office.theme])
+    client.force_login(office.ombudsman)
+    client.get(url(case))
+    short = _page_queries(client, case)
+    for n in range(198):
+        timeline_entry_add(user=office.ombudsman if n % 2 else office.coordinator, case=case,
+                           kind="notitie", summary=f"Regel {n}", body=f"Tekst {n}",
+                           files=[SimpleUploadedFile(f"{n}.pdf", PDF)] if n % 50 == 0 else [])
+    for n in range(10):
+        insights_case(office, title=f"Verwant {n}", themes=[office.theme])
+    assert Case.objects.get(pk=case.pk).timeline.count() == 200
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(url(case)).content.decode()
+    assert len(queries) == short <= CASE_PAGE_QUERIES
+    assert all(f"Regel {n}</p>" in html for n in range(198))  # every entry, in full
+    assert html.count('class="ombuds-timeline__item ') == 200
+    assert html.count('class="ombuds-attachments"') == 4
+    assert "Verwante zaken en signalen" in html  # the panel, loaded after the page
+
+
+def test_the_timeline_escapes_what_staff_typed(client, office):
+    case = register_case(office)
+    timeline_entry_add(user=office.ombudsman, case=case, kind="notitie",
+                       summary="<b>Vet</b> & 'zo'", body="Regel <i>1</i>\nRegel 2",
+                       files=[SimpleUploadedFile("<img>.pdf", PDF)])
+    client.force_login(office.ombudsman)
+    html = client.get(url(case)).content.decode()
+    assert "&lt;b&gt;Vet&lt;/b&gt; &amp; &#x27;zo&#x27;" in html and "<b>Vet" not in html
+    assert "<p>Regel &lt;i&gt;1&lt;/i&gt;<br>Regel 2</p>" in html
+    assert "&lt;img&gt;.pdf</a>" in html and "<img>" not in html
+    assert '<span class="ombuds-badge">Notitie</span>' in html

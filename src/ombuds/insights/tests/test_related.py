@@ -186,3 +186,28 @@ def test_postgres_walks_the_newest_cases_instead_of_hashing_every_link(office):
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "SubPlan" in plan and "hashed SubPlan" not in plan, plan
     assert "Hash" not in plan, plan
+
+
+def test_the_list_takes_the_same_queries_however_many_cases_are_related(office, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    provider = OrganisationFactory(municipalities=[office.steenwijkerland])
+    mine = case(office, title=SCOOTMOBIEL[0], story=SCOOTMOBIEL[1], themes=[office.theme],
+                parties=[provider], closed=True)
+    related_url = reverse("insights:case_related", args=[mine.reference])
+    client.force_login(office.ombudsman)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(related_url, headers={"HX-Request": "true"}).status_code == 200
+        return len(captured)
+
+    case(office, title="Wachten op scootmobiel", story=SCOOTMOBIEL[1], themes=[office.theme])
+    few = queries()
+    for n in range(10):
+        case(office, title=f"Scootmobiel {n}", story=SCOOTMOBIEL[1], themes=[office.theme],
+             parties=[provider])
+    body = client.get(related_url, headers={"HX-Request": "true"}).content.decode()
+    assert body.count('<li class="utrecht-unordered-list__item">') == 6  # the six best
+    assert queries() == few
