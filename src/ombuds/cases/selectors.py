@@ -7,14 +7,16 @@ they list them. Both write the audit entry (NEN 7513) for what was read.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from ombuds.cases.models import Case, Person, TimelineEntry
+from ombuds.cases.models import Attachment, Case, Person, TimelineEntry
 from ombuds.cases.permissions import case_scope, main_role
 from ombuds.core.audit import Action, audit_log
 
@@ -74,19 +76,32 @@ def case_detail(user, reference: str) -> Case:
     """Return a case with everything its page shows, in a constant number of queries."""
     with transaction.atomic():
         case = access_case(user, reference)
-    # ``to_attr``: a plain list per entry. Filling ``entry.attachments.all()`` instead builds
-    # a related manager and a queryset per entry, which for a long timeline cost more than
-    # the queries themselves.
-    case.prefetched_timeline = list(
-        TimelineEntry.objects.filter(case=case)
-        .select_related("author")
-        .prefetch_related(Prefetch("attachments", to_attr="prefetched_attachments"))
-        .order_by("-occurred_at", "-id")
-    )
+    case.prefetched_timeline = _timeline(case)
     case.prefetched_domains = list(case.domains.all())
     case.prefetched_themes = list(case.themes.select_related("domain"))
     case.prefetched_organisations = list(case.organisations.select_related("organisation"))
     return case
+
+
+def _timeline(case: Case) -> list[TimelineEntry]:
+    """Return the entries of ``case``, newest first, each with its author and a list
+    ``prefetched_attachments``, in three queries.
+
+    Not ``select_related("author")`` and ``prefetch_related("attachments")``: for a long
+    timeline those build an author object and a related manager per entry and send every
+    entry id back to the database, which cost more than reading the entries (a case has a
+    handful of authors, and its attachments are found through the case).
+    """
+    entries = list(TimelineEntry.objects.filter(case=case).order_by("-occurred_at", "-id"))
+    authors = get_user_model().objects.in_bulk({e.author_id for e in entries})
+    attachments = defaultdict(list)
+    for attachment in Attachment.objects.filter(entry__case=case).order_by("id"):
+        attachments[attachment.entry_id].append(attachment)
+    author_field = TimelineEntry._meta.get_field("author")
+    for entry in entries:
+        author_field.set_cached_value(entry, authors[entry.author_id])
+        entry.prefetched_attachments = attachments[entry.pk]
+    return entries
 
 
 @dataclass(frozen=True)
