@@ -184,6 +184,10 @@ def scenarios(f: dict) -> list[dict]:
                   for pk in ("__STW__",) for ch in ("telefoon", "email", "inloop")]},
         {"name": "case page (200 entries)", "target": "p95 ≤ 3× floor",
          "urls": [f"/werk/zaken/{f['big_case']}/"]},
+        # The related cases load after the case page (htmx); timed as the page without
+        # JavaScript gets them. No target of its own in issue 8.
+        {"name": "related cases of it", "target": "— (loads after the page)",
+         "urls": [f"/werk/zaken/{f['big_case']}/verwant/"]},
         {"name": "full-text search", "target": "p95 ≤ 150 ms",
          "urls": ["/werk/zaken/?view=alle&q=scootmobiel+kapot",
                   "/werk/zaken/?view=alle&q=bewindvoerder",
