@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict, flatatt
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 from ombuds.cases import queries
@@ -110,17 +110,10 @@ class WorklistFilterForm(StyledForm):
         ]
         self.fields["status"].choices = [("", "Alle statussen"),
                                          *queries.status_choices(municipalities)]
-        self.fields["domein"].choices = [("", "Alle domeinen")] + [
-            (d.pk, d.name) for d in queries.domains()
-        ]
-        self.fields["thema"].choices = [("", "Alle thema's")] + [
-            (t.pk, f"{t.municipality.name}: {t.domain.name} – {t.name}" if many
-             else f"{t.domain.name} – {t.name}")
-            for t in queries.themes(ids)
-        ]
-        self.fields["behandelaar"].choices = [("", "Iedereen")] + [
-            (u.pk, u.display_name) for u in queries.handlers(ids)
-        ]
+        self.fields["domein"].choices = [("", "Alle domeinen"), *queries.domain_choices()]
+        self.fields["thema"].choices = [("", "Alle thema's"),
+                                        *queries.theme_choices(ids, with_municipality=many)]
+        self.fields["behandelaar"].choices = [("", "Iedereen"), *queries.handler_choices(ids)]
 
     def values(self) -> dict:
         """Return the valid filter values; an invalid one is left out (and reported)."""
@@ -487,16 +480,29 @@ class TransitionForm(StyledForm):
 class FastSelect(forms.Select):
     """A ``<select>`` built in Python: the same markup as Django's template-rendered one,
     without a template render per option (the worklist filters list every theme and
-    handler of the user's municipalities, on every page view)."""
+    handler of the user's municipalities, on every page view). It also skips Django's
+    ``optgroups``, which builds a dictionary of attributes per option."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        groups = []
-        for group_name, options, _ in widget["optgroups"]:
-            html = format_html_join("", "<option value=\"{}\"{}>{}</option>", (
-                (o["value"], mark_safe(" selected") if o["selected"] else "", o["label"])
-                for o in options))
-            groups.append(format_html('<optgroup label="{}">{}</optgroup>', group_name, html)
-                          if group_name else html)
-        return format_html("<select name=\"{}\"{}>{}</select>", widget["name"],
-                           flatatt(widget["attrs"]), mark_safe("".join(groups)))  # noqa: S308
+        values = set(self.format_value(value))
+        multiple = self.allow_multiple_selected
+        attrs = self.build_attrs(self.attrs, attrs)
+        if multiple:
+            attrs["multiple"] = True
+        has_selected = False
+        parts = []
+        for group_value, group_label in self.choices:
+            grouped = isinstance(group_label, list | tuple)
+            if grouped:
+                parts.append(f'<optgroup label="{conditional_escape(group_value)}">')
+            for option_value, label in group_label if grouped else [(group_value, group_label)]:
+                option_value = "" if option_value is None else str(option_value)
+                # Like Django's: a single select marks only the first matching option.
+                selected = (multiple or not has_selected) and option_value in values
+                has_selected |= selected
+                parts.append(f'<option value="{conditional_escape(option_value)}"'
+                             f'{" selected" if selected else ""}>{conditional_escape(label)}</option>')
+            if grouped:
+                parts.append("</optgroup>")
+        return format_html("<select name=\"{}\"{}>{}</select>", name, flatatt(attrs),
+                           mark_safe("".join(parts)))  # noqa: S308 - every part escaped above

@@ -55,6 +55,29 @@ def domains() -> QuerySet[Domain]:
     return Domain.objects.order_by("name")
 
 
+# --- the worklist filter's choices: (value, label) pairs, without model instances -----------
+# The worklist shows these four lists on every page view; a municipality of 300,000 cases has
+# 100+ handlers. Reading tuples instead of User/Theme rows saves building a model per option.
+
+def domain_choices() -> list[tuple[int, str]]:
+    return list(domains().values_list("pk", "name"))
+
+
+def theme_choices(municipality_ids: Iterable[int], *, with_municipality: bool) -> list[tuple[int, str]]:
+    """Return (pk, "Domain – Theme") of the active themes, prefixed by the municipality's name
+    when the user works for several."""
+    rows = themes(municipality_ids).values_list("pk", "municipality__name", "domain__name", "name")
+    return [(pk, f"{municipality}: {domain} – {name}" if with_municipality else f"{domain} – {name}")
+            for pk, municipality, domain, name in rows]
+
+
+def handler_choices(municipality_ids: Iterable[int]) -> list[tuple[int, str]]:
+    """Return (pk, display name) of ``handlers``, in the same order."""
+    rows = handlers(municipality_ids).values_list("pk", "first_name", "last_name", "username")
+    # User.display_name: the full name, else the username.
+    return [(pk, f"{first} {last}".strip() or username) for pk, first, last, username in rows]
+
+
 def organisations(municipality_ids: Iterable[int]) -> QuerySet[Organisation]:
     """Return the active social-map organisations serving any of these municipalities."""
     return (
@@ -74,6 +97,18 @@ def status_choices(municipalities: Iterable[Municipality]) -> list[tuple[str, li
         workflow = definition.workflow
         groups.append((workflow.name, [(s.code, s.label) for s in workflow.statuses]))
     return groups
+
+
+def attach_workflows(cases: list[Case]) -> list[Case]:
+    """Give each case its workflow definition (for ``status_label``) from one query.
+
+    A page of 50 cases shares a few definitions: joining them would parse the same JSON
+    50 times. Returns ``cases``.
+    """
+    definitions = WorkflowDefinition.objects.in_bulk({case.workflow_id for case in cases})
+    for case in cases:
+        case.workflow = definitions[case.workflow_id]
+    return cases
 
 
 def case_attachment(user, case: Case, uuid) -> Attachment | None:
