@@ -34,6 +34,15 @@ def office(db) -> OfficeSetup:
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    # Every test starts with an empty cache (the worklist keeps its filter choices there),
+    # as the database it held entries for was rolled back.
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _private_media(settings, tmp_path):
     # Attachments go to a per-test directory, never to the developer's var/.
     settings.STORAGES = {

@@ -21,6 +21,7 @@ from ombuds.cases.models import (
     Urgency,
 )
 from ombuds.cases.services import Closure, PersonData
+from ombuds.cases.worklist_choices import worklist_choices
 
 NEW_PERSON = "nieuw"
 
@@ -103,17 +104,14 @@ class WorklistFilterForm(StyledForm):
             if type(field.widget) is forms.Select:
                 field.widget.__class__ = FastSelect
         municipalities = queries.case_municipalities(user)
-        ids = [m.pk for m in municipalities]
-        many = len(municipalities) > 1
+        choices = worklist_choices(municipalities)
         self.fields["gemeente"].choices = [("", "Alle gemeenten")] + [
             (m.pk, m.name) for m in municipalities
         ]
-        self.fields["status"].choices = [("", "Alle statussen"),
-                                         *queries.status_choices(municipalities)]
-        self.fields["domein"].choices = [("", "Alle domeinen"), *queries.domain_choices()]
-        self.fields["thema"].choices = [("", "Alle thema's"),
-                                        *queries.theme_choices(ids, with_municipality=many)]
-        self.fields["behandelaar"].choices = [("", "Iedereen"), *queries.handler_choices(ids)]
+        self.fields["status"].choices = [("", "Alle statussen"), *choices.statuses]
+        self.fields["domein"].choices = [("", "Alle domeinen"), *choices.domains]
+        self.fields["thema"].choices = [("", "Alle thema's"), *choices.themes]
+        self.fields["behandelaar"].choices = [("", "Iedereen"), *choices.handlers]
 
     def values(self) -> dict:
         """Return the valid filter values; an invalid one is left out (and reported)."""
