@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import timedelta
 
 from django import forms
@@ -105,6 +106,8 @@ class WorklistFilterForm(StyledForm):
                 field.widget.__class__ = FastSelect
         municipalities = queries.case_municipalities(user)
         choices = worklist_choices(municipalities)
+        #: Status labels of the current process variants, for the worklist's rows.
+        self.status_labels = choices.status_labels
         self.fields["gemeente"].choices = [("", "Alle gemeenten")] + [
             (m.pk, m.name) for m in municipalities
         ]
@@ -475,6 +478,13 @@ class TransitionForm(StyledForm):
                        minutes_spent=d["minutes_spent"])
 
 
+def _escape(value) -> str:
+    """``conditional_escape`` without its lazy-string wrapper (a few hundred options a page)."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return html.escape(value)
+    return conditional_escape(value)
+
+
 class FastSelect(forms.Select):
     """A ``<select>`` built in Python: the same markup as Django's template-rendered one,
     without a template render per option (the worklist filters list every theme and
@@ -492,14 +502,14 @@ class FastSelect(forms.Select):
         for group_value, group_label in self.choices:
             grouped = isinstance(group_label, list | tuple)
             if grouped:
-                parts.append(f'<optgroup label="{conditional_escape(group_value)}">')
+                parts.append(f'<optgroup label="{_escape(group_value)}">')
             for option_value, label in group_label if grouped else [(group_value, group_label)]:
                 option_value = "" if option_value is None else str(option_value)
                 # Like Django's: a single select marks only the first matching option.
                 selected = (multiple or not has_selected) and option_value in values
                 has_selected |= selected
-                parts.append(f'<option value="{conditional_escape(option_value)}"'
-                             f'{" selected" if selected else ""}>{conditional_escape(label)}</option>')
+                parts.append(f'<option value="{_escape(option_value)}"'
+                             f'{" selected" if selected else ""}>{_escape(label)}</option>')
             if grouped:
                 parts.append("</optgroup>")
         return format_html("<select name=\"{}\"{}>{}</select>", name, flatatt(attrs),

@@ -44,6 +44,8 @@ class WorklistChoices:
     domains: list[tuple[int, str]]
     themes: list[tuple[int, str]]
     handlers: list[tuple[int, str]]
+    #: The status labels of the municipalities' current process variants, by definition id.
+    status_labels: dict[int, dict[str, str]]
 
 
 def _generation() -> str:
@@ -63,6 +65,7 @@ def worklist_choices(municipalities: Sequence[Municipality]) -> WorklistChoices:
             domains=queries.domain_choices(),
             themes=queries.theme_choices(ids, with_municipality=len(ids) > 1),
             handlers=queries.handler_choices(ids),
+            status_labels=queries.status_labels({m.workflow_id for m in municipalities}),
         )
         cache.set(key, choices, CHOICES_SECONDS)
     return choices

@@ -6,9 +6,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from ombuds.cases.services import case_assign, case_transition
-from ombuds.tests.factories import register_case
+from ombuds.core.models import Municipality
+from ombuds.tests.factories import register_case, workflow
 
 URL = "/werk/zaken/"
 
@@ -187,3 +189,50 @@ def test_worklist_queries_do_not_grow_with_the_number_of_cases(client, office, p
     with_thirty = _count(client, params)
     assert len(references(client.get(*_address(client, params)))) == 30
     assert with_thirty == with_one
+
+
+def _row(html: str, reference: str) -> str:
+    start = html.index(f">{reference}</a></th>")
+    return html[html.rindex("<tr", 0, start):html.index("</tr>", start)]
+
+
+def test_a_row_links_to_its_case_and_shows_its_status_handler_and_opening_date(client, office):
+    case = register_case(office, title="Wacht op <traplift> & meer", channel="inloop")
+    case_assign(user=office.coordinator, case=case, assignee=office.coordinator)
+    case.refresh_from_db()
+    client.force_login(office.ombudsman)
+    row = _row(client.get(URL, {"view": "alle"}).content.decode(), case.reference)
+    assert f'<a class="utrecht-link" href="{reverse("cases:detail", args=[case.reference])}">' in row
+    assert "Wacht op &lt;traplift&gt; &amp; meer" in row
+    assert f'<td class="utrecht-table__cell">{case.status_label}</td>' in row
+    assert '<td class="utrecht-table__cell">Inloop of spreekuur</td>' in row
+    assert f'<td class="utrecht-table__cell">{office.coordinator.display_name}</td>' in row
+    opened = timezone.localtime(case.opened_at)
+    assert (f'<time datetime="{opened.isoformat()}">'
+            f'{opened.day}-{opened.month}-{opened.year}</time>') in row
+
+
+def test_a_case_on_an_earlier_process_variant_shows_the_status_of_that_variant(client, office):
+    case = register_case(office, municipality=office.westerveld)
+    # The municipality moved on to another variant; the running case keeps its own.
+    Municipality.objects.filter(pk=office.westerveld.pk).update(workflow=workflow(6))
+    client.force_login(office.ombudsman)
+    row = _row(client.get(URL, {"view": "alle"}).content.decode(), case.reference)
+    assert f'<td class="utrecht-table__cell">{case.status_label}</td>' in row
+
+
+def test_worklist_page_costs_a_fixed_number_of_queries(client, office):
+    """Ten: session, user, second factor and memberships; the audit entry (chain head, entry,
+    head); the capped count, the page of cases and the saved filters. The filter's choices
+    come from the cache; rows with a deadline add the deadline watch's three (office and
+    holiday calendar, see procedures' test_page_worklist_deadlines)."""
+    for n in range(60):
+        case = register_case(office, urgency="hoog" if n % 2 else "normaal")
+        case_assign(user=office.coordinator, case=case, assignee=office.ombudsman)
+    client.force_login(office.ombudsman)
+    client.get(URL)  # fills the filter choices' cache
+    for page in (1, 2):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(URL, {"view": "mijn", "page": page})
+        assert len(response.context["rows"]) == (50 if page == 1 else 10)
+        assert len(queries) <= 10, "\n".join(q["sql"][:60] for q in queries)
