@@ -405,11 +405,18 @@ def debt_help_first_contact_term(request: date, *, urgent: bool = False,
 OK, WARNING, URGENT, PASSED = "ok", "warning", "urgent", "passed"
 
 
-def working_days_between(today: date, day: date, calendar: HolidayCalendar | None = None) -> int:
-    """Return how many working days (not Saturday, Sunday or Atw holiday) lie in (today, day]."""
+def working_days_between(today: date, day: date, calendar: HolidayCalendar | None = None, *,
+                         at_most: int | None = None) -> int:
+    """Return how many working days (not Saturday, Sunday or Atw holiday) lie in (today, day];
+    with ``at_most``, stop counting there (the watch only asks whether a window is passed)."""
     calendar = calendar or DEFAULT_CALENDAR
-    return sum(not calendar.is_rest_day(today + timedelta(n))
-               for n in range(1, (day - today).days + 1))
+    count = 0
+    for n in range(1, (day - today).days + 1):
+        if not calendar.is_rest_day(today + timedelta(n)):
+            count += 1
+            if count == at_most:
+                break
+    return count
 
 
 def watch_state(term_raw_end: date, term_end: date, today: date, *, warning_days: int = 10,
@@ -425,7 +432,10 @@ def watch_state(term_raw_end: date, term_end: date, today: date, *, warning_days
         return PASSED
     if today > term_raw_end:
         return URGENT
-    left = working_days_between(today, term_raw_end, calendar)
+    # More than either window is all the watch needs to know (a term a year away would
+    # otherwise be counted day by day on every worklist row).
+    left = working_days_between(today, term_raw_end, calendar,
+                                at_most=max(warning_days, urgent_days) + 1)
     if left <= urgent_days:
         return URGENT
     if left <= warning_days:

@@ -310,6 +310,18 @@ def test_working_days_between_skips_weekends_and_holidays():
     assert deadlines.working_days_between(D("2026-04-02"), D("2026-04-08")) == 2  # 3 Apr GF, 6 EM
 
 
+@given(today=st.dates(date(2024, 1, 1), date(2028, 12, 31)), days=st.integers(0, 400),
+       warning=st.integers(0, 30), urgent=st.integers(0, 30))
+def test_the_watch_counts_only_as_far_as_its_windows(today, days, warning, urgent):
+    raw_end = today + timedelta(days)
+    left = deadlines.working_days_between(today, raw_end)  # every day counted
+    expected = ("urgent" if left <= urgent else "warning" if left <= warning else "ok")
+    assert deadlines.watch_state(raw_end, raw_end, today, warning_days=warning,
+                                 urgent_days=urgent) == expected
+    assert deadlines.working_days_between(today, raw_end, at_most=warning + 1) == min(
+        left, warning + 1)
+
+
 def test_appeal_term():
     term = deadlines.appeal_term(D("2026-03-24"))
     assert (term.raw_end, term.end) == (D("2026-05-05"), D("2026-05-06"))
