@@ -26,7 +26,7 @@ from ombuds.cases.filters_services import saved_filter_delete, saved_filter_save
 from ombuds.cases.forms import FILTER_FIELDS, VIEWS, SavedFilterForm, WorklistFilterForm
 from ombuds.cases.models import SavedFilter
 from ombuds.cases.views.common import case_role_required
-from ombuds.cases.views.worklist_rows import ROW_FIELDS, worklist_rows
+from ombuds.cases.views.worklist_rows import COLUMNS, worklist_cases, worklist_rows
 from ombuds.core.paging import CappedPaginator
 
 PAGE_SIZE = 50
@@ -136,15 +136,15 @@ def worklist(request):
     form = WorklistFilterForm(data, user=request.user)
     values = dict(form.values())
     values["view"] = values.get("view") or default_view(request.user, values)
-    # Only the columns a row shows. The status labels of the municipalities' current process
-    # variants come with the filter's choices; a case on an older variant costs one query.
-    cases = (selectors.case_list(request.user, case_filter(request.user, values))
-             .select_related(None).select_related("municipality", "assignee").only(*ROW_FIELDS))
+    cases = selectors.case_list(request.user, case_filter(request.user, values))
     if values.get("toestand") == "gesloten" and not values.get("status"):
         cases = cases.filter(closed_at__isnull=False)
     number = request.GET.get("page")
-    page = CappedPaginator(cases, PAGE_SIZE, number=number).get_page(number)
-    page.object_list = list(page.object_list)
+    # Only the columns a row shows, as values (see worklist_rows). The status labels of the
+    # municipalities' current process variants come with the filter's choices; cases on an
+    # earlier variant cost one query.
+    page = CappedPaginator(cases.values_list(*COLUMNS), PAGE_SIZE, number=number).get_page(number)
+    page.object_list = worklist_cases(page.object_list)
     labels = form.status_labels | queries.status_labels(
         {case.workflow_id for case in page.object_list} - form.status_labels.keys())
     query = filter_query(values)

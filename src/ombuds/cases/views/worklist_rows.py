@@ -1,16 +1,22 @@
-"""The rows of the worklist table, built in Python.
+"""The rows of the worklist table, read as values and built in Python.
 
 A worklist page shows 50 rows of nine cells. In the template that was some thirty tags,
 filters and lookups per row (a ``{% url %}``, two ``date`` filters, ``get_channel_display``
-with its lazy labels), the largest part of the page's time. Here each row is two strings of
-markup, the same as the template gave; the template keeps the table around them and the
-deadline cell, which the ``procedures`` app renders (``{% worklist_deadline %}``).
+with its lazy labels), the largest part of the page's time; building a ``Case`` with its
+municipality and handler per row was the next. Here a row is read as a tuple of the columns
+it shows (``WorklistCase``) and becomes two strings of markup, the same as the template gave;
+the template keeps the table around them and the deadline cell, which the ``procedures`` app
+renders (``{% worklist_deadline %}`` reads the ``next_deadline_*`` columns and
+``municipality.office_id``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, datetime
 from html import escape
+from typing import NamedTuple
 from urllib.parse import quote
 
 from django.urls import reverse
@@ -18,14 +24,14 @@ from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from django.utils.safestring import SafeString, mark_safe
 
-from ombuds.cases.models import Case, Channel
+from ombuds.cases.models import Channel
 
-#: The columns a row shows; nothing else of the case (or its municipality and handler) is read.
-ROW_FIELDS = (
+#: The columns a row shows, in ``WorklistCase``'s order (the handler's three make its name).
+COLUMNS = (
     "reference", "title", "status", "channel", "urgency", "opened_at", "workflow_id",
     "next_deadline_end", "next_deadline_raw_end", "next_deadline_name",
     "municipality__name", "municipality__office_id",
-    "assignee__first_name", "assignee__last_name", "assignee__username",
+    "assignee_id", "assignee__first_name", "assignee__last_name", "assignee__username",
 )
 #: Between two cells: the indentation the template has.
 CELL_BREAK = "\n            "
@@ -33,9 +39,47 @@ URGENCY_LABELS = {"spoed": "Spoed", "hoog": "Hoog"}
 _PLACEHOLDER = "ZAAKNUMMER"
 
 
+class Place(NamedTuple):
+    """A case's municipality as a row needs it."""
+
+    name: str
+    office_id: int
+
+
+class WorklistCase(NamedTuple):
+    """A case as a worklist row shows it."""
+
+    reference: str
+    title: str
+    status: str
+    channel: str
+    urgency: str
+    opened_at: datetime
+    workflow_id: int
+    next_deadline_end: date | None
+    next_deadline_raw_end: date | None
+    next_deadline_name: str
+    municipality: Place
+    #: The handler's display name (``User.display_name``); ``None`` when nobody is assigned.
+    assignee_name: str | None
+
+
+def worklist_cases(values: Iterable[tuple]) -> list[WorklistCase]:
+    """Return the cases of ``queryset.values_list(*COLUMNS)`` rows."""
+    places: dict[tuple, Place] = {}
+    cases = []
+    for *columns, municipality, office_id, assignee_id, first, last, username in values:
+        place = places.get((municipality, office_id))
+        if place is None:
+            place = places[(municipality, office_id)] = Place(municipality, office_id)
+        name = None if assignee_id is None else (f"{first} {last}".strip() or username)
+        cases.append(WorklistCase(*columns, place, name))
+    return cases
+
+
 @dataclass(frozen=True)
 class Row:
-    case: Case
+    case: WorklistCase
     #: The reference, title and municipality cells (before the deadline cell).
     head: SafeString
     #: The status, channel, urgency, handler and opening date cells (after it).
@@ -51,15 +95,16 @@ def _detail_href(template: str, reference: str) -> str:
     return template.replace(_PLACEHOLDER, quote(reference, safe="!$&'()*+,;=/~:@"))
 
 
-def worklist_rows(cases: list[Case], status_labels: dict[int, dict[str, str]]) -> list[Row]:
-    """Return the table rows of ``cases`` (with their municipality and assignee loaded);
-    ``status_labels`` has the labels of their process variants (``queries.status_labels``).
+def worklist_rows(cases: list[WorklistCase], status_labels: dict[int, dict[str, str]]) -> list[Row]:
+    """Return the table rows of ``cases``; ``status_labels`` has the labels of their process
+    variants (``queries.status_labels``).
 
     Every text is escaped as the template did (``html.escape``, which Django's ``escape``
     calls, without its lazy-string wrapper: these are plain strings from the database).
     """
     href_template = iri_to_uri(reverse("cases:detail", args=[_PLACEHOLDER]))
     channels = {value: str(label) for value, label in Channel.choices}
+    zone = timezone.get_current_timezone()
     rows = []
     for case in cases:
         head = CELL_BREAK.join((
@@ -69,9 +114,9 @@ def worklist_rows(cases: list[Case], status_labels: dict[int, dict[str, str]]) -
             _cell(escape(case.title)),
             _cell(escape(case.municipality.name)),
         ))
-        handler = (escape(case.assignee.display_name) if case.assignee_id is not None
+        handler = (escape(case.assignee_name) if case.assignee_name is not None
                    else '<span class="ombuds-muted">Niemand</span>')
-        opened = timezone.localtime(case.opened_at)
+        opened = case.opened_at.astimezone(zone)  # as the date filter shows it: local time
         tail = CELL_BREAK.join((
             _cell(escape(status_labels[case.workflow_id][case.status])),
             _cell(escape(channels.get(case.channel, case.channel))),
