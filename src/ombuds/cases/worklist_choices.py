@@ -10,7 +10,8 @@ makes every entry stale at once, through a generation number in the same cache
 (``forget_choices``, connected in ``CasesConfig.ready``). Ombuds configures no ``CACHES``, so
 the cache is Django's default, in the memory of each app process: the process that saved the
 change shows it on the next page view, other processes within ``CHOICES_SECONDS``. A shared
-cache (``CACHES`` with Redis or Memcached) makes that "at once" for all processes.
+cache (``CACHES`` with Redis or Memcached; no setting offers one yet) would make that "at
+once" for all processes.
 The choices only offer filter values: the cases a filter shows are always scoped by
 ``selectors.case_list``, whatever the cache holds.
 """
