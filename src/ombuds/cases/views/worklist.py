@@ -146,8 +146,9 @@ def worklist(request):
     # Only the columns a row shows, as values (see worklist_rows). The status labels of the
     # municipalities' current process variants come with the filter's choices; cases on an
     # earlier variant cost one query.
-    page = CappedPaginator(cases.values_list(*COLUMNS), PAGE_SIZE, number=number).get_page(number)
-    page.object_list = worklist_cases(page.object_list)
+    # (The count stays on the cases themselves: it reads only their ids, from the index.)
+    page = CappedPaginator(cases, PAGE_SIZE, number=number).get_page(number)
+    page.object_list = worklist_cases(page.object_list.values_list(*COLUMNS))
     labels = form.status_labels | queries.status_labels(
         {case.workflow_id for case in page.object_list} - form.status_labels.keys())
     query = filter_query(values)
