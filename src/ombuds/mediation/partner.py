@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -120,18 +120,27 @@ class Disclosure:
 
 
 def partner_disclosure(party: CaseOrganisation) -> Disclosure:
-    """Return what ``party`` may see of the resident now.
+    """Return what ``party`` may see of the resident now (see ``disclosure_from``)."""
+    return disclosure_from(
+        Consent.objects.filter(party=party, purpose__in=LINK_PURPOSES, revoked_on__isnull=True),
+        ConsentOverride.objects.filter(party=party).order_by("-decided_at", "-id")[:1])
+
+
+def disclosure_from(consents: Iterable[Consent],
+                    overrides: Iterable[ConsentOverride]) -> Disclosure:
+    """Return what a party may see of the resident now, from its consents and overrides (all
+    of them, in any order; a page that read them already passes what it has).
 
     A valid (not revoked) consent for sharing or asking information gives the story when it
     says so and the name and contact details when it says so. A recorded override (vital
     interest) justifies the story and the name. Without either: nothing personal.
     """
-    consents = [c for c in Consent.objects.filter(party=party, purpose__in=LINK_PURPOSES,
-                                                   revoked_on__isnull=True).order_by("-given_on", "-id")
-                if c.is_valid]
+    consents = sorted((c for c in consents if c.purpose in LINK_PURPOSES
+                       and c.revoked_on is None and c.is_valid),
+                      key=lambda c: (c.given_on, c.pk), reverse=True)
     story = any(c.shares_story for c in consents)
     contact = any(c.shares_contact for c in consents)
-    override = ConsentOverride.objects.filter(party=party).order_by("-decided_at", "-id").first()
+    override = max(overrides, key=lambda o: (o.decided_at, o.pk), default=None)
     consent = next((c for c in consents if c.shares_story or c.shares_contact), None) \
         or (consents[0] if consents else None)
     if override is not None and not (story and contact):

@@ -6,12 +6,20 @@ from django import forms
 
 from ombuds.cases.forms import StyledForm
 from ombuds.mediation.models import PartnerLink
-from ombuds.mediation.partner import MAX_VALID_DAYS, partner_disclosure
+from ombuds.mediation.partner import MAX_VALID_DAYS, disclosure_from, partner_disclosure
 
 
 def consent_label(party) -> str:
-    """The party's name with what the resident's consent lets it see through a link."""
-    disclosure = partner_disclosure(party)
+    """The party's name with what the resident's consent lets it see through a link.
+
+    A party read with its consents and overrides (``prefetch_related``, as the case page's
+    mediation file does) is judged on those; any other party is read.
+    """
+    prefetched = getattr(party, "_prefetched_objects_cache", {})
+    if "consents" in prefetched and "overrides" in prefetched:
+        disclosure = disclosure_from(party.consents.all(), party.overrides.all())
+    else:
+        disclosure = partner_disclosure(party)
     if disclosure.override is not None:
         seen = "doorbreking: verhaal, naam"
     elif disclosure.personal:
@@ -44,9 +52,13 @@ class PartnerLinkForm(StyledForm):
                         "max_value": f"Kies 1 tot en met {MAX_VALID_DAYS} dagen.",
                         "invalid": "Vul een heel getal in."})
 
-    def __init__(self, *args, case, **kwargs):
+    def __init__(self, *args, case, parties=None, **kwargs):
+        """``parties``: the case's parties if the caller read them already (with their
+        organisation, consents and overrides), in any order; otherwise they are read."""
         super().__init__(*args, **kwargs)
-        self.parties = {p.pk: p for p in case.organisations.select_related("organisation")}
+        if parties is None:
+            parties = case.organisations.select_related("organisation")
+        self.parties = {p.pk: p for p in sorted(parties, key=lambda p: p.pk)}
         self.fields["party"].choices = [("", "Kies een partij")] + [
             (pk, consent_label(p)) for pk, p in self.parties.items()]
         self.fields["valid_days"].widget.attrs.update({"inputmode": "numeric", "size": 4})

@@ -8,7 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from ombuds.deadlines import HolidayCalendar, watch_state
-from ombuds.procedures.models import Deadline, DesignatedDay, DesignationDecree
+from ombuds.procedures.models import Deadline, DesignationDecree
 
 
 def holiday_calendar() -> HolidayCalendar:
@@ -16,11 +16,16 @@ def holiday_calendar() -> HolidayCalendar:
 
     The database is the source of truth once migration 0002 seeded the shipped decrees: a
     beheerder adds a new decree's days (or corrects a wrong one) in the admin.
+
+    One query: every decree with its days (a decree without days still covers its years).
     """
-    days = {d.day: d.description or "gelijkgestelde dag" for d in DesignatedDay.objects.all()}
+    days: dict[date, str] = {}
     years: set[int] = set()
-    for first, last in DesignationDecree.objects.values_list("first_year", "last_year"):
+    for first, last, day, description in DesignationDecree.objects.values_list(
+            "first_year", "last_year", "days__day", "days__description").order_by("days__day"):
         years.update(range(first, last + 1))
+        if day is not None:
+            days[day] = description or "gelijkgestelde dag"
     return HolidayCalendar(designated=days, designated_years=frozenset(years))
 
 

@@ -15,13 +15,18 @@ register = template.Library()
 
 def _send_states(case, letters: list[Letter]) -> None:
     """Give every e-mailed letter the state of its outbox message. The two are written in one
-    transaction, oldest first, with the same attachment name, so they pair up in order."""
+    transaction, oldest first, with the same attachment name, so they pair up in order. The
+    outbox is read only when a letter went by e-mail."""
+    for letter in letters:
+        letter.send_state = ""
+    if not any(letter.channel == Letter.Channel.EMAIL and letter.pdf is not None
+               for letter in letters):
+        return
     queues = defaultdict(list)
     for message in OutboxMessage.objects.filter(case=case).only(
             "status", "attachment_name", "created_at").order_by("created_at", "id"):
         queues[message.attachment_name].append(message)
     for letter in sorted(letters, key=lambda x: (x.created_at, x.pk)):
-        letter.send_state = ""
         if letter.channel == Letter.Channel.EMAIL and letter.pdf is not None:
             queue = queues.get(letter.pdf.original_name)
             if queue:

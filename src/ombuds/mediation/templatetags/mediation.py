@@ -18,7 +18,7 @@ from ombuds.mediation.selectors import MediationFile, case_mediation, reminder_h
 register = template.Library()
 
 
-def _file(context, case) -> MediationFile:
+def mediation_file(context, case) -> MediationFile:
     """Return the case's mediation file, read once per request."""
     request = context.get("request")
     cache = getattr(request, "_ombuds_mediation", None) if request is not None else None
@@ -69,14 +69,14 @@ def case_parties(context, case):
     request = context.get("request")
     user = getattr(request, "user", None)
     may_override = bool(user and user.roles_in(case.municipality_id) & ALL_CASES_ROLES)
-    return {"case": case, "parties": _file(context, case).parties,
+    return {"case": case, "parties": mediation_file(context, case).parties,
             "may_override": may_override, "stylesheet": _stylesheet_once(context)}
 
 
 @register.inclusion_tag("mediation/includes/case_meetings.html", takes_context=True)
 def case_meetings(context, case):
     """The "Gesprekken en afspraken" section: meetings with minutes and agreements."""
-    file = _file(context, case)
+    file = mediation_file(context, case)
     return {"case": case, "meetings": file.meetings, "loose": file.loose_agreements,
             "stylesheet": _stylesheet_once(context)}
 
@@ -84,7 +84,7 @@ def case_meetings(context, case):
 @register.inclusion_tag("mediation/includes/case_referrals.html", takes_context=True)
 def case_referrals(context, case):
     """The "Verwijzing" section: referrals and whether the resident arrived."""
-    return {"case": case, "referrals": _file(context, case).referrals,
+    return {"case": case, "referrals": mediation_file(context, case).referrals,
             "today": timezone.localdate(), "stylesheet": _stylesheet_once(context)}
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 from django import template
 from django.urls import NoReverseMatch, reverse
 
+from ombuds.cases.rendering import fast_widgets
 from ombuds.mediation import partner, survey
 from ombuds.mediation.models import PartnerLink, SurveyInvitation
 from ombuds.mediation.staff_forms import PartnerLinkForm
+from ombuds.mediation.templatetags.mediation import mediation_file
 
 register = template.Library()
 
@@ -35,13 +37,19 @@ def case_partner_links(context, case):
     links = [(link, partner.link_state(link)) for link in
              PartnerLink.objects.filter(case=case).select_related("party__organisation")]
     may_send = user is not None and partner.may_send_requests(user, case)
-    invitation = SurveyInvitation.objects.filter(case=case).first()
-    survey_state = survey.survey_state(invitation)
+    form = None
+    if may_send and case.closed_at is None:
+        # The parties with their consents come from the mediation file the page read already.
+        form = PartnerLinkForm(case=case, parties=mediation_file(context, case).parties,
+                               renderer=fast_widgets)
+    # The survey is offered after closure only; an open case's page does not show it.
+    survey_state = survey.survey_state(
+        SurveyInvitation.objects.filter(case=case).first() if case.closed_at else None)
     return {
         "available": True, "case": case, "may_send": may_send,
         "links": [{"link": link, "state": state, "label": partner.STATE_LABELS[state]}
                   for link, state in links],
-        "form": PartnerLinkForm(case=case) if may_send and case.closed_at is None else None,
+        "form": form,
         "create_url": create_url,
         "survey_state": survey_state, "survey_label": SURVEY_LABELS[survey_state],
         "csrf_token": context.get("csrf_token"),

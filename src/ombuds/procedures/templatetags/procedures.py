@@ -105,10 +105,12 @@ def case_deadlines(context, case):
     """The "Termijnen" section of the case page: every term, grouped per disputed decision and
     per complaint, with the advice to object pro forma while mediation runs."""
     request = context.get("request")
-    calendar = request_calendar(request)
+    calendar = None  # read only when an open, watched term needs its state
     decisions: dict[int, dict] = {}
     complaints: dict[int, dict] = {}
     for deadline in case_deadlines_selector(case):
+        if calendar is None and deadline.met_on is None and deadline.watched:
+            calendar = request_calendar(request)
         view = deadline_view(deadline, case=case, request=request, calendar=calendar)
         if deadline.decision_id:
             group = decisions.setdefault(deadline.decision_id, {
