@@ -11,13 +11,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from ombuds.cases.models import Case, CaseOrganisation
 from ombuds.cases.selectors import visible_cases
 from ombuds.core.audit import Action, audit_log
 from ombuds.deadlines import HolidayCalendar, working_days_between
-from ombuds.mediation.models import Agreement, Consent, ConsentOverride, Meeting, Referral
+from ombuds.mediation.models import (
+    Agreement,
+    Consent,
+    ConsentOverride,
+    Meeting,
+    PartnerLink,
+    Referral,
+    SurveyInvitation,
+)
 
 #: A reminder goes out when an open agreement is due within this many working days.
 REMINDER_WORKING_DAYS = 2
@@ -74,29 +82,59 @@ class MediationFile:
     meetings: list[Meeting] = field(default_factory=list)
     loose_agreements: list[Agreement] = field(default_factory=list)
     referrals: list[Referral] = field(default_factory=list)
+    #: Whether the case has partner links or a survey invitation (read only if so).
+    has_partner_links: bool = True
+    has_survey: bool = True
+
+
+#: The case's mediation records a page may show, by the name ``present`` reports them under.
+_RECORDS = {"consents": Consent, "overrides": ConsentOverride, "meetings": Meeting,
+            "agreements": Agreement, "referrals": Referral, "partner_links": PartnerLink,
+            "survey": SurveyInvitation}
+
+
+def present(case: Case) -> dict[str, bool]:
+    """Return per kind of mediation record (``_RECORDS``) whether ``case`` has any, in one
+    query. Most cases are never mediated: their page then skips a query per kind."""
+    flags = {f"has_{name}": Exists(model.objects.filter(case=OuterRef("pk")))
+             for name, model in _RECORDS.items()}
+    row = Case.objects.filter(pk=case.pk).values(**flags).get()
+    return {name: row[f"has_{name}"] for name in _RECORDS}
 
 
 def case_mediation(case: Case) -> MediationFile:
     """Return the parties (with consents and overrides), the meetings (with their agreements
-    and parties) and the referrals of ``case``. No audit: the caller opened the case."""
+    and parties) and the referrals of ``case``. No audit: the caller opened the case.
+
+    A kind of record the case has none of (see ``present``) is not read; its query set is
+    ``none()``, which Django answers without asking the database.
+    """
+    has = present(case)
+
+    def rows(name: str, queryset: QuerySet) -> QuerySet:
+        return queryset if has[name] else queryset.none()
+
     parties = list(
         CaseOrganisation.objects.filter(case=case).select_related("organisation")
         .prefetch_related(
-            Prefetch("consents", queryset=Consent.objects.select_related("recorded_by")),
-            Prefetch("overrides", queryset=ConsentOverride.objects.select_related("decided_by")
-                     .order_by("-decided_at")),
+            Prefetch("consents", queryset=rows("consents", Consent.objects.select_related(
+                "recorded_by"))),
+            Prefetch("overrides", queryset=rows("overrides", ConsentOverride.objects
+                     .select_related("decided_by").order_by("-decided_at"))),
         ).order_by("organisation__name", "id")
     )
     agreements = Prefetch("agreements", queryset=Agreement.objects.select_related(
         "party__organisation").order_by("due_on", "id"))
-    meetings = list(Meeting.objects.filter(case=case)
+    meetings = list(rows("meetings", Meeting.objects.filter(case=case))
                     .prefetch_related("parties__organisation", agreements)
                     .order_by("-starts_at", "-id"))
-    loose = list(Agreement.objects.filter(case=case, meeting__isnull=True)
+    loose = list(rows("agreements", Agreement.objects.filter(case=case, meeting__isnull=True))
                  .select_related("party__organisation"))
-    referrals = list(Referral.objects.filter(case=case).select_related("organisation"))
+    referrals = list(rows("referrals", Referral.objects.filter(case=case))
+                     .select_related("organisation"))
     return MediationFile(parties=parties, meetings=meetings, loose_agreements=loose,
-                         referrals=referrals)
+                         referrals=referrals, has_partner_links=has["partner_links"],
+                         has_survey=has["survey"])
 
 
 def open_agreements(user) -> list[Agreement]:

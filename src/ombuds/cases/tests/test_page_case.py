@@ -237,8 +237,10 @@ def test_case_page_queries_do_not_grow_with_the_timeline(client, office):
 #: Session, user, second factor and memberships (4); the case read and its audit entry (4,
 #: the entry's seal into the chain follows the commit); the timeline, its authors and
 #: attachments, domains, themes and organisations (6); every wing's section and the forms
-#: (16). None depends on the number of entries or of related cases.
-CASE_PAGE_QUERIES = 30
+#: (8: a case without mediation records, letters or a web request reads which mediation
+#: records exist and its parties, not each kind). None depends on the number of entries or
+#: of related cases.
+CASE_PAGE_QUERIES = 22
 
 
 def test_a_closing_case_with_200_entries_takes_a_fixed_number_of_queries(client, office):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ombuds.core.models import OutboxMessage
@@ -56,6 +58,11 @@ def test_a_letter_to_a_party_by_post(client, office):
     letter = Letter.objects.get()
     assert (letter.party, letter.channel, letter.entry.kind) == (party, "post", "brief")
     assert OutboxMessage.objects.count() == 0
+    # Nothing went by e-mail: the case page does not read the outbox for a send state.
+    with CaptureQueriesContext(connection) as queries:
+        detail = client.get(reverse("cases:detail", args=[case.reference])).content.decode()
+    assert not any("core_outboxmessage" in q["sql"] for q in queries)
+    assert '<td class="utrecht-table__cell">Per post (PDF)</td>' in detail
 
 
 def test_an_empty_text_is_refused_with_the_input_kept(client, office):

@@ -34,17 +34,20 @@ def case_partner_links(context, case):
         create_url = reverse("partner-staff:link_create", args=[case.reference])
     except NoReverseMatch:  # the staff URLs are not mounted in this installation
         return {"available": False}
+    file = mediation_file(context, case)
     links = [(link, partner.link_state(link)) for link in
-             PartnerLink.objects.filter(case=case).select_related("party__organisation")]
+             PartnerLink.objects.filter(case=case).select_related("party__organisation")
+             ] if file.has_partner_links else []
     may_send = user is not None and partner.may_send_requests(user, case)
     form = None
     if may_send and case.closed_at is None:
         # The parties with their consents come from the mediation file the page read already.
-        form = PartnerLinkForm(case=case, parties=mediation_file(context, case).parties,
+        form = PartnerLinkForm(case=case, parties=file.parties,
                                renderer=fast_widgets)
     # The survey is offered after closure only; an open case's page does not show it.
     survey_state = survey.survey_state(
-        SurveyInvitation.objects.filter(case=case).first() if case.closed_at else None)
+        SurveyInvitation.objects.filter(case=case).first()
+        if case.closed_at and file.has_survey else None)
     return {
         "available": True, "case": case, "may_send": may_send,
         "links": [{"link": link, "state": state, "label": partner.STATE_LABELS[state]}
