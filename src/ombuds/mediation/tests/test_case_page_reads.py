@@ -140,3 +140,23 @@ def test_a_meeting_shows_with_its_parties(world, client):
     client.force_login(office.ombudsman)
     html = client.get(f"/werk/zaken/{case.reference}/").content.decode()
     assert "Partijen: Zorggroep Noord." in html
+
+
+@pytest.mark.django_db
+def test_the_request_form_written_by_fast_widgets_is_the_same_markup(world):
+    from django.template.loader import render_to_string
+
+    from ombuds.cases.rendering import fast_widgets
+
+    office, case, _ = world
+    parties = every_kind_of_consent(world)
+
+    def section(form) -> str:
+        return render_to_string("partner/includes/case_partner_links.html", {
+            "available": True, "case": case, "may_send": True, "links": [], "form": form,
+            "create_url": "/verzoek/", "survey_state": "niet_verstuurd",
+            "survey_label": "Nog niet verstuurd", "csrf_token": "t"})
+
+    fast = section(PartnerLinkForm(case=case, parties=parties, renderer=fast_widgets))
+    assert fast == section(PartnerLinkForm(case=case))
+    assert '<option value="' in fast and 'type="radio"' in fast and "<textarea" in fast

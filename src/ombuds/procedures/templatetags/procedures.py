@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from html import escape
 
 from django import template
+from django.template.defaultfilters import date as date_filter
 from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from ombuds.core.models import Office
 from ombuds.deadlines import HolidayCalendar
@@ -98,6 +99,51 @@ def deadline_view(deadline: Deadline, *, case, request, calendar=None) -> Deadli
                            calendar=calendar or request_calendar(request),
                            today=timezone.localdate())
     return DeadlineView(deadline, state)
+
+
+def _day(value, format_string: str) -> str:
+    """``{{ value|date:format_string }}`` (Dutch day and month names), escaped."""
+    return conditional_escape(date_filter(value, format_string))
+
+
+def _fact(key: str, value: str) -> str:
+    return (f'<div class="utrecht-data-list__item"><dt class="utrecht-data-list__item-key">{key}'
+            f'</dt><dd class="utrecht-data-list__item-value">{value}</dd></div>')
+
+
+@register.simple_tag
+def deadline_item(view: DeadlineView) -> SafeString:
+    """One term of the "Termijnen" section: the markup of ``includes/deadline.html`` (with
+    its ``state_badge.html``), written in Python with the same escaping. A case has a term
+    list per decision and per complaint, and an include per term cost more than the rest of
+    the section; ``test_page_deadlines.py`` checks the output against the template."""
+    deadline, e = view.deadline, conditional_escape
+    extended = (' <span class="ombuds-muted">(verlengd door de Algemene termijnenwet)</span>'
+                if deadline.end != deadline.raw_end else "")
+    met = _fact("Voldaan op", _day(deadline.met_on, "j F Y")) if deadline.met_on else ""
+    caveat = (f'<p class="utrecht-paragraph ombuds-deadline__caveat"><strong>Let op:</strong> '
+              f'{e(deadline.caveat)}</p>' if deadline.caveat else "")
+    badge = (f'<span class="ombuds-deadline-badge ombuds-deadline-badge--{e(view.state)}"><span '
+             f'class="ombuds-visually-hidden">Status: </span>{e(view.label)}</span>\n')
+    facts = [
+        _fact("Uiterste datum om te handelen",
+              f'<strong><time datetime="{_day(deadline.raw_end, "Y-m-d")}">'
+              f'{_day(deadline.raw_end, "l j F Y")}</time></strong>'),
+        _fact("Wettelijke laatste dag", f'<time datetime="{_day(deadline.end, "Y-m-d")}">'
+                                        f'{_day(deadline.end, "l j F Y")}</time>{extended}'),
+        _fact("Eerste dag", f'<time datetime="{_day(deadline.start, "Y-m-d")}">'
+                            f'{_day(deadline.start, "j F Y")}</time>'),
+        _fact("Grondslag", e(deadline.basis)),
+        _fact("Berekening", e(deadline.explanation)),
+        met,
+    ]
+    return mark_safe(  # noqa: S308 - every value in it is escaped above
+        f'<li class="ombuds-deadline ombuds-deadline--{e(view.state)}">\n'
+        f'  <h5 class="utrecht-heading-5 ombuds-deadline__title">{e(deadline.name)} {badge}</h5>\n'
+        '  <dl class="utrecht-data-list utrecht-data-list--rows ombuds-facts '
+        'ombuds-deadline__facts">\n'
+        + "".join(f"    {fact}\n" for fact in facts)
+        + f"  </dl>\n  {caveat}\n</li>\n")
 
 
 @register.inclusion_tag("procedures/includes/case_deadlines.html", takes_context=True)

@@ -268,3 +268,23 @@ def test_the_case_page_costs_the_same_queries_for_one_or_many_terms(client, offi
     with CaptureQueriesContext(connection) as many:
         client.get(page_url(case))
     assert len(many) == len(one)
+
+
+@pytest.mark.parametrize("state", ["ok", "warning", "urgent", "passed", "met", "info"])
+def test_a_term_written_in_python_is_the_markup_of_its_template(state):
+    from django.template.loader import render_to_string
+
+    from ombuds.procedures.templatetags.procedures import DeadlineView, deadline_item
+
+    plain = Deadline(name="Bezwaartermijn", start=date(2026, 3, 25), raw_end=date(2026, 5, 5),
+                     end=date(2026, 5, 6), basis="Awb 6:7", explanation="Zes weken.")
+    typed = Deadline(name="<b>Termijn</b> & 'zo'", start=date(2026, 1, 1),
+                     raw_end=date(2026, 2, 27), end=date(2026, 2, 27), basis="Awb <6:7>",
+                     explanation='"Zes" & weken', caveat="<i>Let</i> & op",
+                     met_on=date(2026, 2, 3))
+    for deadline in (plain, typed):
+        view = DeadlineView(deadline, state)
+        assert deadline_item(view) == render_to_string("procedures/includes/deadline.html",
+                                                       {"view": view})
+    assert "&lt;b&gt;Termijn&lt;/b&gt; &amp; &#x27;zo&#x27;" in deadline_item(
+        DeadlineView(typed, state))
