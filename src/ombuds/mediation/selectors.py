@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db import connection
+from django.db.models import Prefetch, QuerySet
 
 from ombuds.cases.models import Case, CaseOrganisation
 from ombuds.cases.selectors import visible_cases
@@ -95,43 +96,56 @@ _RECORDS = {"consents": Consent, "overrides": ConsentOverride, "meetings": Meeti
 
 def present(case: Case) -> dict[str, bool]:
     """Return per kind of mediation record (``_RECORDS``) whether ``case`` has any, in one
-    query. Most cases are never mediated: their page then skips a query per kind."""
-    flags = {f"has_{name}": Exists(model.objects.filter(case=OuterRef("pk")))
-             for name, model in _RECORDS.items()}
-    row = Case.objects.filter(pk=case.pk).values(**flags).get()
-    return {name: row[f"has_{name}"] for name in _RECORDS}
+    query. Most cases are never mediated: their page then skips a query per kind.
+
+    Plain SQL (names from the models): the same query through ``Exists`` costs the ORM ten
+    times the database's time to build, which is what this read is meant to save.
+    """
+    quote = connection.ops.quote_name
+    # Only table and column names of our own models go into the text; the case is a parameter.
+    tests = [(quote(model._meta.db_table), quote(model._meta.get_field("case").column))
+             for model in _RECORDS.values()]
+    exists = [f"EXISTS (SELECT 1 FROM {t} WHERE {c} = %s)" for t, c in tests]  # noqa: S608
+    sql = "SELECT " + ", ".join(exists)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [case.pk] * len(_RECORDS))
+        row = cursor.fetchone()
+    return {name: bool(value) for name, value in zip(_RECORDS, row, strict=True)}
 
 
 def case_mediation(case: Case) -> MediationFile:
     """Return the parties (with consents and overrides), the meetings (with their agreements
     and parties) and the referrals of ``case``. No audit: the caller opened the case.
 
-    A kind of record the case has none of (see ``present``) is not read; its query set is
-    ``none()``, which Django answers without asking the database.
+    A kind of record the case has none of (see ``present``) is not read: an empty list, or
+    for the parties' consents and overrides a ``none()`` query set, which Django answers
+    without asking the database.
     """
     has = present(case)
 
-    def rows(name: str, queryset: QuerySet) -> QuerySet:
-        return queryset if has[name] else queryset.none()
+    def prefetched(name: str, queryset: QuerySet) -> Prefetch:
+        return Prefetch(name, queryset=queryset if has[name] else queryset.none())
 
     parties = list(
         CaseOrganisation.objects.filter(case=case).select_related("organisation")
         .prefetch_related(
-            Prefetch("consents", queryset=rows("consents", Consent.objects.select_related(
-                "recorded_by"))),
-            Prefetch("overrides", queryset=rows("overrides", ConsentOverride.objects
-                     .select_related("decided_by").order_by("-decided_at"))),
+            prefetched("consents", Consent.objects.select_related("recorded_by")),
+            prefetched("overrides", ConsentOverride.objects.select_related("decided_by")
+                       .order_by("-decided_at")),
         ).order_by("organisation__name", "id")
     )
-    agreements = Prefetch("agreements", queryset=Agreement.objects.select_related(
-        "party__organisation").order_by("due_on", "id"))
-    meetings = list(rows("meetings", Meeting.objects.filter(case=case))
-                    .prefetch_related("parties__organisation", agreements)
-                    .order_by("-starts_at", "-id"))
-    loose = list(rows("agreements", Agreement.objects.filter(case=case, meeting__isnull=True))
-                 .select_related("party__organisation"))
-    referrals = list(rows("referrals", Referral.objects.filter(case=case))
-                     .select_related("organisation"))
+    meetings, loose, referrals = [], [], []
+    if has["meetings"]:
+        agreements = Prefetch("agreements", queryset=Agreement.objects.select_related(
+            "party__organisation").order_by("due_on", "id"))
+        meetings = list(Meeting.objects.filter(case=case)
+                        .prefetch_related("parties__organisation", agreements)
+                        .order_by("-starts_at", "-id"))
+    if has["agreements"]:
+        loose = list(Agreement.objects.filter(case=case, meeting__isnull=True)
+                     .select_related("party__organisation"))
+    if has["referrals"]:
+        referrals = list(Referral.objects.filter(case=case).select_related("organisation"))
     return MediationFile(parties=parties, meetings=meetings, loose_agreements=loose,
                          referrals=referrals, has_partner_links=has["partner_links"],
                          has_survey=has["survey"])
