@@ -80,6 +80,9 @@ def render_clean() -> str:
            if not k.startswith("OMBUDS_") and k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
     # Only lets the settings module import; the documented default of the key stays empty.
     env["OMBUDS_SECRET_KEY"] = "config-reference-only"  # noqa: S105
+    # Stated, so a DEMO marker `make demo` left in the default data directory does not turn
+    # demo mode on and change the documented defaults that depend on it.
+    env["OMBUDS_DEMO_MODE"] = "0"
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SOURCE_DIR), env.get("PYTHONPATH")]))
     code = ("import sys; from ombuds.core.management.commands.config_reference import render; "
             "sys.stdout.write(render())")
