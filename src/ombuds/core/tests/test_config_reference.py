@@ -39,3 +39,22 @@ def test_check_fails_on_a_stale_file(tmp_path):
     call_command("config_reference", "--output", str(stale), stdout=io.StringIO())
     call_command("config_reference", "--check", "--output", str(stale),
                  stdout=io.StringIO())
+
+
+def test_a_demo_marker_in_the_data_directory_does_not_change_the_defaults(monkeypatch):
+    """`make demo` leaves a DEMO file in var/, which turns demo mode on for commands run
+    there; the reference is rendered with demo mode stated off, so `make lint` still passes
+    in that checkout. (The child process is observed, not the real var/ written to.)"""
+    from ombuds.core.management.commands import config_reference
+
+    seen = {}
+    real_run = config_reference.subprocess.run
+
+    def run(args, **kwargs):
+        seen.update(kwargs["env"])
+        return real_run(args, **kwargs)
+
+    monkeypatch.setattr(config_reference.subprocess, "run", run)
+    render_clean()
+    assert seen["OMBUDS_DEMO_MODE"] == "0"
+    assert "OMBUDS_DATA_DIR" not in seen
