@@ -34,9 +34,6 @@ SEARCHES_KEY = "ombuds_worklist_searches"
 SEARCHES_KEPT = 20
 SEARCH_PARAM = "zoek"
 SAVED_PARAM = "bewaard"
-#: Long text columns a worklist row never shows. The page reads only ``worklist_rows.COLUMNS``;
-#: scripts/bench_explain.py still explains the list with these deferred.
-LONG_TEXT = ("story", "wish", "route_tried", "sensitive_details", "search_text")
 
 
 @login_required
