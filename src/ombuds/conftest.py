@@ -33,6 +33,25 @@ def office(db) -> OfficeSetup:
     return make_office()
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(request, django_db_modify_db_settings_parallel_suffix,
+                                 tmp_path_factory):
+    """Browser tests on SQLite get a database file instead of Django's in-memory test database.
+
+    With the in-memory database the live server hands every request thread the test's one
+    connection, so two overlapping requests (a case page and the panel htmx loads after it)
+    interleave their transactions on it and fail with "database table is locked". With a file,
+    every request has a connection of its own, as under runserver and gunicorn."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    browser_run = any("browser" in item.keywords for item in request.session.items)
+    if (browser_run and database["ENGINE"] == "django.db.backends.sqlite3"
+            and not database.get("TEST", {}).get("NAME")):
+        path = tmp_path_factory.mktemp("browser-db") / "test.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(path)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     # Every test starts with an empty cache (the worklist keeps its filter choices there),
