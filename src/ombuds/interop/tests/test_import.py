@@ -186,3 +186,35 @@ def test_the_command_reports_in_a_dry_run_and_imports_once(sheet_world, tmp_path
     assert Case.objects.count() == before + 3
     assert set(AuditEntry.objects.filter(event="case.created", details__imported=True)
                .values_list("origin", flat=True)) == {"cli"}
+
+
+def test_a_case_opened_late_or_early_on_the_same_local_day_is_the_same_case(office):
+    """The twin check counts in local days: 00:05 and 23:55 of 10 February are that day, also
+    in UTC, where 00:05 is still the 9th; 23:55 on the 9th is another day."""
+    day = datetime(2026, 2, 10)
+    for hour, minute, name in ((0, 5, "Vroeg"), (23, 55, "Laat"), (23, 55, "Ervoor")):
+        opened = day.replace(hour=hour, minute=minute)
+        if name == "Ervoor":
+            opened = opened.replace(day=9)
+        register_case(office, name=name, title="Traplift", opened_at=timezone.make_aware(opened))
+
+    same_day = services.same_day_cases(office.steenwijkerland, day.date())
+
+    assert sorted(same_day.values_list("person__name", flat=True)) == ["Laat", "Vroeg"]
+    assert not services.same_day_cases(office.westerveld, day.date()).exists()
+
+
+@pytest.mark.postgres
+def test_the_twin_check_reads_the_day_from_the_municipality_and_date_index(office):
+    """One query per row of a dry run: it must be a range on (municipality, opened_at), not a
+    date cast of every case of the municipality (docs/performance.md)."""
+    from django.db import connection
+
+    query = services.same_day_cases(office.steenwijkerland, datetime(2026, 2, 10).date())
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = query.values("pk").query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "case_muni_opened_cover_idx" in plan, plan
+    assert "Index Cond" in plan and "opened_at" in plan.split("Index Cond")[1], plan
