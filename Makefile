@@ -1,6 +1,7 @@
 # Ombuds developer tasks. Needs only Python 3.11+ and make (npm only for `make vendor`).
 #
-#   make demo          the demo at http://127.0.0.1:8000 (demo accounts, password "demo")
+#   make demo          the demo at http://127.0.0.1:8000 (demo accounts, password "demo"),
+#                      with the task worker alongside
 #   make test          the test suite except browser tests (honours DATABASE_URL)
 #   make test-browser  end-to-end tests in headless Chromium (Debian's /usr/bin/chromium)
 #   make lint          ruff, and the configuration reference must be current
@@ -47,7 +48,11 @@ demo: $(STAMP)
 	@echo "  Ombuds demo: http://127.0.0.1:8000/werk/  (stop with Ctrl-C)"
 	@echo "  Log in as ombudsman, secretariaat, coordinator, beleid, beheer or"
 	@echo "  ombudsman-westerveld, password: demo"
+	@echo "  The task worker runs alongside (imports, reports, e-mail to this console)."
 	@echo
+	@# The worker is stopped with the server: on Ctrl-C, on an error, and on a normal exit.
+	$(DEMO_ENV) $(BIN)/ombuds db_worker --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEMO_ENV) $(BIN)/ombuds runserver 127.0.0.1:8000
 
 test: $(STAMP)
