@@ -12,6 +12,8 @@ class ImportJob(models.Model):
 
     class State(models.TextChoices):
         UPLOADED = "geupload", _("Geüpload")
+        CHECK_QUEUED = "proef_wacht", _("Wacht op de proefimport")
+        CHECKING = "proef_bezig", _("Bezig met de proefimport")
         CHECKED = "gecontroleerd", _("Gecontroleerd (proefimport)")
         QUEUED = "wacht", _("Wacht op de achtergrondtaak")
         RUNNING = "bezig", _("Bezig met importeren")
@@ -51,14 +53,20 @@ class ImportJob(models.Model):
 
     @property
     def percent(self) -> int:
-        """Return how far the real import is, 0–100."""
+        """Return how far the dry run or the real import is, 0–100."""
         if not self.total_rows:
             return 100 if self.state == self.State.DONE else 0
         return min(100, round(100 * self.processed_rows / self.total_rows))
 
     @property
+    def is_checking(self) -> bool:
+        """The dry run is queued for the worker or running there."""
+        return self.state in (self.State.CHECK_QUEUED, self.State.CHECKING)
+
+    @property
     def is_running(self) -> bool:
-        return self.state in (self.State.QUEUED, self.State.RUNNING)
+        """The worker has the job (dry run or real import): its mapping cannot change now."""
+        return self.is_checking or self.state in (self.State.QUEUED, self.State.RUNNING)
 
 
 class ImportedCase(models.Model):

@@ -30,6 +30,7 @@ from ombuds.interop.models import ImportedCase, ImportJob
 from ombuds.socialmap.models import Organisation
 
 PROGRESS_EVERY = 20  # rows between two progress updates the page can show
+CHECK_PROGRESS_EVERY = 500  # the same for the dry run, whose rows are checked much faster
 
 NEW, ALREADY, REFUSED = "nieuw", "al geïmporteerd", "fout"
 
@@ -256,14 +257,68 @@ def planned_rows(job: ImportJob, *, today: date | None = None) -> Iterator[RowPl
 
 
 def import_check(*, user: User, job: ImportJob, today: date | None = None) -> list[dict]:
-    """The dry run: check every row, store the row-by-row report, write nothing else."""
+    """The dry run, here and now (the ``import_cases`` command): check every row, store the
+    row-by-row report, write nothing else. The pages queue it instead (``import_check_queue``)."""
     _check_owner(user, job)
-    report = [plan.as_report() for plan in planned_rows(job, today=today)]
-    job.report, job.total_rows = report, len(report)
-    job.state = ImportJob.State.CHECKED
-    job.save(update_fields=["report", "total_rows", "state"])
-    _audit(user, job, "import.checked", rows=len(report), **report_counts(report))
+    return _check_rows(job, today=today)
+
+
+def _check_rows(job: ImportJob, *, today: date | None = None, progress=None) -> list[dict]:
+    report = []
+    for plan in planned_rows(job, today=today):
+        report.append(plan.as_report())
+        if progress is not None and len(report) % CHECK_PROGRESS_EVERY == 0:
+            progress(len(report))
+    with transaction.atomic():
+        job.report, job.total_rows, job.processed_rows = report, len(report), len(report)
+        job.state, job.failure = ImportJob.State.CHECKED, ""
+        job.save(update_fields=["report", "total_rows", "processed_rows", "state", "failure"])
+        _audit(job.created_by, job, "import.checked", rows=len(report), **report_counts(report))
     return report
+
+
+def import_check_queue(*, user: User, job: ImportJob) -> ImportJob:
+    """Queue the dry run for the task worker: a large file takes longer than a request may."""
+    from ombuds.interop.tasks import run_check
+
+    _check_owner(user, job)
+    job.state, job.failure = ImportJob.State.CHECK_QUEUED, ""
+    job.processed_rows = job.total_rows = 0
+    job.save(update_fields=["state", "failure", "processed_rows", "total_rows"])
+    _audit(user, job, "import.check_queued")
+    transaction.on_commit(lambda: run_check.enqueue(job_id=job.pk))
+    return job
+
+
+def import_check_run(*, job_id: int, today: date | None = None) -> ImportJob:
+    """The worker's dry run: count the rows (so the page can show how far it is), check them,
+    store the report. A file that cannot be read sends the job back to the column choice with
+    the reason; nothing else is written."""
+    claimed = ImportJob.objects.filter(pk=job_id, state=ImportJob.State.CHECK_QUEUED).update(
+        state=ImportJob.State.CHECKING, processed_rows=0)
+    job = ImportJob.objects.select_related("created_by", "municipality").get(pk=job_id)
+    if not claimed:
+        return job  # another worker has it, or the beheerder changed the mapping meanwhile
+
+    def progress(rows: int) -> None:
+        ImportJob.objects.filter(pk=job.pk).update(processed_rows=rows)
+
+    try:
+        _, data = reader.headers_and_rows(bytes(job.content), job.file_format)
+        total = sum(1 for _ in data)
+        ImportJob.objects.filter(pk=job.pk).update(total_rows=total)
+        _check_rows(job, today=today, progress=progress)
+    except reader.UnreadableFile as error:
+        ImportJob.objects.filter(pk=job.pk).update(
+            state=ImportJob.State.UPLOADED, failure=str(error), processed_rows=0)
+    except Exception:
+        ImportJob.objects.filter(pk=job.pk).update(
+            state=ImportJob.State.UPLOADED, processed_rows=0,
+            failure="De proefimport is onverwacht afgebroken. Probeer het opnieuw; gebeurt dit "
+                    "weer, meld dan het importnummer aan de leverancier.")
+        raise
+    job.refresh_from_db()
+    return job
 
 
 def report_counts(report: list[dict]) -> dict[str, int]:

@@ -8,6 +8,18 @@ from ombuds.core.audit import Origin, reset_origin, set_origin
 
 
 @task()
+def run_check(job_id: int) -> str:
+    """Run the dry run of ``ImportJob`` ``job_id``; return the state it left the job in."""
+    from ombuds.interop.services import import_check_run
+
+    token = set_origin(Origin(channel="worker"))
+    try:
+        return import_check_run(job_id=job_id).state
+    finally:
+        reset_origin(token)
+
+
+@task()
 def run_import(job_id: int) -> int:
     """Run the real import of ``ImportJob`` ``job_id``; return how many cases it created."""
     from ombuds.interop.services import import_run

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -48,15 +49,14 @@ def import_mapping(request, job_id: int):
                        needs_municipality=job.municipality is None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.import_mapping_set(user=request.user, job=job, mapping=form.cleaned_data)
-            services.import_check(user=request.user, job=job)
+            with transaction.atomic():
+                services.import_mapping_set(user=request.user, job=job, mapping=form.cleaned_data)
+                services.import_check_queue(user=request.user, job=job)
         except ValidationError as error:
             for field, problems in error.message_dict.items():
                 form.add_error(None if field == "__all__" else field, problems)
-        except UnreadableFile as error:
-            form.add_error(None, str(error))
         else:
-            return redirect("interop:import_report", job_id=job.pk)
+            return redirect("interop:import_progress", job_id=job.pk)
     return render(request, "interop/import_mapping.html", {"form": form, "job": job})
 
 
@@ -64,6 +64,10 @@ def import_mapping(request, job_id: int):
 @role_required(IMPORT_ROLES)
 def import_report(request, job_id: int):
     job = _job(request, job_id)
+    if job.is_checking:
+        return redirect("interop:import_progress", job_id=job.pk)
+    if job.state == ImportJob.State.UPLOADED:
+        return redirect("interop:import_mapping", job_id=job.pk)
     return render(request, "interop/import_report.html", {
         "job": job, "counts": services.report_counts(job.report),
         "problems": [r for r in job.report if r["problems"]],
@@ -86,6 +90,10 @@ def import_go(request, job_id: int):
 @role_required(IMPORT_ROLES)
 def import_progress(request, job_id: int):
     job = _job(request, job_id)
+    if job.state == ImportJob.State.CHECKED:
+        return redirect("interop:import_report", job_id=job.pk)
+    if job.state == ImportJob.State.UPLOADED:
+        return redirect("interop:import_mapping", job_id=job.pk)
     return render(request, "interop/import_progress.html", {"job": job})
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -134,7 +134,24 @@ def test_the_pages_walk_from_upload_to_progress(sheet_world, client, django_capt
     assert response["Location"] == reverse("interop:import_mapping", args=[job.pk])
     page = client.get(response["Location"]).content.decode()
     assert "Datum binnengekomen" in page and 'value="Datum binnen" selected' in page
-    response = client.post(response["Location"], job.mapping)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(response["Location"], job.mapping)
+    assert len(callbacks) == 1, "the dry run is queued for the worker"
+    progress_url = reverse("interop:import_progress", args=[job.pk])
+    assert response["Location"] == progress_url
+
+    # While the worker checks, the page says how far it is and that nothing is imported yet.
+    page = client.get(progress_url).content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in page
+    assert "Wacht op de proefimport: de achtergrondtaak begint zo." in page
+    ImportJob.objects.filter(pk=job.pk).update(state="proef_bezig", processed_rows=500,
+                                               total_rows=2000)
+    page = client.get(progress_url).content.decode()
+    assert "500 van 2000 regels gecontroleerd (25%). Er wordt nog niets geïmporteerd." in page
+    assert client.get(reverse("interop:import_report", args=[job.pk]))["Location"] == progress_url
+    ImportJob.objects.filter(pk=job.pk).update(state="proef_wacht")
+    services.import_check_run(job_id=job.pk)
+    response = client.get(progress_url)
     assert response["Location"] == reverse("interop:import_report", args=[job.pk])
     page = client.get(response["Location"]).content.decode()
     assert "3</strong> worden een nieuwe zaak" in page
@@ -143,7 +160,6 @@ def test_the_pages_walk_from_upload_to_progress(sheet_world, client, django_capt
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = client.post(reverse("interop:import_go", args=[job.pk]))
     assert len(callbacks) == 1, "the real import is queued for the worker"
-    progress_url = reverse("interop:import_progress", args=[job.pk])
     assert response["Location"] == progress_url
 
     # While the worker runs, the page shows how far it is and refreshes itself (no JS).
@@ -218,3 +234,39 @@ def test_the_twin_check_reads_the_day_from_the_municipality_and_date_index(offic
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "case_muni_opened_cover_idx" in plan, plan
     assert "Index Cond" in plan and "opened_at" in plan.split("Index Cond")[1], plan
+
+
+def test_the_worker_dry_run_gives_the_same_report_and_imports_nothing(sheet_world):
+    office = sheet_world
+    before = Case.objects.count()
+    direct = services.import_check(user=office.beheer, job=upload(office, messy_csv(), "a.csv"))
+    job = upload(office, messy_csv(), "b.csv")
+    services.import_check_queue(user=office.beheer, job=job)
+    with pytest.raises(ValidationError, match="al gestart"):
+        services.import_mapping_set(user=office.beheer, job=job, mapping=job.mapping)
+
+    done = services.import_check_run(job_id=job.pk)
+
+    assert (done.state, done.total_rows, done.processed_rows) == ("gecontroleerd", 12, 12)
+    assert done.report == direct
+    assert Case.objects.count() == before
+    checked = AuditEntry.objects.filter(event="import.checked", details__job=job.pk).get()
+    assert checked.details["refused"] == 9
+    assert services.import_check_run(job_id=job.pk).state == "gecontroleerd", "ran once"
+
+
+def test_an_unreadable_file_in_the_worker_goes_back_to_the_column_choice(sheet_world, client):
+    office = sheet_world
+    job = upload(office, messy_xlsx(), "zaken.xlsx")
+    services.import_check_queue(user=office.beheer, job=job)
+    ImportJob.objects.filter(pk=job.pk).update(content=b"PK\x03\x04 damaged")
+
+    done = services.import_check_run(job_id=job.pk)
+
+    assert (done.state, done.failure) == ("geupload", "Het Excel-bestand kan niet worden gelezen.")
+    assert done.report == []
+    client.force_login(office.beheer)
+    progress = client.get(reverse("interop:import_progress", args=[job.pk]))
+    assert progress["Location"] == reverse("interop:import_mapping", args=[job.pk])
+    page = client.get(progress["Location"]).content.decode()
+    assert "De proefimport is niet gelukt: Het Excel-bestand kan niet worden gelezen." in page

@@ -111,3 +111,21 @@ def test_the_worker_command_imports_the_file_once(world):
         job.refresh_from_db()
         assert (job.state, job.created_count) == ("klaar", expected)
     assert Case.objects.count() == expected_new()
+
+
+def test_the_worker_command_runs_the_dry_run_the_page_queued(world):
+    office = world
+    job = services.import_job_create(user=office.beheer, filename="groot.csv",
+                                     content=big_sheet(), municipality=None)
+    services.import_check_queue(user=office.beheer, job=job)  # enqueued on commit
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    try:
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+    job.refresh_from_db()
+    assert (job.state, job.total_rows) == ("gecontroleerd", len(ROWS) + EXTRA)
+    assert services.report_counts(job.report)["new"] == expected_new()
+    assert Case.objects.count() == 0
+    assert AuditEntry.objects.get(event="import.checked").origin == "worker"
