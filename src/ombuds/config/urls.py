@@ -10,6 +10,7 @@ urlpatterns = i18n_patterns(
 )
 urlpatterns += [
     path("", include("ombuds.accounts.urls")),
+    path("werk/", include("ombuds.accounts.account_urls")),
     path("werk/", include("ombuds.cases.urls")),
     path("werk/", include("ombuds.core.urls")),
     path("werk/", include("ombuds.procedures.urls")),

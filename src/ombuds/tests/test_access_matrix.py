@@ -83,6 +83,10 @@ RULES: dict[str, Rule] = {
     "accounts:oidc_start": Rule(set()),
     "accounts:oidc_callback": Rule(set()),
     "accounts:oidc_failed": Rule(set()),
+    # one's own account (accounts/tests/test_account.py): every staff member, no one else's
+    "account:overview": Rule(STAFF),
+    "account:password_change": Rule(STAFF),
+    "account:recovery_codes": Rule(STAFF),
     # staff pages
     "cases:home": Rule(STAFF),
     "cases:worklist": Rule(CASE_ROLES),
