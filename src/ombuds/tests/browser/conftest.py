@@ -50,6 +50,17 @@ def page(chromium, live_server):
     context.close()
 
 
+@pytest.fixture
+def axe_page(chromium, live_server):
+    """A page for the axe-core checks (test_public_accessibility, test_staff_accessibility).
+    bypass_csp: axe is injected as a script, which the strict page policy would refuse."""
+    context = chromium.new_context(base_url=live_server.url, locale="nl-NL", bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
 def login(page, username: str, password: str = "correct horse battery") -> None:
     """Log in through the real form and the real second step: the user's authenticator app
     is set up in the database, and the test types the code the app would show."""

@@ -58,16 +58,6 @@ def status_link(office) -> str:
     return f"/status/{submitted.token}/"
 
 
-@pytest.fixture
-def axe_page(chromium, live_server):
-    # bypass_csp: axe is injected as a script, which a strict page policy would refuse.
-    context = chromium.new_context(base_url=live_server.url, locale="nl-NL", bypass_csp=True)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
 def violations(page) -> list[str]:
     page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     result = page.evaluate(

@@ -14,12 +14,7 @@ from ombuds.cases.services import case_assign, timeline_entry_add
 from ombuds.procedures.services import decision_create
 from ombuds.signals.services import signal_create
 from ombuds.tests.browser.conftest import login
-from ombuds.tests.browser.test_public_accessibility import (  # noqa: F401 - fixture
-    axe_page,
-    check,
-    screenshot_dir,
-    slug,
-)
+from ombuds.tests.browser.test_public_accessibility import check, screenshot_dir, slug
 from ombuds.tests.factories import OrganisationFactory, register_case
 
 
