@@ -326,6 +326,42 @@ class IntakeForm(StyledForm):
         }
 
 
+class CaseDetailsForm(StyledForm):
+    """Correct the intake details of an open case (the question, not the resident: their
+    personal data is corrected through an AVG rectification request)."""
+
+    title = IntakeForm.base_fields["title"]
+    story = IntakeForm.base_fields["story"]
+    wish = IntakeForm.base_fields["wish"]
+    route_tried = IntakeForm.base_fields["route_tried"]
+    referred_by = IntakeForm.base_fields["referred_by"]
+    domains = IntakeForm.base_fields["domains"]
+    themes = IntakeForm.base_fields["themes"]
+    urgency = IntakeForm.base_fields["urgency"]
+    sensitive_details = IntakeForm.base_fields["sensitive_details"]
+
+    mark_optional = True
+
+    def __init__(self, *args, case, may_see_health: bool, **kwargs):
+        initial = {name: getattr(case, name) for name in
+                   ("title", "story", "wish", "route_tried", "referred_by", "urgency",
+                    "sensitive_details")}
+        initial["domains"] = list(case.domains.all())
+        initial["themes"] = list(case.themes.all())
+        super().__init__(*args, initial=initial, **kwargs)
+        self.fields["domains"].queryset = queries.domains()
+        self.fields["themes"].queryset = queries.themes([case.municipality_id])
+        self.fields["themes"].label_from_instance = lambda t: f"{t.domain.name}: {t.name}"
+        if case.channel != Channel.REFERRAL:
+            del self.fields["referred_by"]
+        if not may_see_health:
+            del self.fields["sensitive_details"]
+
+    def update_kwargs(self) -> dict:
+        """Return the keyword arguments for ``services.case_update``."""
+        return dict(self.cleaned_data)
+
+
 # --- the case page ------------------------------------------------------------------------
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -252,11 +252,13 @@ class EntryKind(models.TextChoices):
     STATUS = "status", _("Statuswijziging")
     PARTNER_ANSWER = "antwoord_partij", _("Antwoord van een partij")
     ASSIGNMENT = "toewijzing", _("Toewijzing")
+    DETAILS = "gegevens", _("Gegevens gewijzigd")
 
 
-#: Kinds a user adds by hand; status and assignment entries are written by services only.
+#: Kinds a user adds by hand; status, assignment and details entries are written by services.
 MANUAL_KINDS = [k for k in EntryKind
-                if k not in (EntryKind.STATUS, EntryKind.ASSIGNMENT, EntryKind.PARTNER_ANSWER)]
+                if k not in (EntryKind.STATUS, EntryKind.ASSIGNMENT, EntryKind.PARTNER_ANSWER,
+                             EntryKind.DETAILS)]
 
 
 class TimelineEntry(models.Model):

@@ -64,6 +64,11 @@ def can_assign(user, case) -> bool:
     return bool(user.roles_in(case.municipality_id) & ASSIGN_ROLES)
 
 
+def can_edit(user, case) -> bool:
+    """Whether ``user`` may correct the intake details of a case (one they can open)."""
+    return bool(user.roles_in(case.municipality_id) & CASE_ROLES)
+
+
 def can_transition(user, case) -> bool:
     return bool(user.roles_in(case.municipality_id) & TRANSITION_ROLES)
 

@@ -29,10 +29,12 @@ from ombuds.cases.models import (
 )
 from ombuds.cases.permissions import (
     can_assign,
+    can_edit,
     can_import,
     can_register,
     can_transition,
     may_handle,
+    sees_health_details,
 )
 from ombuds.cases.selectors import audit_case
 from ombuds.core.audit import Action, audit_log
@@ -180,6 +182,68 @@ def case_register(
     audit_case(user=user, case=case, action=Action.CREATE, event="case.created",
                details={"channel": channel, "variant": workflow.variant, "imported": imported})
     return case
+
+
+#: The intake details ``case_update`` may correct, with the names the timeline uses.
+DETAIL_LABELS = {
+    "title": "onderwerp", "story": "verhaal", "wish": "wens", "route_tried": "geprobeerde route",
+    "referred_by": "verwezen door", "urgency": "urgentie",
+    "sensitive_details": "gevoelige gegevens", "domains": "domeinen", "themes": "thema's",
+}
+
+
+def case_update(*, user: User, case: Case, domains: Iterable[Domain] | None = None,
+                themes: Iterable[Theme] | None = None, **values: str) -> list[str]:
+    """Correct the intake details of an open case; return the names of what changed.
+
+    Only the given details change. The timeline says which ones did and by whom; the audit
+    entry names the fields, never their contents. The health details are only changed by
+    someone who may see them. A closed case is a record: it is corrected through an AVG
+    rectification request (``privacy``), not here.
+    """
+    unknown = set(values) - set(DETAIL_LABELS)
+    if unknown:
+        raise TypeError(f"case_update() got unexpected details {sorted(unknown)}")
+    if not can_edit(user, case):
+        raise PermissionDenied("U mag de gegevens van deze zaak niet wijzigen.")
+    if "sensitive_details" in values and not sees_health_details(user, case):
+        raise PermissionDenied("U mag de gevoelige gegevens van deze zaak niet wijzigen.")
+    with transaction.atomic():
+        case = Case.objects.select_for_update().select_related("municipality").get(pk=case.pk)
+        if case.closed_at is not None:
+            raise ValidationError("Deze zaak is afgesloten; de gegevens wijzigen kan niet meer. "
+                                  "Een correctie voor de inwoner loopt via een AVG-verzoek.")
+        changed = [name for name, value in values.items() if getattr(case, name) != value]
+        for name in changed:
+            setattr(case, name, values[name])
+        if themes is not None:
+            themes = list(themes)
+            if any(t.municipality_id != case.municipality_id for t in themes):
+                raise ValidationError({"themes": f"Kies alleen thema's van {case.municipality.name}."})
+            if {t.pk for t in themes} != set(case.themes.values_list("pk", flat=True)):
+                changed.append("themes")
+        if domains is not None or "themes" in changed:
+            wanted = set(domains if domains is not None else case.domains.all())
+            wanted |= {t.domain for t in (themes if themes is not None else case.themes.all())}
+            if {d.pk for d in wanted} != set(case.domains.values_list("pk", flat=True)):
+                changed.append("domains")
+        if not changed:
+            return []
+        case.search_text = _search_text(case)
+        case.full_clean(exclude=["search_text"])
+        case.save()
+        if "themes" in changed:
+            case.themes.set(themes)
+        if "domains" in changed:
+            case.domains.set(wanted)
+        names = [DETAIL_LABELS[name] for name in changed]
+        TimelineEntry.objects.create(
+            case=case, kind=EntryKind.DETAILS, occurred_at=timezone.now(), author=user,
+            summary=f"Zaakgegevens gewijzigd: {', '.join(names)}",
+        )
+        audit_case(user=user, case=case, action=Action.UPDATE, event="case.updated",
+                   details={"fields": changed})
+    return changed
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ urlpatterns = [
          name="saved_filter_delete"),
     path("zaken/<str:reference>/", views.case_page, name="detail"),
     path("zaken/<str:reference>/tijdlijn/", views.case_add_entry, name="add_entry"),
+    path("zaken/<str:reference>/gegevens/", views.case_edit, name="edit"),
     path("zaken/<str:reference>/toewijzen/", views.case_assign_view, name="assign"),
     path("zaken/<str:reference>/status/", views.case_transition_view, name="transition"),
     path("zaken/<str:reference>/bijlagen/<uuid:uuid>/", views.attachment_download,

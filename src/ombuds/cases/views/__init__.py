@@ -1,7 +1,13 @@
 """The staff case pages (HTML). Thin: forms check input, services write, selectors read."""
 
 from ombuds.cases.views.attachments import attachment_download
-from ombuds.cases.views.case import case_add_entry, case_assign_view, case_page, case_transition_view
+from ombuds.cases.views.case import (
+    case_add_entry,
+    case_assign_view,
+    case_edit,
+    case_page,
+    case_transition_view,
+)
 from ombuds.cases.views.floor import floor
 from ombuds.cases.views.register import case_register_view
 from ombuds.cases.views.worklist import (
@@ -15,6 +21,7 @@ __all__ = [
     "attachment_download",
     "case_add_entry",
     "case_assign_view",
+    "case_edit",
     "case_page",
     "case_register_view",
     "case_transition_view",

@@ -9,11 +9,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from ombuds.cases import selectors, services
-from ombuds.cases.forms import AssignForm, TimelineEntryForm, TransitionForm
-from ombuds.cases.permissions import can_assign, can_transition, sees_health_details
+from ombuds.cases.forms import AssignForm, CaseDetailsForm, TimelineEntryForm, TransitionForm
+from ombuds.cases.permissions import can_assign, can_edit, can_transition, sees_health_details
 from ombuds.cases.rendering import fast_widgets
 from ombuds.cases.views.common import case_role_required
 from ombuds.domain.workflow import InvalidTransition
@@ -44,6 +44,7 @@ def render_case_page(request, reference: str, *, failed=None, status: int = 200)
         "case": case, "workflow": workflow, "failed": failed,
         "sees_health": sees_health_details(user, case),
         "can_transition": can_transition(user, case),
+        "can_edit": can_edit(user, case) and not case.is_closed,
         "moves": [t for t in transitions if not t.outcomes],
         **forms,
     }, status=status)
@@ -121,3 +122,31 @@ def case_transition_view(request, reference: str):
         return _fail(request, reference, form, error)
     messages.success(request, f"De status van {reference} is nu ‘{case.status_label}’.")
     return redirect("cases:detail", reference=reference)
+
+
+@require_http_methods(["GET", "POST"])
+@case_role_required
+def case_edit(request, reference: str):
+    """Correct the intake details of an open case: the question, its themes and urgency."""
+    user = request.user
+    case = selectors.access_case(user, reference)
+    if case.is_closed or not can_edit(user, case):
+        messages.info(request, "De gegevens van een afgesloten zaak wijzigt u niet meer; een "
+                               "correctie voor de inwoner loopt via een AVG-verzoek."
+                      if case.is_closed else "U mag de gegevens van deze zaak niet wijzigen.")
+        return redirect("cases:detail", reference=reference)
+    form = CaseDetailsForm(request.POST or None, case=case,
+                           may_see_health=sees_health_details(user, case))
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                changed = services.case_update(user=user, case=case, **form.update_kwargs())
+            except ValidationError as error:
+                form.apply_service_error(error)
+            else:
+                messages.success(request, "De zaakgegevens zijn opgeslagen." if changed
+                                 else "Er was niets gewijzigd.")
+                return redirect("cases:detail", reference=reference)
+        status = 400
+    return render(request, "cases/edit.html", {"case": case, "form": form}, status=status)
