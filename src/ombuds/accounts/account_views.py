@@ -15,18 +15,17 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
+from django_otp import login as otp_login
 
 from ombuds.accounts import account
 from ombuds.accounts.forms import PasswordChangeForm, RecoveryCodesForm
 from ombuds.accounts.mfa import NEW_CODES_SESSION_KEY, has_totp, second_factor_exempt
 from ombuds.accounts.otp_views import with_next
 
-WRONG_PASSWORDS_SESSION_KEY = "ombuds_wrong_current_passwords"
-
 
 def _password_refusal(user) -> str:
     """Why this account cannot change its password here; empty when it can."""
-    if second_factor_exempt(user) or (settings.DEMO_MODE and user.is_demo):
+    if second_factor_exempt(user):
         return "Demo-accounts houden het wachtwoord 'demo', zodat iedereen de demo kan gebruiken."
     if not user.has_usable_password():
         label = settings.OIDC_LOGIN_LABEL if settings.OIDC_ENABLED else "uw organisatie"
@@ -66,19 +65,16 @@ def password_change(request):
             account.password_change(user=user, new_password=form.cleaned_data["new_password1"])
             # Keep this session; every other session of the user ends with the old hash.
             update_session_auth_hash(request, user)
-            request.session.pop(WRONG_PASSWORDS_SESSION_KEY, None)
             messages.success(request, "Uw wachtwoord is gewijzigd. Op andere apparaten bent u "
                                       "uitgelogd.")
             return redirect("account:overview")
-        if form.has_error("old_password", "password_incorrect"):
-            wrong = request.session.get(WRONG_PASSWORDS_SESSION_KEY, 0) + 1
-            request.session[WRONG_PASSWORDS_SESSION_KEY] = wrong
-            account.password_change_refused(user=user, attempt=wrong)
-            if wrong >= account.MAX_WRONG_PASSWORDS:
-                logout(request)
-                messages.error(request, "U hebt te vaak een verkeerd huidig wachtwoord "
-                                        "ingevuld. Log opnieuw in.")
-                return redirect("accounts:login")
+        wrong_password = form.has_error("old_password", "password_incorrect")
+        if wrong_password and (account.password_change_refused(user=user)
+                               >= account.MAX_WRONG_PASSWORDS):
+            logout(request)
+            messages.error(request, "U hebt te vaak een verkeerd huidig wachtwoord ingevuld. "
+                                    "Log opnieuw in.")
+            return redirect("accounts:login")
     return render(request, "accounts/password_change.html", {"form": form})
 
 
@@ -93,8 +89,12 @@ def recovery_codes(request):
         return redirect("account:overview")
     form = RecoveryCodesForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        codes = account.recovery_codes_renew(user=user, token=form.cleaned_data["token"])
-        if codes is not None:
+        renewed = account.recovery_codes_renew(user=user, token=form.cleaned_data["token"])
+        if renewed is not None:
+            codes, device = renewed
+            # The app's code was just checked: the session is verified by the app now, also
+            # when it was by one of the recovery codes that no longer exist.
+            otp_login(request, device)
             request.session[NEW_CODES_SESSION_KEY] = codes
             return redirect(with_next("accounts:otp_recovery_codes", reverse("account:overview")))
         form.add_error("token", "Deze code klopt niet of is verlopen. Vul de code in die de app "

@@ -101,12 +101,17 @@ def test_a_refused_password_says_why_and_changes_nothing(office, old, new1, new2
 
 
 def test_too_many_wrong_current_passwords_end_the_session(office):
-    client = logged_in(office.coordinator)
+    """Counted per user in the database, so spreading guesses over sessions (or sending them
+    at once) does not reset the count."""
+    first, second = logged_in(office.coordinator), logged_in(office.coordinator)
     for attempt in range(1, MAX_WRONG_PASSWORDS + 1):
+        client = first if attempt <= 3 else second
         response = client.post(CHANGE, {"old_password": f"geraden {attempt}",
                                          "new_password1": NEW, "new_password2": NEW})
+        if attempt < MAX_WRONG_PASSWORDS:
+            assert response.status_code == 200
     assert response["Location"] == reverse("accounts:login")
-    assert SESSION_KEY not in client.session
+    assert SESSION_KEY not in second.session
     assert AuditEntry.objects.filter(event="auth.password_change_failed").count() \
         == MAX_WRONG_PASSWORDS
 
@@ -152,3 +157,24 @@ def test_new_recovery_codes_need_a_code_from_the_app_and_replace_the_old_ones(of
     assert client.get(response["Location"]).status_code == 302, "shown once"
     assert AuditEntry.objects.filter(event="auth.recovery_codes_renewed").count() == 1
     assert AuditEntry.objects.filter(event="auth.recovery_codes_refused").count() == 1
+
+
+def test_renewing_in_a_session_verified_by_a_recovery_code_keeps_it_verified(office):
+    """The recovery code that verified this session is deleted with the old set; the
+    session must stay verified (by the app's code) and show the new codes."""
+    user = office.ombudsman
+    device = confirmed_device(user)
+    old_codes = recovery_codes_create(user)
+    client = Client()
+    force_login_without_second_factor(client, user)
+    response = client.post(reverse("accounts:otp_verify"), {"token": old_codes[0]})
+    assert response.status_code == 302 and "tweestapsverificatie" not in response["Location"]
+
+    # match_token tried the recovery code on the app too, which throttles it for a second.
+    with time_machine.travel(timezone.now() + timedelta(seconds=5)):
+        response = client.post(CODES, {"token": totp_code(device)})
+        shown = client.get(response["Location"])
+
+        overview = client.get(OVERVIEW)
+    assert shown.status_code == 200 and len(shown.context["codes"]) == 10
+    assert overview.status_code == 200, "still past the second factor"
