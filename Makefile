@@ -50,9 +50,10 @@ demo: $(STAMP)
 	@echo "  ombudsman-westerveld, password: demo"
 	@echo "  The task worker runs alongside (imports, reports, e-mail to this console)."
 	@echo
-	@# The worker is stopped with the server: on Ctrl-C, on an error, and on a normal exit.
+	@# Ctrl-C reaches the worker itself (it finishes its task and stops); when the server
+	@# stops any other way, the trap stops the worker.
 	$(DEMO_ENV) $(BIN)/ombuds db_worker --verbosity 0 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	trap 'kill $$worker 2>/dev/null' EXIT TERM; \
 	$(DEMO_ENV) $(BIN)/ombuds runserver 127.0.0.1:8000
 
 test: $(STAMP)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+#: A queued or running import without progress for this long is taken to have lost its worker.
+STALLED_AFTER = timedelta(minutes=10)
 
 
 class ImportJob(models.Model):
@@ -44,6 +50,8 @@ class ImportJob(models.Model):
     error_count = models.PositiveIntegerField(default=0)
     finished_at = models.DateTimeField(null=True, blank=True)
     failure = models.TextField(blank=True)
+    #: When the job was last queued or last showed progress in the worker.
+    touched_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -57,6 +65,15 @@ class ImportJob(models.Model):
         if not self.total_rows:
             return 100 if self.state == self.State.DONE else 0
         return min(100, round(100 * self.processed_rows / self.total_rows))
+
+    @property
+    def is_stalled(self) -> bool:
+        """Queued or running, but without progress for ``STALLED_AFTER``: no worker runs, or
+        the one that had it stopped. The beheerder may then start it again."""
+        if not self.is_running:
+            return False
+        last = self.touched_at or self.created_at
+        return last is not None and timezone.now() - last > STALLED_AFTER
 
     @property
     def is_checking(self) -> bool:

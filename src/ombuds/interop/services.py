@@ -70,9 +70,10 @@ def import_job_create(*, user: User, filename: str, content: bytes,
     return job
 
 
+@transaction.atomic
 def import_mapping_set(*, user: User, job: ImportJob, mapping: dict[str, str]) -> ImportJob:
     """Set which header feeds which field; refuse unknown headers and missing required ones."""
-    _check_owner(user, job)
+    job = _locked(user, job)
     mapping = {k: v for k, v in mapping.items() if v}
     errors = {}
     for name, header in mapping.items():
@@ -95,8 +96,18 @@ def import_mapping_set(*, user: User, job: ImportJob, mapping: dict[str, str]) -
 def _check_owner(user: User, job: ImportJob) -> None:
     if job.created_by_id != user.pk:
         raise PermissionDenied("Dit is de import van een andere beheerder.")
-    if job.is_running or job.state == ImportJob.State.DONE:
+    if (job.is_running and not job.is_stalled) or job.state == ImportJob.State.DONE:
         raise ValidationError("Deze import is al gestart.")
+
+
+def _locked(user: User, job: ImportJob) -> ImportJob:
+    """Re-read ``job`` with its row locked until the transaction ends, and check that it is
+    the user's and that no worker has it: two submits at once (a double click, two tabs) then
+    run one after the other, and the second sees what the first did."""
+    job = (ImportJob.objects.select_for_update().select_related("created_by", "municipality")
+           .get(pk=job.pk))
+    _check_owner(user, job)
+    return job
 
 
 @dataclass
@@ -260,31 +271,40 @@ def import_check(*, user: User, job: ImportJob, today: date | None = None) -> li
     """The dry run, here and now (the ``import_cases`` command): check every row, store the
     row-by-row report, write nothing else. The pages queue it instead (``import_check_queue``)."""
     _check_owner(user, job)
-    return _check_rows(job, today=today)
+    return _check_rows(job, today=today, from_states=[job.state])
 
 
-def _check_rows(job: ImportJob, *, today: date | None = None, progress=None) -> list[dict]:
+def _check_rows(job: ImportJob, *, from_states, today: date | None = None,
+                progress=None) -> list[dict]:
+    """Check every row and store the report, if the job is still in one of ``from_states``
+    (the worker's run writes nothing when the job was taken back meanwhile)."""
     report = []
     for plan in planned_rows(job, today=today):
         report.append(plan.as_report())
         if progress is not None and len(report) % CHECK_PROGRESS_EVERY == 0:
             progress(len(report))
     with transaction.atomic():
-        job.report, job.total_rows, job.processed_rows = report, len(report), len(report)
-        job.state, job.failure = ImportJob.State.CHECKED, ""
-        job.save(update_fields=["report", "total_rows", "processed_rows", "state", "failure"])
-        _audit(job.created_by, job, "import.checked", rows=len(report), **report_counts(report))
+        stored = ImportJob.objects.filter(pk=job.pk, state__in=from_states).update(
+            report=report, total_rows=len(report), processed_rows=len(report),
+            state=ImportJob.State.CHECKED, failure="", touched_at=timezone.now())
+        if stored:
+            _audit(job.created_by, job, "import.checked", rows=len(report),
+                   **report_counts(report))
+    job.refresh_from_db()
     return report
 
 
+@transaction.atomic
 def import_check_queue(*, user: User, job: ImportJob) -> ImportJob:
-    """Queue the dry run for the task worker: a large file takes longer than a request may."""
+    """Queue the dry run for the task worker: a large file takes longer than a request may.
+    Also starts a dry run again whose worker stopped (``ImportJob.is_stalled``)."""
     from ombuds.interop.tasks import run_check
 
-    _check_owner(user, job)
+    job = _locked(user, job)
     job.state, job.failure = ImportJob.State.CHECK_QUEUED, ""
     job.processed_rows = job.total_rows = 0
-    job.save(update_fields=["state", "failure", "processed_rows", "total_rows"])
+    job.touched_at = timezone.now()
+    job.save(update_fields=["state", "failure", "processed_rows", "total_rows", "touched_at"])
     _audit(user, job, "import.check_queued")
     transaction.on_commit(lambda: run_check.enqueue(job_id=job.pk))
     return job
@@ -295,30 +315,35 @@ def import_check_run(*, job_id: int, today: date | None = None) -> ImportJob:
     store the report. A file that cannot be read sends the job back to the column choice with
     the reason; nothing else is written."""
     claimed = ImportJob.objects.filter(pk=job_id, state=ImportJob.State.CHECK_QUEUED).update(
-        state=ImportJob.State.CHECKING, processed_rows=0)
+        state=ImportJob.State.CHECKING, processed_rows=0, touched_at=timezone.now())
     job = ImportJob.objects.select_related("created_by", "municipality").get(pk=job_id)
     if not claimed:
         return job  # another worker has it, or the beheerder changed the mapping meanwhile
+    mine = ImportJob.objects.filter(pk=job.pk, state=ImportJob.State.CHECKING)
 
     def progress(rows: int) -> None:
-        ImportJob.objects.filter(pk=job.pk).update(processed_rows=rows)
+        mine.update(processed_rows=rows, touched_at=timezone.now())
 
     try:
         _, data = reader.headers_and_rows(bytes(job.content), job.file_format)
-        total = sum(1 for _ in data)
-        ImportJob.objects.filter(pk=job.pk).update(total_rows=total)
-        _check_rows(job, today=today, progress=progress)
+        mine.update(total_rows=sum(1 for _ in data), touched_at=timezone.now())
+        _check_rows(job, today=today, progress=progress, from_states=[ImportJob.State.CHECKING])
     except reader.UnreadableFile as error:
-        ImportJob.objects.filter(pk=job.pk).update(
-            state=ImportJob.State.UPLOADED, failure=str(error), processed_rows=0)
-    except Exception:
-        ImportJob.objects.filter(pk=job.pk).update(
-            state=ImportJob.State.UPLOADED, processed_rows=0,
-            failure="De proefimport is onverwacht afgebroken. Probeer het opnieuw; gebeurt dit "
-                    "weer, meld dan het importnummer aan de leverancier.")
+        _check_failed(job, mine, str(error))
+    except BaseException:
+        # Also when the worker is told to stop mid-way: the job must not stay "bezig".
+        _check_failed(job, mine, f"er ging onverwacht iets mis (import {job.pk}). Probeer het "
+                                 "opnieuw; gebeurt dit weer, meld dan dit importnummer aan "
+                                 "wie Ombuds beheert.")
         raise
-    job.refresh_from_db()
     return job
+
+
+def _check_failed(job: ImportJob, mine, reason: str) -> None:
+    if mine.update(state=ImportJob.State.UPLOADED, failure=reason, processed_rows=0,
+                   touched_at=timezone.now()):
+        _audit(job.created_by, job, "import.check_failed")
+    job.refresh_from_db()
 
 
 def report_counts(report: list[dict]) -> dict[str, int]:
@@ -327,15 +352,20 @@ def report_counts(report: list[dict]) -> dict[str, int]:
             "refused": sum(r["action"] == REFUSED for r in report)}
 
 
+@transaction.atomic
 def import_queue(*, user: User, job: ImportJob) -> ImportJob:
-    """Queue the real import for the task worker, after a dry run."""
+    """Queue the real import for the task worker, after a dry run; or again, when the worker
+    stopped mid-way (rows imported before are skipped by their key)."""
     from ombuds.interop.tasks import run_import
 
-    _check_owner(user, job)
-    if job.state != ImportJob.State.CHECKED:
+    job = _locked(user, job)
+    resume = job.state == ImportJob.State.FAILED or (
+        job.is_stalled and job.state in (ImportJob.State.QUEUED, ImportJob.State.RUNNING))
+    if job.state != ImportJob.State.CHECKED and not resume:
         raise ValidationError("Doe eerst de proefimport.")
     job.state, job.processed_rows = ImportJob.State.QUEUED, 0
-    job.save(update_fields=["state", "processed_rows"])
+    job.touched_at = timezone.now()
+    job.save(update_fields=["state", "processed_rows", "touched_at"])
     _audit(user, job, "import.queued")
     transaction.on_commit(lambda: run_import.enqueue(job_id=job.pk))
     return job
@@ -349,7 +379,7 @@ def import_run(*, job_id: int, today: date | None = None) -> ImportJob:
     """
     claimed = ImportJob.objects.filter(
         pk=job_id, state__in=[ImportJob.State.QUEUED, ImportJob.State.CHECKED]
-    ).update(state=ImportJob.State.RUNNING, processed_rows=0)
+    ).update(state=ImportJob.State.RUNNING, processed_rows=0, touched_at=timezone.now())
     job = ImportJob.objects.select_related("created_by", "municipality").get(pk=job_id)
     if not claimed:
         return job  # another worker has it, or it already ran
@@ -364,8 +394,9 @@ def import_run(*, job_id: int, today: date | None = None) -> ImportJob:
                 created += 1
             processed += 1
             if processed % PROGRESS_EVERY == 0:
-                ImportJob.objects.filter(pk=job.pk).update(processed_rows=processed)
-    except Exception as error:
+                ImportJob.objects.filter(pk=job.pk).update(processed_rows=processed,
+                                                           touched_at=timezone.now())
+    except BaseException as error:  # also a worker told to stop: never left "bezig"
         ImportJob.objects.filter(pk=job.pk).update(
             state=ImportJob.State.FAILED, failure=str(error)[:1000], processed_rows=processed,
             created_count=created, skipped_count=skipped, error_count=errors)

@@ -43,7 +43,7 @@ def import_start(request):
 @role_required(IMPORT_ROLES)
 def import_mapping(request, job_id: int):
     job = _job(request, job_id)
-    if job.is_running or job.state == ImportJob.State.DONE:
+    if (job.is_running and not job.is_stalled) or job.state == ImportJob.State.DONE:
         return redirect("interop:import_progress", job_id=job.pk)
     form = MappingForm(request.POST or None, initial=job.mapping, headers=job.headers,
                        needs_municipality=job.municipality is None)
@@ -83,6 +83,21 @@ def import_go(request, job_id: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("interop:import_report", job_id=job.pk)
+    return redirect("interop:import_progress", job_id=job.pk)
+
+
+@require_POST
+@role_required(IMPORT_ROLES)
+def import_retry(request, job_id: int):
+    """Start a dry run or an import again whose worker stopped, or an import that failed."""
+    job = _job(request, job_id)
+    try:
+        if job.is_checking:
+            services.import_check_queue(user=request.user, job=job)
+        else:
+            services.import_queue(user=request.user, job=job)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
     return redirect("interop:import_progress", job_id=job.pk)
 
 

@@ -186,6 +186,8 @@ RULES: dict[str, Rule] = {
     "interop:import_report": Rule(ADMIN),
     "interop:import_go": Rule(ADMIN, "post"),
     "interop:import_progress": Rule(ADMIN),
+    # the world's job is neither stalled nor failed: a refusal message and back to progress
+    "interop:import_retry": Rule(ADMIN, "post"),
     "interop:export": Rule(ADMIN),
     "interop:export_cases": Rule(ADMIN),
     "interop:export_signals": Rule(ADMIN),

@@ -270,3 +270,87 @@ def test_an_unreadable_file_in_the_worker_goes_back_to_the_column_choice(sheet_w
     assert progress["Location"] == reverse("interop:import_mapping", args=[job.pk])
     page = client.get(progress["Location"]).content.decode()
     assert "De proefimport is niet gelukt: Het Excel-bestand kan niet worden gelezen." in page
+
+
+@pytest.mark.parametrize("day", ["2026-03-29", "2026-10-25"], ids=["summer-time", "winter-time"])
+def test_the_twin_check_day_is_whole_on_the_days_the_clock_changes(office, day):
+    """23 and 25 hours long: a case just after midnight and just before the next one are both
+    that day."""
+    from datetime import date, time
+
+    the_day = date.fromisoformat(day)
+    for moment, name in ((time(0, 1), "Vroeg"), (time(23, 59), "Laat")):
+        register_case(office, name=name, title="Traplift",
+                      opened_at=timezone.make_aware(datetime.combine(the_day, moment)))
+    assert services.same_day_cases(office.steenwijkerland, the_day).count() == 2
+
+
+def _stall(job: ImportJob, state: str) -> None:
+    from datetime import timedelta
+
+    ImportJob.objects.filter(pk=job.pk).update(
+        state=state, touched_at=timezone.now() - timedelta(minutes=11))
+
+
+def test_a_dry_run_whose_worker_stopped_can_be_started_again(sheet_world, client,
+                                                             django_capture_on_commit_callbacks):
+    office = sheet_world
+    job = upload(office, messy_csv(), "zaken.csv")
+    services.import_check_queue(user=office.beheer, job=job)
+    client.force_login(office.beheer)
+    progress_url = reverse("interop:import_progress", args=[job.pk])
+    retry_url = reverse("interop:import_retry", args=[job.pk])
+
+    refused = client.post(retry_url, follow=True)
+    assert "Deze import is al gestart." in refused.content.decode(), "not stalled yet"
+
+    _stall(job, "proef_bezig")
+    page = client.get(progress_url).content.decode()
+    assert "al meer dan tien minuten zonder voortgang" in page
+    assert "http-equiv" not in page, "a stalled page stops refreshing itself"
+    assert "Proefimport opnieuw starten" in page
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert client.post(retry_url)["Location"] == progress_url
+    assert len(callbacks) == 1
+    job.refresh_from_db()
+    assert job.state == "proef_wacht" and not job.is_stalled
+    assert services.import_check_run(job_id=job.pk).state == "gecontroleerd"
+
+
+def test_an_import_whose_worker_stopped_or_failed_resumes_without_doubles(sheet_world, client):
+    office = sheet_world
+    client.force_login(office.beheer)
+    for state, expected in (("bezig", (3, 0)), ("mislukt", (0, 3))):
+        job = upload(office, messy_csv(), "zaken.csv")
+        services.import_check(user=office.beheer, job=job)
+        services.import_queue(user=office.beheer, job=job)
+        if state == "bezig":
+            _stall(job, state)  # claimed by a worker that then died
+        else:
+            ImportJob.objects.filter(pk=job.pk).update(state=state)
+        page = client.get(reverse("interop:import_progress", args=[job.pk])).content.decode()
+        assert "Import opnieuw starten" in page
+        client.post(reverse("interop:import_retry", args=[job.pk]))
+        job.refresh_from_db()
+        assert job.state == "wacht"
+        done = services.import_run(job_id=job.pk)
+        assert (done.state, done.created_count, done.skipped_count) == ("klaar", *expected)
+    assert ImportedCase.objects.count() == 3
+
+
+def test_a_worker_stopped_mid_check_leaves_the_job_to_be_checked_again(sheet_world, monkeypatch):
+    office = sheet_world
+    job = upload(office, messy_csv(), "zaken.csv")
+    services.import_check_queue(user=office.beheer, job=job)
+
+    def stopped(job, today=None):
+        yield from []
+        raise SystemExit(1)  # what db_worker does on a second signal
+
+    monkeypatch.setattr(services, "planned_rows", stopped)
+    with pytest.raises(SystemExit):
+        services.import_check_run(job_id=job.pk)
+
+    job.refresh_from_db()
+    assert job.state == "geupload" and f"import {job.pk}" in job.failure
+    assert AuditEntry.objects.filter(event="import.check_failed", details__job=job.pk).exists()
