@@ -41,6 +41,7 @@ def staff_world(office):
 ROLE_PAGES = {
     "ombudsman": lambda case, signal: [
         "/werk/zaken/", "/werk/zaken/nieuw/", f"/werk/zaken/{case.reference}/",
+        f"/werk/zaken/{case.reference}/gegevens/",
         "/werk/cijfers/", "/werk/signalen/", f"/werk/signalen/{signal.pk}/",
         "/werk/rapportages/", "/werk/patronen/", "/werk/bewaartermijnen/", "/werk/avg/",
         "/werk/sociale-kaart/",
