@@ -198,6 +198,8 @@ class Referral(models.Model):
     arrived = models.CharField(_("aangekomen"), max_length=10, choices=Arrived.choices,
                                default=Arrived.UNKNOWN)
     checked_on = models.DateField(_("nagegaan op"), null=True, blank=True)
+    #: When the handler was reminded to check the arrival (once; ``agreement_reminders``).
+    reminded_on = models.DateField(_("herinnering verstuurd op"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                    related_name="+")
 

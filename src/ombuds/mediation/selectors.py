@@ -166,6 +166,22 @@ def open_agreements(user) -> list[Agreement]:
     return agreements
 
 
+def open_referral_checks(user) -> list[Referral]:
+    """Return the referrals in the cases assigned to ``user`` whose arrival is not known yet,
+    earliest check date first; also of closed cases, as a referred case is usually closed.
+    Audited as a search: the list shows case references."""
+    cases = visible_cases(user).filter(assignee=user)
+    referrals = list(
+        Referral.objects.filter(case__in=cases, arrived=Referral.Arrived.UNKNOWN)
+        .select_related("case", "organisation")
+        .order_by("check_on", "case__reference", "id")
+    )
+    audit_log(user=user, action=Action.EXECUTE, event="referral.listed",
+              object_type="mediation.referral", details={"view": "mijn_open_afspraken",
+                                                         "count": len(referrals)})
+    return referrals
+
+
 def reminder_horizon(today: date, calendar: HolidayCalendar | None = None) -> date:
     """Return the last due date a reminder is sent for today: ``REMINDER_WORKING_DAYS``
     working days ahead (weekends and Atw holidays do not count)."""
@@ -184,3 +200,14 @@ def agreements_to_remind(today: date, calendar: HolidayCalendar | None = None
                                      case__assignee__isnull=False, case__closed_at__isnull=True)
             .select_related("case__assignee", "party__organisation")
             .order_by("case__assignee_id", "due_on", "id"))
+
+
+def referral_checks_to_remind(today: date, calendar: HolidayCalendar | None = None
+                              ) -> QuerySet[Referral]:
+    """Return the referrals of assigned cases (open or closed) whose arrival is still unknown,
+    to be checked by the horizon (or earlier), for which no reminder went out yet."""
+    return (Referral.objects.filter(arrived=Referral.Arrived.UNKNOWN, reminded_on__isnull=True,
+                                    check_on__lte=reminder_horizon(today, calendar),
+                                    case__assignee__isnull=False)
+            .select_related("case__assignee", "organisation")
+            .order_by("case__assignee_id", "check_on", "id"))

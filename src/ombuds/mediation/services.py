@@ -387,45 +387,70 @@ def _short(text: str, length: int = 80) -> str:
     return text if len(text) <= length else text[:length - 1].rstrip() + "…"
 
 
-def _reminder_body(handler, agreements: list[Agreement], today: date) -> str:
-    lines = [f"Beste {handler.first_name or handler.get_username()},", "",
-             "Deze afspraken in uw zaken moeten binnenkort nagekomen zijn of zijn over tijd.",
-             "Ga na of ze zijn nagekomen en leg dat vast in Ombuds.", ""]
+def _reminder_body(handler, agreements: list[Agreement], referrals: list[Referral],
+                   today: date) -> str:
+    lines = [f"Beste {handler.first_name or handler.get_username()},", ""]
+    if agreements:
+        lines += ["Deze afspraken in uw zaken moeten binnenkort nagekomen zijn of zijn over tijd.",
+                  "Ga na of ze zijn nagekomen en leg dat vast in Ombuds.", ""]
     for a in agreements:
         state = "over tijd" if a.due_on < today else "binnenkort"
         who = a.party.organisation.name if a.party_id else a.get_owner_display()
         lines += [f"- {a.case.reference}: {_short(a.description)}",
                   f"  Wie: {who}. Uiterlijk: {a.due_on:%d-%m-%Y} ({state}).",
                   f"  {settings.BASE_URL}/werk/zaken/{a.case.reference}/#afspraak-{a.pk}", ""]
-    lines += [f"Al uw open afspraken: {settings.BASE_URL}/werk/afspraken/", "",
+    if referrals:
+        lines += ["Bij deze verwijzingen in uw zaken is het tijd om na te gaan of de inwoner is "
+                  "aangekomen. Leg de uitkomst vast in Ombuds.", ""]
+    for r in referrals:
+        where = f"{r.get_route_display()}" + (f": {r.organisation.name}" if r.organisation else "")
+        state = "over tijd" if r.check_on < today else "binnenkort"
+        lines += [f"- {r.case.reference}: verwezen naar {where} op {r.referred_on:%d-%m-%Y}.",
+                  f"  Nagaan op: {r.check_on:%d-%m-%Y} ({state}).",
+                  f"  {settings.BASE_URL}/werk/zaken/{r.case.reference}/#verwijzing-{r.pk}", ""]
+    lines += [f"Al uw open afspraken en verwijzingen: {settings.BASE_URL}/werk/afspraken/", "",
               "Dit bericht is automatisch verstuurd door Ombuds."]
     return "\n".join(lines)
+
+
+def _reminder_subject(agreements: int, referrals: int) -> str:
+    parts = []
+    if agreements:
+        parts.append("1 afspraak" if agreements == 1 else f"{agreements} afspraken")
+    if referrals:
+        parts.append("1 verwijzing" if referrals == 1 else f"{referrals} verwijzingen")
+    return f"Ombuds: {' en '.join(parts)} om na te gaan"
+
+
+def _locked(queryset):
+    # ``of=self``: PostgreSQL cannot lock the nullable side of an outer join.
+    return (queryset.select_for_update(of=("self",))
+            if connection.features.has_select_for_update_of else queryset.select_for_update())
 
 
 @transaction.atomic
 def agreement_reminders_send(*, today: date, calendar=None) -> int:
     """Queue one e-mail per handler listing their open agreements that are due within two
-    working days or overdue and not reminded yet; mark them reminded. Returns the number of
-    e-mails. The rows are locked, so two runs at once never remind twice."""
-    due = selectors.agreements_to_remind(today, calendar)
-    # ``of=self``: PostgreSQL cannot lock the nullable side of the party join.
-    due = due.select_for_update(of=("self",)) if connection.features.has_select_for_update_of \
-        else due.select_for_update()
-    agreements = list(due)
-    per_handler: dict[int, list[Agreement]] = {}
-    for agreement in agreements:
+    working days or overdue, and the referrals whose arrival is to be checked by then, that
+    were not reminded yet; mark them reminded. Returns the number of e-mails. The rows are
+    locked, so two runs at once never remind twice."""
+    per_handler: dict[int, tuple[list[Agreement], list[Referral]]] = {}
+    for agreement in _locked(selectors.agreements_to_remind(today, calendar)):
         if agreement.case.assignee.email:
-            per_handler.setdefault(agreement.case.assignee_id, []).append(agreement)
-    for items in per_handler.values():
-        handler = items[0].case.assignee
-        count = len(items)
-        subject = ("Ombuds: 1 afspraak om na te gaan" if count == 1
-                   else f"Ombuds: {count} afspraken om na te gaan")
-        outbox_enqueue(to=handler.email, subject=subject,
-                       body=_reminder_body(handler, items, today))
-        Agreement.objects.filter(pk__in=[a.pk for a in items]).update(reminded_on=today)
+            per_handler.setdefault(agreement.case.assignee_id, ([], []))[0].append(agreement)
+    for referral in _locked(selectors.referral_checks_to_remind(today, calendar)):
+        if referral.case.assignee.email:
+            per_handler.setdefault(referral.case.assignee_id, ([], []))[1].append(referral)
+    for agreements, referrals in per_handler.values():
+        handler = (agreements or referrals)[0].case.assignee
+        outbox_enqueue(to=handler.email,
+                       subject=_reminder_subject(len(agreements), len(referrals)),
+                       body=_reminder_body(handler, agreements, referrals, today))
+        Agreement.objects.filter(pk__in=[a.pk for a in agreements]).update(reminded_on=today)
+        Referral.objects.filter(pk__in=[r.pk for r in referrals]).update(reminded_on=today)
         audit_log(user=None, action=Action.EXECUTE, event="agreement.reminder_queued",
                   object_type="mediation.agreement",
-                  details={"recipient": handler.pk, "agreements": [a.pk for a in items]})
+                  details={"recipient": handler.pk, "agreements": [a.pk for a in agreements],
+                           "referrals": [r.pk for r in referrals]})
     return len(per_handler)
 

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from ombuds.cases.models import CaseOrganisation
 from ombuds.cases.selectors import access_case
@@ -229,9 +230,12 @@ def agreement_status(request, reference: str, agreement_id: int):
 
 @case_role_required
 def my_agreements(request):
-    """All open agreements of the cases assigned to the user, earliest due first."""
-    return render(request, "mediation/my_agreements.html",
-                  {"agreements": selectors.open_agreements(request.user)})
+    """All open agreements of the cases assigned to the user, earliest due first, and the
+    referrals whose arrival is still to be checked."""
+    return render(request, "mediation/my_agreements.html", {
+        "agreements": selectors.open_agreements(request.user),
+        "referrals": selectors.open_referral_checks(request.user),
+        "today": timezone.localdate()})
 
 
 # --- referral -----------------------------------------------------------------------------

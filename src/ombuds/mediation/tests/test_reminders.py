@@ -123,3 +123,54 @@ def test_the_command_with_enqueue_leaves_it_to_the_worker(office, case):
     assert queued.task_path == "ombuds.mediation.tasks.send_agreement_reminders"
     assert str(queued.id) in out.getvalue()
     assert not OutboxMessage.objects.exists()
+
+
+def refer(office, case, check_on, route="bezwaar"):
+    return services.referral_create(user=office.ombudsman, case=case, route=route,
+                                    referred_on=date(2026, 4, 1), check_on=check_on)
+
+
+def test_referrals_to_check_come_in_the_same_email_also_for_closed_cases(office, case):
+    from ombuds.cases.services import case_transition
+    from ombuds.mediation.models import Referral
+
+    agreements(office, case, date(2026, 4, 20))
+    overdue = refer(office, case, date(2026, 4, 15))
+    later = refer(office, case, date(2026, 4, 30))
+    closed = register_case(office)
+    case_assign(user=office.ombudsman, case=closed, assignee=office.ombudsman)
+    closed_referral = refer(office, closed, date(2026, 4, 21), route="clientondersteuning")
+    case_transition(user=office.ombudsman, case=closed, target="afgesloten", outcome="geen_contact")
+
+    assert services.agreement_reminders_send(today=FRIDAY) == 1
+
+    message = OutboxMessage.objects.get()
+    assert message.subject == "Ombuds: 1 afspraak en 2 verwijzingen om na te gaan"
+    assert f"/werk/zaken/{case.reference}/#verwijzing-{overdue.pk}" in message.body
+    assert "Nagaan op: 15-04-2026 (over tijd)." in message.body
+    assert f"#verwijzing-{closed_referral.pk}" in message.body
+    assert f"#verwijzing-{later.pk}" not in message.body
+    assert set(Referral.objects.filter(reminded_on=FRIDAY)) == {overdue, closed_referral}
+    assert services.agreement_reminders_send(today=FRIDAY) == 0, "once"
+
+
+def test_a_checked_referral_gets_no_reminder(office, case):
+    referral = refer(office, case, date(2026, 4, 20))
+    services.referral_arrival_record(user=office.ombudsman, referral=referral, arrived="ja",
+                                     checked_on=FRIDAY)
+    assert services.agreement_reminders_send(today=FRIDAY) == 0
+
+
+def test_the_page_lists_the_referrals_to_check(office, case, client):
+    from django.urls import reverse
+
+    referral = refer(office, case, date(2026, 4, 15))
+    client.force_login(office.ombudsman)
+    page = client.get(reverse("mediation:my_agreements")).content.decode()
+    assert "Verwijzingen om na te gaan" in page
+    assert f"#verwijzing-{referral.pk}" in page and "Over tijd" in page
+    assert reverse("mediation:referral_arrival", args=[case.reference, referral.pk]) in page
+    services.referral_arrival_record(user=office.ombudsman, referral=referral, arrived="nee",
+                                     checked_on=FRIDAY)
+    page = client.get(reverse("mediation:my_agreements")).content.decode()
+    assert "Er zijn geen verwijzingen om na te gaan in uw zaken." in page
