@@ -29,6 +29,15 @@ def patterns(request):
     })
 
 
+@require_GET
+@role_required(ALL_CASES_ROLES)
+def workload(request):
+    """"Werkverdeling": the open work per handler, for dividing it (counts only)."""
+    from ombuds.insights.workload import workload as workload_of
+
+    return render(request, "insights/workload.html", {"workload": workload_of(request.user)})
+
+
 def _suggestion(request):
     """Suggest themes for the intake form in ``request.POST`` (None if there is nothing)."""
     try:

@@ -90,6 +90,8 @@ RULES: dict[str, Rule] = {
     # staff pages
     "cases:home": Rule(STAFF),
     "cases:worklist": Rule(CASE_ROLES),
+    # the workload per handler (counts only): those who see all cases of a municipality
+    "insights:workload": Rule({"ombudsman", "coordinator", "ombudsman-westerveld"}),
     # correcting the intake details: whoever may open the case (accounts with a case role)
     "cases:edit": Rule(CASE_READERS),
     # the benchmark floor (one scoped primary-key query, 204 without data)
