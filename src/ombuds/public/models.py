@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class WebRequest(models.Model):
-    """A request sent with the public form.
+    """A request sent with the public form, or the status link staff made for a case.
 
     ``submission_key`` comes from a hidden field of the form, so sending the same form twice
     (a double click, a reload after a slow answer) finds this row instead of making a second
@@ -25,6 +25,12 @@ class WebRequest(models.Model):
     revoked_at = models.DateTimeField(_("statuslink ingetrokken"), null=True, blank=True)
     revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, blank=True, related_name="+")
+    #: The staff member who made the current status link (``status_link_issue``): for a case
+    #: that came in by phone, letter or walk-in, or a new link after a lost or revoked one.
+    #: Empty while the link is the one the resident got from the web form.
+    issued_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                  null=True, blank=True, related_name="+")
+    issued_at = models.DateTimeField(_("statuslink gemaakt"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("verzoek via webformulier")

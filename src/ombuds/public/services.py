@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -254,6 +254,62 @@ def status_link_revoke(*, user, case: Case) -> WebRequest:
         audit_case(user=user, case=case, action=Action.UPDATE, event="status_link.revoked",
                    details={"web_request": web_request.pk})
     return web_request
+
+
+STATUS_LINK_SUBJECT = "Uw persoonlijke link: zo volgt u uw vraag"
+#: The session key under which a made link waits to be shown once on the case page.
+SHOWN_LINK_SESSION_KEY = "ombuds_status_link_{case}"
+
+
+def status_link_email_to(case: Case) -> str:
+    """The resident's address for their status link; empty when there is none or they asked
+    not to be e-mailed."""
+    person = case.person
+    if person.email and ContactChannel.EMAIL not in (person.avoid_channels or []):
+        return person.email
+    return ""
+
+
+@transaction.atomic
+def status_link_issue(*, user, case: Case, send_email: bool = False) -> str:
+    """Make the resident's private status link of ``case`` and return it.
+
+    For a case that came in by phone, letter or walk-in this is its first link; for any other
+    it replaces the one there was (lost, or revoked), which stops working. With
+    ``send_email`` the link goes to the resident through the outbox; otherwise the caller
+    shows it once, to be passed on. Only the SHA-256 of the link is kept.
+    """
+    if not visible_cases(user).filter(pk=case.pk).exists():
+        raise PermissionDenied("U mag voor deze zaak geen statuslink maken.")
+    to = status_link_email_to(case) if send_email else ""
+    if send_email and not to:
+        raise ValidationError("De inwoner heeft geen e-mailadres, of wil niet gemaild worden. "
+                              "Maak de link en geef hem op een andere manier door.")
+    token = secrets.token_urlsafe(32)
+    now = timezone.now()
+    web_request = WebRequest.objects.select_for_update().filter(case=case).first()
+    if web_request is None:
+        web_request = WebRequest.objects.create(
+            case=case, submission_key=f"medewerker-{secrets.token_hex(16)}",
+            status_token_hash=token_hash(token), language="nl", issued_by=user, issued_at=now)
+        summary = "Statuslink gemaakt voor de inwoner"
+    else:
+        web_request.status_token_hash = token_hash(token)
+        web_request.revoked_at = web_request.revoked_by = None
+        web_request.issued_by, web_request.issued_at = user, now
+        web_request.save(update_fields=["status_token_hash", "revoked_at", "revoked_by",
+                                        "issued_by", "issued_at"])
+        summary = "Nieuwe statuslink gemaakt voor de inwoner; de vorige werkt niet meer"
+    url = status_url(token, web_request.language)
+    if to:
+        body = render_to_string("public/email/status_link.txt", {
+            "case": case, "url": url, "office": case.municipality.office})
+        outbox_enqueue(to=to, subject=STATUS_LINK_SUBJECT, body=body, case=case)
+        summary += " (per e-mail verstuurd)"
+    timeline_entry_add(user=user, case=case, kind=EntryKind.NOTE, summary=summary)
+    audit_case(user=user, case=case, action=Action.CREATE, event="status_link.issued",
+               details={"web_request": web_request.pk, "emailed": bool(to)})
+    return url
 
 
 def audit_status_viewed(web_request: WebRequest) -> None:

@@ -30,6 +30,7 @@ from ombuds.mediation.services import (
 from ombuds.mediation.survey import survey_invite
 from ombuds.privacy.services import avg_request_create
 from ombuds.procedures.services import complaint_create, decision_create
+from ombuds.public.services import status_link_issue
 from ombuds.signals.links import signal_link_create
 from ombuds.signals.services import recommendation_add, signal_create
 from ombuds.tests.factories import OrganisationFactory, register_case
@@ -70,8 +71,10 @@ RULES: dict[str, Rule] = {
     "public:request_sent": Rule(set()),
     "public:status": Rule(set()),
     "public:status_entry": Rule(set()),
-    # staff: revoke a resident's status link (the world's case has none: a 404)
-    "public-staff:status_link_revoke": Rule(set(), "post"),
+    # staff: revoke a resident's status link (the world's case has one)
+    "public-staff:status_link_revoke": Rule(CASE_READERS, "post"),
+    # making the resident a status link: whoever may open the case
+    "public-staff:status_link_issue": Rule(CASE_READERS, "post"),
     "accounts:login": Rule(EVERYONE),
     "accounts:logout": Rule(EVERYONE, "post"),
     # the second step of logging in (accounts/tests/test_second_factor.py): done here, so
@@ -301,6 +304,7 @@ def world(office):
     recommendation_add(user=office.ombudsman, signal=signal, addressee="College",
                        text="Maak een plan.", due_on=today)
     signal_link_create(user=office.ombudsman, signal=signal)
+    status_link_issue(user=office.ombudsman, case=case)
     job = import_job_create(user=office.beheer, filename="zaken.csv",
                             content=b"Datum;Naam;Onderwerp\n01-02-2026;A;B\n",
                             municipality=office.steenwijkerland)

@@ -63,3 +63,82 @@ def test_staff_revoke_the_link_and_it_stops_working(office, sent):
     outsider.force_login(office.ombudsman_westerveld)
     refused = outsider.post(reverse("public-staff:status_link_revoke", args=[case.reference]))
     assert refused.status_code == 404
+
+
+def _path(url: str) -> str:
+    return re.search(r"https?://[^/]+(/.*)$", url).group(1)
+
+
+def test_staff_make_a_link_for_a_phone_case_and_see_it_once(office):
+    from ombuds.public.models import WebRequest
+    from ombuds.tests.factories import register_case
+
+    case = register_case(office, name="Bram Hofstede")
+    staff = Client()
+    staff.force_login(office.ombudsman)
+    detail = reverse("cases:detail", args=[case.reference])
+    page = staff.get(detail).content.decode()
+    assert "De inwoner heeft nog geen statuslink." in page
+    assert "Statuslink e-mailen" not in page, "no e-mail address"
+
+    response = staff.post(reverse("public-staff:status_link_issue", args=[case.reference]),
+                          {"how": "show"})
+    assert response["Location"] == detail + "#statuslink"
+    page = staff.get(detail).content.decode()
+    link = re.search(r'<code class="ombuds-status-link">([^<]+)</code>', page).group(1)
+    assert "U ziet hem maar één keer" in page
+    assert "ombuds-status-link" not in staff.get(detail).content.decode(), "shown once"
+
+    visitor = Client()
+    status = visitor.get(_path(link), follow=True).content.decode()
+    assert case.reference in status and "Bram" not in status
+    web_request = WebRequest.objects.get(case=case)
+    assert web_request.issued_by == office.ombudsman
+    from ombuds.public.services import token_hash
+
+    assert web_request.status_token_hash == token_hash(link.split("/status/")[1].strip("/"))
+    assert case.timeline.filter(summary="Statuslink gemaakt voor de inwoner").exists()
+    assert AuditEntry.objects.filter(event="status_link.issued",
+                                     details__emailed=False).count() == 1
+
+
+def test_a_new_link_replaces_the_old_one_even_after_a_revoke(office, sent):
+    case, old_link = sent
+    staff = Client()
+    staff.force_login(office.ombudsman)
+    staff.post(reverse("public-staff:status_link_revoke", args=[case.reference]))
+    staff.post(reverse("public-staff:status_link_issue", args=[case.reference]), {"how": "show"})
+    page = staff.get(reverse("cases:detail", args=[case.reference])).content.decode()
+    new_link = re.search(r'<code class="ombuds-status-link">([^<]+)</code>', page).group(1)
+    assert Client().get(old_link).status_code == 404
+    assert Client().get(_path(new_link)).status_code == 302
+    assert "Nieuwe statuslink maken" in page and "Statuslink intrekken" in page
+
+
+def test_staff_e_mail_the_link_unless_the_resident_wants_no_e_mail(office):
+    from ombuds.cases.services import PersonData, case_register
+    from ombuds.core.models import OutboxMessage
+
+    def case_of(**person):
+        return case_register(user=office.ombudsman, municipality=office.steenwijkerland,
+                             channel="telefoon", title="Vervoer", story="Verhaal.",
+                             person_data=PersonData(name="Iris Kamphuis", **person))
+
+    staff = Client()
+    staff.force_login(office.ombudsman)
+    mailed = case_of(email="iris@example.nl")
+    page = staff.get(reverse("cases:detail", args=[mailed.reference])).content.decode()
+    assert "Statuslink e-mailen aan de inwoner" in page
+    staff.post(reverse("public-staff:status_link_issue", args=[mailed.reference]),
+               {"how": "email"})
+    message = OutboxMessage.objects.get()
+    assert message.to == "iris@example.nl" and "Iris" not in message.subject
+    assert "/status/" in message.body and mailed.reference in message.body
+    assert AuditEntry.objects.filter(event="status_link.issued", details__emailed=True).exists()
+
+    no_mail = case_of(email="iris@example.nl", avoid_channels=["email"])
+    response = staff.post(reverse("public-staff:status_link_issue", args=[no_mail.reference]),
+                          {"how": "email"}, follow=True)
+    assert "wil niet gemaild worden" in response.content.decode()
+    assert OutboxMessage.objects.count() == 1
+    assert not no_mail.timeline.filter(summary__startswith="Statuslink").exists()
