@@ -212,7 +212,8 @@ def case_update(*, user: User, case: Case, domains: Iterable[Domain] | None = No
         case = Case.objects.select_for_update().select_related("municipality").get(pk=case.pk)
         if case.closed_at is not None:
             raise ValidationError("Deze zaak is afgesloten; de gegevens wijzigen kan niet meer. "
-                                  "Een correctie voor de inwoner loopt via een AVG-verzoek.")
+                                  "Een correctie voor de inwoner loopt via een AVG-verzoek.",
+                                  code="case_closed")
         changed = [name for name, value in values.items() if getattr(case, name) != value]
         for name in changed:
             setattr(case, name, values[name])

@@ -29,7 +29,7 @@ from ombuds.cases.api.common import (
 )
 from ombuds.cases.models import Channel, ContactChannel, RepresentativeRelation, Urgency
 from ombuds.cases.selectors import CaseFilter, access_case, case_detail, case_list
-from ombuds.cases.services import PersonData, case_assign, case_register
+from ombuds.cases.services import PersonData, case_assign, case_register, case_update
 from ombuds.core.models import Domain, Municipality, Theme
 from ombuds.socialmap.models import Organisation
 
@@ -216,6 +216,24 @@ class CaseCollectionApi(CaseListApi, CaseCreateApi):
 
 
 class CaseDetailApi(CaseRoleApiMixin, APIView):
+    parser_classes = [JSONParser]
+
+    @extend_schema_serializer(component_name="CaseUpdateInput")
+    class UpdateSerializer(serializers.Serializer):
+        """Every field is optional: only those sent change."""
+
+        title = serializers.CharField(max_length=160, required=False)
+        story = serializers.CharField(required=False)
+        wish = serializers.CharField(required=False, allow_blank=True)
+        route_tried = serializers.CharField(required=False, allow_blank=True)
+        referred_by = serializers.CharField(max_length=200, required=False, allow_blank=True)
+        urgency = serializers.ChoiceField(choices=Urgency.choices, required=False)
+        sensitive_details = serializers.CharField(required=False, allow_blank=True)
+        domains = serializers.SlugRelatedField(slug_field="code", queryset=Domain.objects.all(),
+                                               many=True, required=False)
+        themes = serializers.PrimaryKeyRelatedField(queryset=Theme.objects.filter(active=True),
+                                                    many=True, required=False)
+
     @extend_schema(
         tags=[TAG], operation_id="cases_retrieve", summary="Een zaak openen",
         description="The case with its resident, representative, domains, themes, "
@@ -225,6 +243,25 @@ class CaseDetailApi(CaseRoleApiMixin, APIView):
     )
     def get(self, request, reference: str):
         case = case_detail(request.user, reference)
+        return Response(case_detail_data(case, request))
+
+    @extend_schema(
+        tags=[TAG], operation_id="cases_partial_update", summary="Zaakgegevens corrigeren",
+        description="Corrects the intake details of an open case; only the fields sent change. "
+        "The timeline and the audit log name the changed fields. The health details only by "
+        "users who may see them (403). A closed case gives 409 with code `case_closed`; its "
+        "resident's data is corrected through an AVG rectification request.",
+        request=UpdateSerializer,
+        responses={200: CaseDetailSerializer, 400: OpenApiTypes.OBJECT, 403: FORBIDDEN,
+                   404: NOT_FOUND, 409: OpenApiTypes.OBJECT},
+    )
+    def patch(self, request, reference: str):
+        with errors_on("non_field_errors", conflicts=("case_closed",)):
+            case = access_case(request.user, reference)
+            serializer = CaseDetailApi.UpdateSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            case_update(user=request.user, case=case, **serializer.validated_data)
+        case.refresh_from_db()
         return Response(case_detail_data(case, request))
 
 

@@ -103,3 +103,28 @@ def test_a_closed_case_sends_back_to_the_case_page(office, client):
     response = client.get(reverse("cases:edit", args=[case.reference]))
     assert response["Location"] == reverse("cases:detail", args=[case.reference])
     assert "Gegevens van de vraag wijzigen" not in client.get(response["Location"]).content.decode()
+
+
+def test_the_api_corrects_only_the_fields_sent(office):
+    from ombuds.cases.tests.test_api_cases import api_as
+
+    case = register_case(office, title="Oud onderwerp", wish="Een besluit.")
+    client = api_as(office.ombudsman)
+    url = f"/api/v1/cases/{case.reference}/"
+
+    response = client.patch(url, {"title": "Nieuw onderwerp", "themes": [office.theme.pk]},
+                            format="json")
+
+    assert response.status_code == 200, response.json()
+    assert response.json()["title"] == "Nieuw onderwerp"
+    case.refresh_from_db()
+    assert (case.title, case.wish) == ("Nieuw onderwerp", "Een besluit.")
+    assert AuditEntry.objects.get(event="case.updated").details == {
+        "fields": ["title", "themes", "domains"]}
+    bad = client.patch(url, {"title": "", "urgency": "heel erg"}, format="json")
+    assert bad.status_code == 400 and set(bad.json()) == {"title", "urgency"}
+    hidden = api_as(office.secretariaat).patch(url, {"sensitive_details": "x"}, format="json")
+    assert hidden.status_code in (403, 404)
+    case_transition(user=office.ombudsman, case=case, target="afgesloten", outcome="geen_contact")
+    closed = client.patch(url, {"title": "Later"}, format="json")
+    assert closed.status_code == 409 and closed.json()["code"] == "case_closed"

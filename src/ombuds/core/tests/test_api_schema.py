@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 ENDPOINTS = {
     "/api/v1/cases/": {"get", "post"},
-    "/api/v1/cases/{reference}/": {"get"},
+    "/api/v1/cases/{reference}/": {"get", "patch"},
     "/api/v1/cases/{reference}/timeline/": {"get", "post"},
     "/api/v1/cases/{reference}/attachments/{uuid}/": {"get"},
     "/api/v1/cases/{reference}/assign/": {"post"},
