@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms.utils import ErrorDict, flatatt
 from django.utils import timezone
 from django.utils.html import conditional_escape, format_html
@@ -23,6 +24,7 @@ from ombuds.cases.models import (
 )
 from ombuds.cases.services import Closure, PersonData
 from ombuds.cases.worklist_choices import worklist_choices
+from ombuds.core.models import Theme
 
 NEW_PERSON = "nieuw"
 
@@ -350,7 +352,11 @@ class CaseDetailsForm(StyledForm):
         initial["themes"] = list(case.themes.all())
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["domains"].queryset = queries.domains()
-        self.fields["themes"].queryset = queries.themes([case.municipality_id])
+        # Retired themes the case has stay offered (and checked), so saving keeps them.
+        self.fields["themes"].queryset = (
+            Theme.objects.filter(Q(pk__in=queries.themes([case.municipality_id]))
+                                 | Q(pk__in=case.themes.all()))
+            .select_related("domain").order_by("domain__name", "name"))
         self.fields["themes"].label_from_instance = lambda t: f"{t.domain.name}: {t.name}"
         if case.channel != Channel.REFERRAL:
             del self.fields["referred_by"]

@@ -36,7 +36,7 @@ from ombuds.cases.permissions import (
     may_handle,
     sees_health_details,
 )
-from ombuds.cases.selectors import audit_case
+from ombuds.cases.selectors import audit_case, visible_cases
 from ombuds.core.audit import Action, audit_log
 from ombuds.core.models import Domain, Municipality, Theme
 from ombuds.domain.workflow import InvalidTransition
@@ -188,7 +188,7 @@ def case_register(
 DETAIL_LABELS = {
     "title": "onderwerp", "story": "verhaal", "wish": "wens", "route_tried": "geprobeerde route",
     "referred_by": "verwezen door", "urgency": "urgentie",
-    "sensitive_details": "gevoelige gegevens", "domains": "domeinen", "themes": "thema's",
+    "sensitive_details": "gezondheidsgegevens", "domains": "domeinen", "themes": "thema's",
 }
 
 
@@ -204,7 +204,7 @@ def case_update(*, user: User, case: Case, domains: Iterable[Domain] | None = No
     unknown = set(values) - set(DETAIL_LABELS)
     if unknown:
         raise TypeError(f"case_update() got unexpected details {sorted(unknown)}")
-    if not can_edit(user, case):
+    if not can_edit(user, case) or not visible_cases(user).filter(pk=case.pk).exists():
         raise PermissionDenied("U mag de gegevens van deze zaak niet wijzigen.")
     if "sensitive_details" in values and not sees_health_details(user, case):
         raise PermissionDenied("U mag de gevoelige gegevens van deze zaak niet wijzigen.")
@@ -221,7 +221,12 @@ def case_update(*, user: User, case: Case, domains: Iterable[Domain] | None = No
             themes = list(themes)
             if any(t.municipality_id != case.municipality_id for t in themes):
                 raise ValidationError({"themes": f"Kies alleen thema's van {case.municipality.name}."})
-            if {t.pk for t in themes} != set(case.themes.values_list("pk", flat=True)):
+            current = set(case.themes.values_list("pk", flat=True))
+            # A theme the beheerder retired stays on the cases that have it, but is not added.
+            added = {t.pk for t in themes} - current
+            if added and Theme.objects.filter(pk__in=added, active=False).exists():
+                raise ValidationError({"themes": "Dit thema wordt niet meer gebruikt."})
+            if {t.pk for t in themes} != current:
                 changed.append("themes")
         if domains is not None or "themes" in changed:
             wanted = set(domains if domains is not None else case.domains.all())

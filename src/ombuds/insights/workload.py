@@ -62,6 +62,8 @@ class Workload:
             for name in ("open", "urgent", "terms_passed", "terms_urgent", "terms_warning",
                          "agreements_overdue"):
                 setattr(total, name, getattr(total, name) + getattr(load, name))
+        oldest = [load.oldest for load in [*self.loads, self.unassigned] if load.oldest]
+        total.oldest = min(oldest, default=None)
         return total
 
 

@@ -167,12 +167,13 @@ def open_agreements(user) -> list[Agreement]:
 
 
 def open_referral_checks(user) -> list[Referral]:
-    """Return the referrals in the cases assigned to ``user`` whose arrival is not known yet,
-    earliest check date first; also of closed cases, as a referred case is usually closed.
+    """Return the referrals in the cases assigned to ``user`` that were not checked yet (did the
+    resident arrive?), earliest check date first; also of closed cases, as a referred case is usually closed.
     Audited as a search: the list shows case references."""
     cases = visible_cases(user).filter(assignee=user)
     referrals = list(
-        Referral.objects.filter(case__in=cases, arrived=Referral.Arrived.UNKNOWN)
+        Referral.objects.filter(case__in=cases, arrived=Referral.Arrived.UNKNOWN,
+                                checked_on__isnull=True)
         .select_related("case", "organisation")
         .order_by("check_on", "case__reference", "id")
     )
@@ -206,7 +207,8 @@ def referral_checks_to_remind(today: date, calendar: HolidayCalendar | None = No
                               ) -> QuerySet[Referral]:
     """Return the referrals of assigned cases (open or closed) whose arrival is still unknown,
     to be checked by the horizon (or earlier), for which no reminder went out yet."""
-    return (Referral.objects.filter(arrived=Referral.Arrived.UNKNOWN, reminded_on__isnull=True,
+    return (Referral.objects.filter(arrived=Referral.Arrived.UNKNOWN, checked_on__isnull=True,
+                                    reminded_on__isnull=True,
                                     check_on__lte=reminder_horizon(today, calendar),
                                     case__assignee__isnull=False)
             .select_related("case__assignee", "organisation")

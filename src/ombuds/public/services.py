@@ -257,6 +257,8 @@ def status_link_revoke(*, user, case: Case) -> WebRequest:
 
 
 STATUS_LINK_SUBJECT = "Uw persoonlijke link: zo volgt u uw vraag"
+#: A staff member cannot e-mail the resident a new link within this long of the last one.
+RESEND_AFTER = timedelta(minutes=5)
 #: The session key under which a made link waits to be shown once on the case page.
 SHOWN_LINK_SESSION_KEY = "ombuds_status_link_{case}"
 
@@ -288,6 +290,12 @@ def status_link_issue(*, user, case: Case, send_email: bool = False) -> str:
     token = secrets.token_urlsafe(32)
     now = timezone.now()
     web_request = WebRequest.objects.select_for_update().filter(case=case).first()
+    if (to and web_request is not None and web_request.issued_at is not None
+            and now - web_request.issued_at < RESEND_AFTER):
+        # A second click would e-mail a second link and stop the first one from working.
+        raise ValidationError(
+            f"De inwoner kreeg om {timezone.localtime(web_request.issued_at):%H:%M} al een "
+            "statuslink. Wacht een paar minuten als die niet is aangekomen.")
     if web_request is None:
         web_request = WebRequest.objects.create(
             case=case, submission_key=f"medewerker-{secrets.token_hex(16)}",
@@ -306,7 +314,8 @@ def status_link_issue(*, user, case: Case, send_email: bool = False) -> str:
             "case": case, "url": url, "office": case.municipality.office})
         outbox_enqueue(to=to, subject=STATUS_LINK_SUBJECT, body=body, case=case)
         summary += " (per e-mail verstuurd)"
-    timeline_entry_add(user=user, case=case, kind=EntryKind.NOTE, summary=summary)
+    timeline_entry_add(user=user, case=case, kind=EntryKind.EMAIL_OUT if to else EntryKind.NOTE,
+                       summary=summary, sent_to_resident=bool(to))
     audit_case(user=user, case=case, action=Action.CREATE, event="status_link.issued",
                details={"web_request": web_request.pk, "emailed": bool(to)})
     return url

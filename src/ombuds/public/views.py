@@ -129,7 +129,7 @@ def request_form(request, municipality: str):
                 request.session[SUBMITTED_SESSION] = {
                     "id": submitted.web_request.pk, "token": submitted.token or "",
                     "decision_date": day.isoformat() if day else ""}
-            remember(request, STATUS_SESSION, submitted.web_request.pk)
+            remember(request, STATUS_SESSION, _grant(submitted.web_request))
             return redirect("public:request_sent", municipality=municipality)
     else:
         term = services.objection_advice(form.cleaned_data.get("decision_date"))
@@ -178,23 +178,27 @@ def request_sent(request, municipality: str):
     }))
 
 
+def _grant(web_request) -> str:
+    """What a session remembers of a status link it opened: the request and a piece of the
+    link's hash, so a replaced link stops working in sessions that opened the old one too."""
+    return f"{web_request.pk}:{web_request.status_token_hash[:16]}"
+
+
 @never_cache
 @require_GET
 def status_entry(request, token: str):
     web_request = services.web_request_by_token(token)
     if web_request is None:
         return not_found(request)
-    remember(request, STATUS_SESSION, web_request.pk)
+    remember(request, STATUS_SESSION, _grant(web_request))
     return quiet(redirect("public:status", request_id=web_request.pk))
 
 
 @never_cache
 @require_GET
 def status(request, request_id: int):
-    if not remembered(request, STATUS_SESSION, request_id):
-        return not_found(request)
     web_request = services.web_request_by_id(request_id)
-    if web_request is None:
+    if web_request is None or not remembered(request, STATUS_SESSION, _grant(web_request)):
         return not_found(request)
     services.audit_status_viewed(web_request)
     case = web_request.case

@@ -231,8 +231,9 @@ class CaseDetailApi(CaseRoleApiMixin, APIView):
         sensitive_details = serializers.CharField(required=False, allow_blank=True)
         domains = serializers.SlugRelatedField(slug_field="code", queryset=Domain.objects.all(),
                                                many=True, required=False)
-        themes = serializers.PrimaryKeyRelatedField(queryset=Theme.objects.filter(active=True),
-                                                    many=True, required=False)
+        # All themes: a retired one may stay on a case that has it (case_update checks).
+        themes = serializers.PrimaryKeyRelatedField(queryset=Theme.objects.all(), many=True,
+                                                    required=False)
 
     @extend_schema(
         tags=[TAG], operation_id="cases_retrieve", summary="Een zaak openen",

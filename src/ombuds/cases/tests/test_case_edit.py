@@ -128,3 +128,30 @@ def test_the_api_corrects_only_the_fields_sent(office):
     case_transition(user=office.ombudsman, case=case, target="afgesloten", outcome="geen_contact")
     closed = client.patch(url, {"title": "Later"}, format="json")
     assert closed.status_code == 409 and closed.json()["code"] == "case_closed"
+
+
+def test_a_retired_theme_stays_when_other_details_are_saved_but_is_not_added(office, client):
+    retired = Theme.objects.create(municipality=office.steenwijkerland, domain=office.wmo,
+                                   name="Oud thema")
+    case = register_case(office, themes=[retired])
+    Theme.objects.filter(pk=retired.pk).update(active=False)
+    client.force_login(office.ombudsman)
+    url = reverse("cases:edit", args=[case.reference])
+    page = client.get(url).content.decode()
+    assert "Oud thema" in page
+    client.post(url, {"title": "Nieuw", "story": case.story, "urgency": "normaal",
+                      "themes": [retired.pk], "domains": [office.wmo.pk]})
+    case.refresh_from_db()
+    assert case.title == "Nieuw" and list(case.themes.all()) == [retired]
+    other = register_case(office)
+    with pytest.raises(ValidationError, match="niet meer gebruikt"):
+        case_update(user=office.ombudsman, case=other, themes=[retired])
+
+
+def test_only_who_may_open_the_case_may_change_it(office):
+    case = register_case(office)
+    from ombuds.cases.services import case_assign
+
+    case_assign(user=office.ombudsman, case=case, assignee=office.ombudsman)
+    with pytest.raises(PermissionDenied):  # the secretariat no longer sees an assigned case
+        case_update(user=office.secretariaat, case=case, title="Iets anders")

@@ -146,7 +146,7 @@ def case_edit(request, reference: str):
                 form.apply_service_error(error)
             else:
                 messages.success(request, "De zaakgegevens zijn opgeslagen." if changed
-                                 else "Er was niets gewijzigd.")
+                                 else "Er is niets gewijzigd.")
                 return redirect("cases:detail", reference=reference)
         status = 400
     return render(request, "cases/edit.html", {"case": case, "form": form}, status=status)

@@ -174,3 +174,13 @@ def test_the_page_lists_the_referrals_to_check(office, case, client):
                                      checked_on=FRIDAY)
     page = client.get(reverse("mediation:my_agreements")).content.decode()
     assert "Er zijn geen verwijzingen om na te gaan in uw zaken." in page
+
+
+def test_a_referral_checked_as_unknown_leaves_the_list(office, case):
+    referral = refer(office, case, date(2026, 4, 15))
+    services.referral_arrival_record(user=office.ombudsman, referral=referral,
+                                     arrived="onbekend", checked_on=FRIDAY)
+    from ombuds.mediation.selectors import open_referral_checks
+
+    assert open_referral_checks(office.ombudsman) == []
+    assert services.agreement_reminders_send(today=FRIDAY) == 0

@@ -142,3 +142,35 @@ def test_staff_e_mail_the_link_unless_the_resident_wants_no_e_mail(office):
     assert "wil niet gemaild worden" in response.content.decode()
     assert OutboxMessage.objects.count() == 1
     assert not no_mail.timeline.filter(summary__startswith="Statuslink").exists()
+
+
+def test_a_replaced_link_also_stops_in_a_browser_that_opened_it(office, sent):
+    case, old_link = sent
+    visitor = Client()
+    status_page = visitor.get(old_link)["Location"]
+    assert visitor.get(status_page).status_code == 200
+    staff = Client()
+    staff.force_login(office.ombudsman)
+    staff.post(reverse("public-staff:status_link_issue", args=[case.reference]), {"how": "show"})
+    assert visitor.get(status_page).status_code == 404, "the old link's session is void"
+    staff.post(reverse("public-staff:status_link_revoke", args=[case.reference]))
+    staff.post(reverse("public-staff:status_link_issue", args=[case.reference]), {"how": "show"})
+    assert visitor.get(status_page).status_code == 404, "also after a revoke and a new link"
+
+
+def test_a_second_e_mail_right_after_the_first_is_refused(office):
+    from ombuds.cases.services import PersonData, case_register
+    from ombuds.core.models import OutboxMessage
+
+    case = case_register(user=office.secretariaat, municipality=office.steenwijkerland,
+                         channel="telefoon", title="Vervoer", story="Verhaal.",
+                         person_data=PersonData(name="Iris Kamphuis", email="iris@example.nl"))
+    staff = Client()
+    staff.force_login(office.secretariaat)
+    url = reverse("public-staff:status_link_issue", args=[case.reference])
+    staff.post(url, {"how": "email"})
+    again = staff.post(url, {"how": "email"}, follow=True).content.decode()
+    assert "al een statuslink" in again
+    assert OutboxMessage.objects.count() == 1
+    entry = case.timeline.get(summary__startswith="Statuslink gemaakt")
+    assert (entry.kind, entry.sent_to_resident) == ("email_uit", True)
