@@ -368,6 +368,14 @@ class CaseDetailsForm(StyledForm):
         return dict(self.cleaned_data)
 
 
+class ReopenForm(StyledForm):
+    reason = forms.CharField(
+        label="Waarom gaat de zaak weer open?", widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000, error_messages={"required": "Schrijf op waarom de zaak weer open gaat."},
+        help_text="Bijvoorbeeld: de inwoner belt terug, de afspraak is niet nagekomen.",
+    )
+
+
 # --- the case page ------------------------------------------------------------------------
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -184,6 +184,46 @@ def case_register(
     return case
 
 
+def case_reopen(*, user: User, case: Case, reason: str) -> Case:
+    """Open a closed case again, in the status it had before it was closed.
+
+    For a resident who comes back about the same question soon after closure: one file
+    instead of two. The outcome and the closing figures are cleared (the reports count the
+    case when it closes again), and so is the retention term, which counts from closure. The
+    timeline keeps the closure and says why the case was reopened.
+    """
+    if not can_transition(user, case):
+        raise PermissionDenied("U mag de status van deze zaak niet wijzigen.")
+    if not reason.strip():
+        raise ValidationError({"reason": "Schrijf op waarom de zaak weer open gaat."})
+    with transaction.atomic():
+        locked = Case.objects.select_for_update().select_related("workflow").get(pk=case.pk)
+        workflow = locked.workflow.workflow
+        if locked.closed_at is None or not workflow.is_closed(locked.status):
+            raise ValidationError("Deze zaak is niet afgesloten.", code="case_open")
+        closing = (locked.timeline.filter(kind=EntryKind.STATUS, status_to=locked.status)
+                   .exclude(status_from="").order_by("-occurred_at", "-pk").first())
+        target = closing.status_from if closing else workflow.initial
+        if workflow.is_closed(target):
+            target = workflow.initial
+        source, outcome = locked.status, locked.outcome
+        locked.status, locked.outcome, locked.closed_at = target, "", None
+        locked.procedure_avoided, locked.procedure_avoided_what = "", ""
+        locked.minutes_spent = None
+        locked.save(update_fields=["status", "outcome", "closed_at", "procedure_avoided",
+                                   "procedure_avoided_what", "minutes_spent", "updated_at"])
+        TimelineEntry.objects.create(
+            case=locked, kind=EntryKind.STATUS, occurred_at=timezone.now(), author=user,
+            summary=f"Zaak heropend: {workflow.status(source).label} → "
+                    f"{workflow.status(target).label}"[:200],
+            body=reason.strip(), status_from=source, status_to=target,
+        )
+        audit_case(user=user, case=locked, action=Action.UPDATE, event="case.reopened",
+                   details={"from": source, "to": target, "outcome": outcome})
+    case.status, case.outcome, case.closed_at = locked.status, "", None
+    return case
+
+
 #: The intake details ``case_update`` may correct, with the names the timeline uses.
 DETAIL_LABELS = {
     "title": "onderwerp", "story": "verhaal", "wish": "wens", "route_tried": "geprobeerde route",

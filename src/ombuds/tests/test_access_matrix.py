@@ -93,6 +93,8 @@ RULES: dict[str, Rule] = {
     # staff pages
     "cases:home": Rule(STAFF),
     "cases:worklist": Rule(CASE_ROLES),
+    # reopening: the world's case is open, so a refusal (400) for those who may move it
+    "cases:reopen": Rule(CASE_READERS, "post"),
     # the workload per handler (counts only): those who see all cases of a municipality
     "insights:workload": Rule({"ombudsman", "coordinator", "ombudsman-westerveld"}),
     # correcting the intake details: whoever may open the case (accounts with a case role)

@@ -6,6 +6,7 @@ from ombuds.cases.views.case import (
     case_assign_view,
     case_edit,
     case_page,
+    case_reopen_view,
     case_transition_view,
 )
 from ombuds.cases.views.floor import floor
@@ -24,6 +25,7 @@ __all__ = [
     "case_edit",
     "case_page",
     "case_register_view",
+    "case_reopen_view",
     "case_transition_view",
     "floor",
     "home",

@@ -12,7 +12,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ombuds.cases import selectors, services
-from ombuds.cases.forms import AssignForm, CaseDetailsForm, TimelineEntryForm, TransitionForm
+from ombuds.cases.forms import (
+    AssignForm,
+    CaseDetailsForm,
+    ReopenForm,
+    TimelineEntryForm,
+    TransitionForm,
+)
 from ombuds.cases.permissions import can_assign, can_edit, can_transition, sees_health_details
 from ombuds.cases.rendering import fast_widgets
 from ombuds.cases.views.common import case_role_required
@@ -33,6 +39,9 @@ def render_case_page(request, reference: str, *, failed=None, status: int = 200)
     if can_transition(user, case):
         forms["closing_forms"] = [TransitionForm(case=case, transition=t, renderer=fast_widgets)
                                   for t in transitions if t.outcomes]
+    forms["reopen_form"] = None
+    if case.is_closed and can_transition(user, case):
+        forms["reopen_form"] = failed if isinstance(failed, ReopenForm) else ReopenForm()
     if isinstance(failed, TimelineEntryForm):
         forms["entry_form"] = failed
     elif isinstance(failed, AssignForm):
@@ -150,3 +159,18 @@ def case_edit(request, reference: str):
                 return redirect("cases:detail", reference=reference)
         status = 400
     return render(request, "cases/edit.html", {"case": case, "form": form}, status=status)
+
+
+@require_POST
+@case_role_required
+def case_reopen_view(request, reference: str):
+    case = selectors.access_case(request.user, reference)
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        return render_case_page(request, reference, failed=form, status=400)
+    try:
+        services.case_reopen(user=request.user, case=case, reason=form.cleaned_data["reason"])
+    except (ValidationError, PermissionDenied) as error:
+        return _fail(request, reference, form, error)
+    messages.success(request, f"Zaak {reference} is weer open.")
+    return redirect("cases:detail", reference=reference)
