@@ -5,12 +5,10 @@ process can open) the same worker command runs in the test process."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import time
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from ombuds.cases.models import Case
@@ -20,6 +18,7 @@ from ombuds.interop.models import ImportedCase, ImportJob
 from ombuds.interop.tests.messy import HEADERS, ROWS
 from ombuds.procedures.tests.test_worker_digest import SRC_DIR, worker_command
 from ombuds.tests.factories import OrganisationFactory
+from ombuds.tests.worker import run_worker_batch
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -102,12 +101,7 @@ def test_the_worker_command_imports_the_file_once(world):
     office = world
     for expected in (expected_new(), 0):
         job = queue_import(office)
-        handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-        try:
-            call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-        finally:
-            for sig, handler in handlers.items():
-                signal.signal(sig, handler)
+        run_worker_batch()
         job.refresh_from_db()
         assert (job.state, job.created_count) == ("klaar", expected)
     assert Case.objects.count() == expected_new()
@@ -118,12 +112,7 @@ def test_the_worker_command_runs_the_dry_run_the_page_queued(world):
     job = services.import_job_create(user=office.beheer, filename="groot.csv",
                                      content=big_sheet(), municipality=None)
     services.import_check_queue(user=office.beheer, job=job)  # enqueued on commit
-    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    try:
-        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-    finally:
-        for sig, handler in handlers.items():
-            signal.signal(sig, handler)
+    run_worker_batch()
     job.refresh_from_db()
     assert (job.state, job.total_rows) == ("gecontroleerd", len(ROWS) + EXTRA)
     assert services.report_counts(job.report)["new"] == expected_new()

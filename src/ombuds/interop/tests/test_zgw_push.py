@@ -9,14 +9,12 @@ import base64
 import hashlib
 import hmac
 import json
-import signal
 import threading
 import uuid
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from openapi_schema_validator import OAS30WriteValidator
@@ -29,6 +27,7 @@ from ombuds.interop.tasks import push_zaak
 from ombuds.interop.tests.test_zgw import RSIN, zaak_validator
 from ombuds.procedures.services import complaint_create, decision_create
 from ombuds.tests.factories import register_case
+from ombuds.tests.worker import run_worker_batch as run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -105,13 +104,6 @@ def zaken_api(settings):
     server.server_close()
 
 
-def run_worker():
-    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    try:
-        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-    finally:
-        for sig, handler in handlers.items():
-            signal.signal(sig, handler)
 
 
 def pushes_queued() -> int:

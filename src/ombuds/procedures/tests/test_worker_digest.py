@@ -16,7 +16,6 @@ from __future__ import annotations
 import email
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -28,7 +27,6 @@ from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
-from django.core.management import call_command
 
 from ombuds.cases.models import Case
 from ombuds.cases.services import case_transition
@@ -37,6 +35,7 @@ from ombuds.procedures.models import DeadlineAlert, DigestSent
 from ombuds.procedures.services import decision_create
 from ombuds.procedures.tasks import send_deadline_digests
 from ombuds.tests.factories import register_case
+from ombuds.tests.worker import run_worker_batch
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -193,12 +192,7 @@ def run_worker_here(port: int, settings) -> None:
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     settings.BASE_URL = BASE_URL
-    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    try:
-        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-    finally:
-        for sig, handler in handlers.items():
-            signal.signal(sig, handler)
+    run_worker_batch()
 
 
 def run_the_day(run, sink, scenario) -> None:

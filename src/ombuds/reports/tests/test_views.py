@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-import signal
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +14,7 @@ from django.utils import timezone
 from ombuds.core.models import AuditEntry
 from ombuds.reports.models import ReportRun
 from ombuds.tests.factories import register_case
+from ombuds.tests.worker import run_worker_batch as run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -33,14 +32,6 @@ def cases(office):
     return office
 
 
-def run_worker() -> None:
-    """``ombuds db_worker --batch`` in this process (as test_worker_digest does)."""
-    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
-    try:
-        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
-    finally:
-        for sig, handler in handlers.items():
-            signal.signal(sig, handler)
 
 
 def test_it_shows_the_ombudsperson_exact_figures(cases):
