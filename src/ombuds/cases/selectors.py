@@ -19,6 +19,7 @@ from django.http import Http404
 from ombuds.cases.models import Attachment, Case, Person, TimelineEntry
 from ombuds.cases.permissions import case_scope, main_role
 from ombuds.core.audit import Action, audit_log
+from ombuds.core.db import lock_own_rows
 
 REFERENCE_PATTERN = re.compile(r"^[A-Za-z]{2,5}-\d{4}-\d{1,6}$")
 
@@ -62,8 +63,7 @@ def access_case(user, reference: str, *, event: str = "case.viewed",
         "municipality", "workflow", "person", "representative", "assignee", "created_by"
     )
     if for_update:
-        qs = qs.select_for_update(of=("self",)) if connection.features.has_select_for_update_of \
-            else qs.select_for_update()
+        qs = lock_own_rows(qs)
     try:
         case = qs.get(reference=reference)
     except Case.DoesNotExist:

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ombuds.accounts.models import User
@@ -24,6 +24,7 @@ from ombuds.cases.models import Case
 from ombuds.cases.permissions import can_import
 from ombuds.cases.services import PersonData, case_register
 from ombuds.core.audit import Action, audit_log
+from ombuds.core.db import lock_own_rows
 from ombuds.core.models import Municipality
 from ombuds.interop import columns, reader
 from ombuds.interop.models import ImportedCase, ImportJob
@@ -104,11 +105,8 @@ def _locked(user: User, job: ImportJob) -> ImportJob:
     """Re-read ``job`` with its row locked until the transaction ends, and check that it is
     the user's and that no worker has it: two submits at once (a double click, two tabs) then
     run one after the other, and the second sees what the first did."""
-    locked = ImportJob.objects.select_related("created_by", "municipality")
-    # Only the job's own row: PostgreSQL locks no nullable side of an outer join.
-    locked = (locked.select_for_update(of=("self",))
-              if connection.features.has_select_for_update_of else locked.select_for_update())
-    job = locked.get(pk=job.pk)
+    job = lock_own_rows(ImportJob.objects.select_related("created_by", "municipality")
+                        ).get(pk=job.pk)
     _check_owner(user, job)
     return job
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from ombuds.accounts.roles import ALL_CASES_ROLES, CASE_ROLES
@@ -22,6 +22,7 @@ from ombuds.cases.models import Case, CaseOrganisation, EntryKind, TimelineEntry
 from ombuds.cases.permissions import main_role
 from ombuds.cases.selectors import audit_case
 from ombuds.core.audit import Action, audit_log
+from ombuds.core.db import lock_own_rows
 from ombuds.core.outbox import outbox_enqueue
 from ombuds.mediation import selectors
 from ombuds.mediation.models import (
@@ -422,12 +423,6 @@ def _reminder_subject(agreements: int, referrals: int) -> str:
     return f"Ombuds: {' en '.join(parts)} om na te gaan"
 
 
-def _locked(queryset):
-    # ``of=self``: PostgreSQL cannot lock the nullable side of an outer join.
-    return (queryset.select_for_update(of=("self",))
-            if connection.features.has_select_for_update_of else queryset.select_for_update())
-
-
 @transaction.atomic
 def agreement_reminders_send(*, today: date, calendar=None) -> int:
     """Queue one e-mail per handler listing their open agreements that are due within two
@@ -435,10 +430,10 @@ def agreement_reminders_send(*, today: date, calendar=None) -> int:
     were not reminded yet; mark them reminded. Returns the number of e-mails. The rows are
     locked, so two runs at once never remind twice."""
     per_handler: dict[int, tuple[list[Agreement], list[Referral]]] = {}
-    for agreement in _locked(selectors.agreements_to_remind(today, calendar)):
+    for agreement in lock_own_rows(selectors.agreements_to_remind(today, calendar)):
         if agreement.case.assignee.email:
             per_handler.setdefault(agreement.case.assignee_id, ([], []))[0].append(agreement)
-    for referral in _locked(selectors.referral_checks_to_remind(today, calendar)):
+    for referral in lock_own_rows(selectors.referral_checks_to_remind(today, calendar)):
         if referral.case.assignee.email:
             per_handler.setdefault(referral.case.assignee_id, ([], []))[1].append(referral)
     for agreements, referrals in per_handler.values():

@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
@@ -24,6 +23,7 @@ from ombuds.cases.models import Case
 from ombuds.cases.permissions import main_role
 from ombuds.cases.selectors import visible_cases
 from ombuds.core.audit import Action, audit_log
+from ombuds.core.db import lock_own_rows
 from ombuds.domain.signals import PUBLISHED, STATES, SignalState
 from ombuds.signals.models import Recommendation, Signal
 
@@ -81,8 +81,7 @@ def access_signal(user, signal_id: int, *, event: str = "signal.viewed",
     qs = Signal.objects.filter(signal_scope(user)).select_related(
         "municipality__office", "organisation", "theme__domain", "domain", "created_by")
     if for_update:
-        qs = qs.select_for_update(of=("self",)) if connection.features.has_select_for_update_of \
-            else qs.select_for_update()
+        qs = lock_own_rows(qs)
     signal = qs.filter(pk=signal_id).first()
     if signal is None:
         raise SignalNotFound(str(signal_id))

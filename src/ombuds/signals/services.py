@@ -14,7 +14,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -22,6 +22,7 @@ from ombuds.accounts.roles import ALL_CASES_ROLES
 from ombuds.cases.models import Case, EntryKind, TimelineEntry
 from ombuds.cases.selectors import audit_case, visible_cases
 from ombuds.core.audit import Action, audit_log
+from ombuds.core.db import lock_own_rows
 from ombuds.core.models import Domain, Municipality, Theme
 from ombuds.core.outbox import outbox_enqueue
 from ombuds.domain.signals import SignalMoveRefused, SignalState, check_move
@@ -59,11 +60,7 @@ def _raise(errors: dict) -> None:
 
 def locked_signal(signal: Signal) -> Signal:
     qs = Signal.objects.select_related("municipality", "organisation", "created_by")
-    if connection.features.has_select_for_update_of:
-        qs = qs.select_for_update(of=("self",))
-    else:
-        qs = qs.select_for_update()
-    return qs.get(pk=signal.pk)
+    return lock_own_rows(qs).get(pk=signal.pk)
 
 
 def _append(existing: str, text: str, on: date) -> str:
@@ -274,20 +271,14 @@ def _reminder_body(owner, recommendations: list[Recommendation], signals: list[S
     return "\n".join(lines)
 
 
-def _locked(qs):
-    if connection.features.has_select_for_update_of:
-        return qs.select_for_update(of=("self",))
-    return qs.select_for_update()
-
-
 @transaction.atomic
 def signal_reminders_send(*, today: date) -> int:
     """Queue one e-mail per ombudsperson (who raised the signal) listing the recommendations
     past due without a response and the signals shared more than six weeks ago without an
     answer; each item is reminded once per due or sharing date. Returns the number of
     e-mails. The rows are locked, so two runs at once never remind twice."""
-    recommendations = list(_locked(selectors.recommendations_to_remind(today)))
-    signals = list(_locked(selectors.signals_to_remind(today)))
+    recommendations = list(lock_own_rows(selectors.recommendations_to_remind(today)))
+    signals = list(lock_own_rows(selectors.signals_to_remind(today)))
     per_owner: dict[int, tuple] = {}
     for r in recommendations:
         if r.signal.created_by.email:
