@@ -3,7 +3,7 @@ importing it twice creates each case once."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -220,20 +220,22 @@ def test_a_case_opened_late_or_early_on_the_same_local_day_is_the_same_case(offi
     assert not services.same_day_cases(office.westerveld, day.date()).exists()
 
 
-@pytest.mark.postgres
-def test_the_twin_check_reads_the_day_from_the_municipality_and_date_index(office):
-    """One query per row of a dry run: it must be a range on (municipality, opened_at), not a
-    date cast of every case of the municipality (docs/performance.md)."""
-    from django.db import connection
-
+def test_the_twin_check_asks_a_range_of_the_opening_time_that_the_index_answers(office):
+    """One query per row of a dry run: a range on the stored ``opened_at`` next to the
+    municipality, which the (municipality, opened_at) index answers; never a date cast of
+    every case of the municipality (``opened_at__date``: AT TIME ZONE on PostgreSQL,
+    django_datetime_cast_date on SQLite). Which index the planner picks for a handful of test
+    rows varies, so the query itself is checked; the plan at a million cases is in
+    docs/performance.md."""
     query = services.same_day_cases(office.steenwijkerland, datetime(2026, 2, 10).date())
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
-        sql, params = query.values("pk").query.sql_with_params()
-        cursor.execute("EXPLAIN " + sql, params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "case_muni_opened_cover_idx" in plan, plan
-    assert "Index Cond" in plan and "opened_at" in plan.split("Index Cond")[1], plan
+    sql, params = query.values("pk").query.sql_with_params()
+    where = sql.split(" WHERE ", 1)[1]
+    assert '"opened_at" >= %s' in where and '"opened_at" < %s' in where, where
+    assert "AT TIME ZONE" not in where and "cast_date" not in where, where
+    # Midnight to midnight in Amsterdam (a datetime on PostgreSQL, UTC text on SQLite).
+    utc = [p.astimezone(UTC).isoformat(" ")[:19] if hasattr(p, "astimezone")
+           else str(p)[:19] for p in params[-2:]]
+    assert utc == ["2026-02-09 23:00:00", "2026-02-10 23:00:00"]
 
 
 def test_the_worker_dry_run_gives_the_same_report_and_imports_nothing(sheet_world):
