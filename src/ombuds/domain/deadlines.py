@@ -38,7 +38,11 @@ __all__ = [
     "Term",
     "complaint_refusal_notice_term",
     "complaint_term",
+    "complaint_term_with_consent",
+    "ombudsman_request_term",
+    "postponement_in_time",
     "debt_help_first_contact_term",
+    "repair_term",
     "is_atw_holiday",
     "nl_date",
     "objection_decision_term",
@@ -290,20 +294,47 @@ def objection_decision_term(objection_end: date, *, committee: bool = False,
 
 
 def complaint_term(received: date, *, committee: bool = False, postponed: bool = False,
+                   postponement_weeks: int = 4,
                    calendar: HolidayCalendar | None = None) -> Term:
     """Term to handle a complaint: six weeks from receipt, ten with a complaints committee.
 
-    Awb 9:11 lid 1 (six weeks; ten weeks with a committee of afdeling 9.1.3), lid 2
-    (postponement of at most four weeks, by written notice; further only with the
-    complainant's written consent, not computed here).
+    Awb 9:11 lid 1 (six weeks after receipt of the complaint; ten weeks when a committee of
+    afdeling 9.1.3 advises), lid 2 (postponement of at most four weeks, by written notice to
+    the complainant and the person complained about). Further delay needs the complainant's
+    written consent (lid 3): see ``complaint_term_with_consent``.
     """
+    if not 1 <= postponement_weeks <= 4:
+        raise ValueError("Awb 9:11 lid 2 allows a postponement of one to four weeks.")
     term = _term("Afhandeltermijn klacht", event="Klacht ontvangen", event_day=received,
                  start=received + timedelta(days=1), weeks=10 if committee else 6,
-                 basis="Awb 9:11 lid 1" + (", 9:14" if committee else ""), calendar=calendar)
+                 basis="Awb 9:11 lid 1" + (", afdeling 9.1.3" if committee else ""),
+                 calendar=calendar)
     if postponed:
-        term = _postponed(term, weeks=4, basis="Awb 9:11 lid 2",
+        term = _postponed(term, weeks=postponement_weeks, basis="Awb 9:11 lid 2",
                           name="Afhandeltermijn klacht (verdaagd)", calendar=calendar)
     return term
+
+
+def complaint_term_with_consent(term: Term, until: date) -> Term:
+    """The complaint term further delayed to ``until`` with the complainant's written consent
+    (Awb 9:11 lid 3). The date is the one agreed; the Atw does not move an agreed date."""
+    if until <= term.end:
+        return term
+    explanation = (f"{term.explanation} De klager stemde schriftelijk in met verder uitstel tot "
+                   f"en met {nl_date(until, weekday=True)} (Awb 9:11 lid 3).")
+    name = term.name.removesuffix(" (verdaagd)") + " (uitstel met instemming)"
+    return Term(name=name, start=term.start, raw_end=until, end=until,
+                basis=term.basis.split("; ")[0] + ", lid 3; instemming klager",
+                explanation=explanation, atw_applies=False, caveat=term.caveat)
+
+
+def postponement_in_time(postponed_on: date, term: Term) -> bool:
+    """Whether a postponement was sent before the term it postpones ended.
+
+    Awb 9:11 lid 2 (and 7:10 lid 3) let the body postpone a term that still runs; a notice
+    sent after the legal end comes too late: the term has already been exceeded.
+    """
+    return postponed_on <= term.end
 
 
 def complaint_refusal_notice_term(received: date, calendar: HolidayCalendar | None = None) -> Term:
@@ -314,6 +345,20 @@ def complaint_refusal_notice_term(received: date, calendar: HolidayCalendar | No
     return _term("Termijn bericht niet-behandelen klacht", event="Klacht ontvangen",
                  event_day=received, start=received + timedelta(days=1), weeks=4,
                  basis="Awb 9:8 lid 3", calendar=calendar)
+
+
+def repair_term(requested_on: date, until: date) -> Term:
+    """The term the body set to repair a written complaint that lacks an element of 9:4 lid 2.
+
+    Awb 4:5 lid 1 (the body sets the term; the Atw applies to a statutory term, not to a date
+    the body chose, so the date stands as set).
+    """
+    explanation = (f"Op {nl_date(requested_on)} is de klager gevraagd de klacht aan te vullen "
+                   f"(Awb 9:4 lid 2). De gestelde termijn loopt tot en met "
+                   f"{nl_date(until, weekday=True)} (Awb 4:5 lid 1).")
+    return Term(name="Hersteltermijn klaagschrift", start=requested_on + timedelta(days=1),
+                raw_end=until, end=until, basis="Awb 4:5 lid 1, 9:4 lid 2",
+                explanation=explanation, atw_applies=False)
 
 
 def _add_year(day: date) -> date:
@@ -327,14 +372,15 @@ def one_year_limit(day: date, *, kind: str = "complaint",
                    calendar: HolidayCalendar | None = None) -> Term:
     """One year after the conduct (complaint) or the body's findings (ombudsman request).
 
-    Awb 9:8 lid 1 onder b (no duty to handle a complaint about conduct more than a year ago),
-    9:22 onder c / 9:24 (ombudsman request). A term in years: the Atw does not apply (art. 4).
+    Awb 9:8 lid 1 onder b (no duty to handle a complaint about conduct more than a year before
+    it was filed); 9:24 lid 1 onder a (a request to the ombudsman within a year after the
+    body's handling of the complaint ended). A term in years: the Atw does not apply (art. 4).
     """
     calendar = calendar or DEFAULT_CALENDAR
     raw_end = _add_year(day)
     if kind == "ombudsman":
         name, event, basis = ("Termijn verzoek aan de ombudsman", "Bevindingen op de klacht",
-                              "Awb 9:22 onder c, 9:24")
+                              "Awb 9:24 lid 1 onder a")
     else:
         name, event, basis = "Jaartermijn klacht", "Gedraging", "Awb 9:8 lid 1 onder b"
     explanation = (f"{event} op {nl_date(day)}. De termijn duurt een jaar: de laatste dag is "
@@ -342,6 +388,38 @@ def one_year_limit(day: date, *, kind: str = "complaint",
                    "als hij in een weekend of op een feestdag eindigt (Atw art. 4).")
     return Term(name=name, start=day + timedelta(days=1), raw_end=raw_end, end=raw_end,
                 basis=f"{basis}; Atw art. 4", explanation=explanation, atw_applies=False)
+
+
+def ombudsman_request_term(*, findings_on: date | None = None,
+                           complaint_received_on: date | None = None, committee: bool = False,
+                           postponed: bool = False,
+                           calendar: HolidayCalendar | None = None) -> Term | None:
+    """The year in which a resident can take a complaint to the statutory ombudsman.
+
+    Awb 9:24 lid 1: within a year after the body's handling of the complaint ended (onder a:
+    the day its findings were made known, 9:12) or, when it gave no findings, after the term
+    in which it should have ended (onder b: the 9:11 term from ``complaint_received_on``,
+    ten weeks with a committee, plus a postponement if one was made). A term in years: no Atw
+    (art. 4). Returns ``None`` when neither date is known. The ombudsfunctie's own handling
+    (variant 6) does not stop this year.
+    """
+    if findings_on is not None:
+        return one_year_limit(findings_on, kind="ombudsman", calendar=calendar)
+    if complaint_received_on is None:
+        return None
+    handling = complaint_term(complaint_received_on, committee=committee, postponed=postponed,
+                              calendar=calendar)
+    raw_end = _add_year(handling.end)
+    explanation = (
+        f"De gemeente ontving de klacht op {nl_date(complaint_received_on)} en had haar uiterlijk "
+        f"op {nl_date(handling.end, weekday=True)} moeten afhandelen ({handling.basis.split('; ')[0]}). "
+        f"Daarna loopt een jaar: de laatste dag is {nl_date(raw_end, weekday=True)}. Een termijn "
+        "in jaren wordt niet verlengd als hij in een weekend of op een feestdag eindigt "
+        "(Atw art. 4)."
+    )
+    return Term(name="Termijn verzoek aan de ombudsman", start=handling.end + timedelta(days=1),
+                raw_end=raw_end, end=raw_end, basis="Awb 9:24 lid 1 onder b; Atw art. 4",
+                explanation=explanation, atw_applies=False)
 
 
 def wmo_investigation_term(melding: date, calendar: HolidayCalendar | None = None) -> Term:
