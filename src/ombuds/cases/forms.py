@@ -22,7 +22,7 @@ from ombuds.cases.models import (
     RepresentativeRelation,
     Urgency,
 )
-from ombuds.cases.services import Closure, PersonData
+from ombuds.cases.services import Closure, PersonData, transition_date_label
 from ombuds.cases.worklist_choices import worklist_choices
 from ombuds.core.models import Theme
 
@@ -450,6 +450,9 @@ class AssignForm(StyledForm):
         self.initial.setdefault("assignee", case.assignee_id)
 
 
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d-%m-%y"]
+
+
 class TransitionForm(StyledForm):
     """One status move. The form only checks the values exist in the case's variant; the
     workflow (in the service) decides whether the move and outcome are allowed."""
@@ -492,6 +495,18 @@ class TransitionForm(StyledForm):
         if not self.closes:
             for name in self.CLOSURE_FIELDS:
                 del self.fields[name]
+        # The date the move records, where it records one (a complaint's receipt, the
+        # sending of an acknowledgement or of the findings): asked for, default today.
+        label = transition_date_label(case=case, transition=transition) if transition else ""
+        if label:
+            self.fields["on"] = forms.DateField(
+                label=label, initial=timezone.localdate, input_formats=DATE_INPUT_FORMATS,
+                widget=forms.DateInput(attrs={"type": "date", "class": WIDGET_CLASSES[
+                    forms.widgets.Input]}, format="%Y-%m-%d"),
+                help_text="Vandaag, of de datum waarop het echt gebeurde. Niet in de toekomst.",
+                error_messages={"required": "Vul de datum in.",
+                                "invalid": "Vul een geldige datum in, bijvoorbeeld 24-03-2026."})
+        self.asks_date = bool(label)
         self.fields["target"].choices = [(s.code, s.label) for s in workflow.statuses]
         outcomes = (transition.outcomes if transition is not None
                     else [o.code for o in workflow.outcomes])
@@ -516,6 +531,10 @@ class TransitionForm(StyledForm):
         if data.get("minutes_spent") is None and "minutes_spent" not in self.errors:
             self.add_error("minutes_spent", "Vul de bestede tijd in minuten in.")
         return data
+
+    def on(self):
+        """The date the move records, or ``None`` (the service then takes today)."""
+        return self.cleaned_data.get("on") if self.asks_date else None
 
     def closure(self) -> Closure | None:
         """Return what closing records, or ``None`` when the move does not close the case."""

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from ombuds.accounts.models import User
 from ombuds.cases.attachments import validate_upload
+from ombuds.cases.hooks import hooks
 from ombuds.cases.models import (
     MANUAL_KINDS,
     Attachment,
@@ -181,6 +182,8 @@ def case_register(
     )
     audit_case(user=user, case=case, action=Action.CREATE, event="case.created",
                details={"channel": channel, "variant": workflow.variant, "imported": imported})
+    for hook in hooks():
+        hook.registered(user=user, case=case, on=timezone.localtime(opened_at).date())
     return case
 
 
@@ -220,6 +223,8 @@ def case_reopen(*, user: User, case: Case, reason: str) -> Case:
         )
         audit_case(user=user, case=locked, action=Action.UPDATE, event="case.reopened",
                    details={"from": source, "to": target, "outcome": outcome})
+        for hook in hooks():
+            hook.reopened(user=user, case=locked)
     case.status, case.outcome, case.closed_at = locked.status, "", None
     return case
 
@@ -316,23 +321,34 @@ class Closure:
 
 
 def case_transition(*, user: User, case: Case, target: str, outcome: str = "",
-                    note: str = "", closure: Closure | None = None) -> Case:
+                    note: str = "", closure: Closure | None = None,
+                    on: date | None = None) -> Case:
     """Move ``case`` to ``target`` if its own workflow allows it; else raise InvalidTransition.
 
-    Checks the table, changes the state, writes the timeline entry and the audit entry, all
-    in one transaction; a refused move changes nothing. When the move closes the case,
-    ``closure`` records whether a formal procedure was avoided and the time spent.
+    Checks the table, then what the wings' hooks say the law requires (the complaint of
+    variants 4–6), changes the state, writes the timeline entry and the audit entry, and lets
+    the hooks record the move, all in one transaction; a refused move changes nothing. ``on``
+    is the date the move records where it records one (a complaint's receipt, the sending of
+    an acknowledgement); default today. When the move closes the case, ``closure`` records
+    whether a formal procedure was avoided and the time spent.
     """
     if not can_transition(user, case):
         raise PermissionDenied("U mag de status van deze zaak niet wijzigen.")
     if closure is not None:
         closure.check()
+    today = timezone.localdate()
+    on = on or today
+    if on > today:
+        raise ValidationError({"on": "Deze datum ligt in de toekomst."}, code="date_in_future")
     with transaction.atomic():
         locked = Case.objects.select_for_update().select_related("workflow").get(pk=case.pk)
         workflow = locked.workflow.workflow
         transition = workflow.check(locked.status, target, outcome or None)
-        now = timezone.now()
         source = locked.status
+        for hook in hooks():
+            hook.check_transition(case=locked, source=source, target=target,
+                                  outcome=outcome, on=on)
+        now = timezone.now()
         locked.status = target
         fields = ["status", "updated_at"]
         if workflow.is_closed(target):
@@ -354,8 +370,20 @@ def case_transition(*, user: User, case: Case, target: str, outcome: str = "",
         )
         audit_case(user=user, case=case, action=Action.UPDATE, event="case.transitioned",
                    details={"from": source, "to": target, "outcome": outcome})
+        for hook in hooks():
+            hook.transitioned(user=user, case=locked, source=source, target=target,
+                              outcome=outcome, on=on)
     case.status, case.outcome, case.closed_at = locked.status, locked.outcome, locked.closed_at
     return case
+
+
+def transition_date_label(*, case: Case, transition) -> str:
+    """The label of the date ``transition`` records for ``case`` ("" when none)."""
+    for hook in hooks():
+        label = hook.date_label(case=case, transition=transition)
+        if label:
+            return label
+    return ""
 
 
 @transaction.atomic

@@ -102,7 +102,19 @@ class MunicipalityAdmin(SuperuserCreates):
     municipality_lookup = "id"
     list_display = ["name", "cbs_code", "reference_prefix", "workflow", "office"]
     search_fields = ["name", "cbs_code"]
-    fields = ["name", "cbs_code", "reference_prefix", "office", "workflow", "phone", "email"]
+    fieldsets = [
+        (None, {"fields": ["name", "cbs_code", "reference_prefix", "office", "workflow", "phone",
+                           "email"]}),
+        ("Klachtbehandeling (varianten 4–6)", {"fields": ["complaints_committee"]}),
+        ("Ombudsman na de klachtbehandeling (Awb 9:17)", {
+            "fields": ["ombudsman_name", "ombudsman_address", "ombudsman_phone",
+                       "ombudsman_website"],
+            "description": "Brieven over een klacht noemen deze ombudsman en de laatste dag om "
+                           "er een verzoek in te dienen (Awb 9:12 lid 2, 9:24). Laat de naam "
+                           "leeg voor de Nationale ombudsman (Postbus 93122, 2509 AC Den Haag, "
+                           "0800 33 55 555, www.nationaleombudsman.nl).",
+        }),
+    ]
 
     def get_readonly_fields(self, request, obj=None):
         # The CBS code keys the audit log and the references; only a superuser changes it.

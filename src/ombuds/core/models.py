@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
@@ -80,6 +81,28 @@ class WorkflowDefinition(models.Model):
         return cached
 
 
+@dataclass(frozen=True)
+class StatutoryOmbudsman:
+    """The statutory ombudsman of a municipality (see ``Municipality.statutory_ombudsman``)."""
+
+    name: str
+    address: str = ""
+    phone: str = ""
+    website: str = ""
+
+    @property
+    def contact(self) -> str:
+        """Phone and web site in one line, for a letter."""
+        return ", ".join(filter(None, [f"telefoon {self.phone}" if self.phone else "",
+                                       self.website]))
+
+
+#: Awb 9:17 lid 1: without an ombudsman of its own, the municipality's is the Nationale one.
+NATIONAL_OMBUDSMAN = StatutoryOmbudsman(
+    name="de Nationale ombudsman", address="Postbus 93122, 2509 AC Den Haag",
+    phone="0800 33 55 555", website="www.nationaleombudsman.nl")
+
+
 class Municipality(models.Model):
     office = models.ForeignKey(Office, on_delete=models.PROTECT, related_name="municipalities")
     name = models.CharField(_("naam"), max_length=120)
@@ -97,6 +120,21 @@ class Municipality(models.Model):
     )
     phone = models.CharField(_("telefoon"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # --- the statutory ombudsman of this municipality (Awb 9:17) ------------------------------
+    ombudsman_name = models.CharField(
+        _("naam van de ombudsman"), max_length=200, blank=True,
+        help_text=_("De ombudsman waar inwoners na de klachtbehandeling terechtkunnen (Awb 9:17, "
+                    "9:12 lid 2), met lidwoord zoals het in een zin staat, bijvoorbeeld ‘de "
+                    "Regionale ombudsman Drenthe’. Leeg: de Nationale ombudsman."))
+    ombudsman_address = models.TextField(_("postadres van de ombudsman"), blank=True)
+    ombudsman_phone = models.CharField(_("telefoon van de ombudsman"), max_length=40, blank=True)
+    ombudsman_website = models.CharField(_("website van de ombudsman"), max_length=200,
+                                         blank=True)
+    complaints_committee = models.BooleanField(
+        _("klachtadviescommissie"), default=False,
+        help_text=_("Een commissie adviseert over klachten (Awb afdeling 9.1.3): de "
+                    "afhandeltermijn is dan tien weken in plaats van zes (Awb 9:11 lid 1). Geldt "
+                    "voor klachten die na het aanvinken binnenkomen."))
 
     class Meta:
         verbose_name = _("gemeente")
@@ -105,6 +143,23 @@ class Municipality(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def statutory_ombudsman(self) -> StatutoryOmbudsman:
+        """Return the ombudsman a resident may turn to after the municipality's (or the
+        ombudsfunctie's) handling of a complaint.
+
+        Awb 9:17: the Nationale ombudsman, unless the municipality has its own ombudsman or
+        ombudscommissie (Gemeentewet art. 81p) or joined a regional one. Configured per
+        municipality; without a name the Nationale ombudsman, with its own contact details
+        (never a mix of a configured name and the national address).
+        """
+        if not self.ombudsman_name.strip():
+            return NATIONAL_OMBUDSMAN
+        return StatutoryOmbudsman(name=self.ombudsman_name.strip(),
+                                  address=self.ombudsman_address.strip(),
+                                  phone=self.ombudsman_phone.strip(),
+                                  website=self.ombudsman_website.strip())
 
 
 class Domain(models.Model):

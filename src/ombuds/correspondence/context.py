@@ -5,19 +5,19 @@ context is plain dicts, strings and lists built here, so a beheerder's template 
 reach other data nor call a method. ``PLACEHOLDERS`` is the documented list (shown in the
 admin); ``letter_context`` fills it from a case, ``example_context`` with a fictional case
 for the admin preview. Every key is always present: an optional part (``partij``,
-``gesprek``, ``verwijzing``, ``ombudsman``) is ``None`` when it does not apply, so a
+``gesprek``, ``verwijzing``, ``ombudsman``, ``klacht``) is ``None`` when it does not apply, so a
 template guards it with ``{% if … %}``.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from django.utils import timezone
 
-from ombuds.domain.deadlines import nl_date
+from ombuds.domain.deadlines import nl_date, ombudsman_request_term
 from ombuds.domain.variants import VARIANTS
-from ombuds.socialmap.models import OrganisationType, Route
 
 #: Variants with formal complaint handling (Awb chapter 9): their letters name the ombudsman.
 COMPLAINT_VARIANTS = (4, 5, 6)
@@ -64,10 +64,51 @@ PLACEHOLDERS: dict[str, str] = {
     "open_routes": "lijst van routes die nog openstaan; per route: naam, uiterste_datum, "
                    "wettelijke_laatste_dag, grondslag",
     "interne_klacht": "uitleg over de klachtenprocedure van de gemeente (leeg bij werkwijze 4–6)",
-    "ombudsman": "de ombudsman waar de inwoner daarna terecht kan (alleen bij werkwijze 4–6)",
-    "ombudsman.naam": "de naam van de ombudsman",
-    "ombudsman.contact": "telefoon of website van de ombudsman",
-    "ombudsman.termijn": "tot wanneer de inwoner bij de ombudsman terecht kan",
+    "ombudsman": "de wettelijke ombudsman waar de inwoner daarna terecht kan (Awb 9:17; alleen "
+                 "bij werkwijze 4–6)",
+    "ombudsman.naam": "de naam van de ombudsman, bijvoorbeeld de Nationale ombudsman",
+    "ombudsman.adres": "het postadres van de ombudsman (één regel)",
+    "ombudsman.contact": "telefoon en website van de ombudsman",
+    "ombudsman.termijn": "tot wanneer de inwoner bij de ombudsman terecht kan, met het artikel; "
+                         "of, als de datum nog niet bekend is, hoe die wordt berekend",
+    "ombudsman.laatste_dag": "de laatste dag voor een verzoek aan de ombudsman (Awb 9:24 lid 1; "
+                             "leeg als die nog niet bekend is)",
+    "ombudsman.uitleg": "hoe die laatste dag is berekend",
+    "ombudsman.waarschuwing": "bij werkwijze 6: dat onze behandeling dat jaar niet stilzet "
+                              "(anders leeg)",
+    "klacht": "de klacht van de zaak (leeg als er geen klacht is)",
+    "klacht.tweede_lijn": "waar bij een verzoek aan de ombudsfunctie als tweede lijn "
+                          "(werkwijze 6)",
+    "klacht.ontvangen_op": "de datum waarop de klacht is ontvangen",
+    "klacht.onderwerp": "waar de klacht over gaat",
+    "klacht.gedraging": "de gedraging waarover wordt geklaagd",
+    "klacht.gedraging_op": "de datum van de gedraging (leeg als die niet bekend is)",
+    "klacht.beklaagde": "over wie wordt geklaagd: medewerker, afdeling, organisatie",
+    "klacht.grond_niet_behandelen": "waarom de klacht niet wordt behandeld (leeg als die wel "
+                                    "wordt behandeld)",
+    "klacht.grond_niet_behandelen.tekst": "de grond in gewone woorden",
+    "klacht.grond_niet_behandelen.artikel": "het artikel, bijvoorbeeld Awb 9:8 lid 1 onder b",
+    "klacht.grond_niet_behandelen.toelichting": "de toelichting van de behandelaar",
+    "klacht.horen.datum": "de datum waarop is gehoord (leeg als nog niet gehoord)",
+    "klacht.horen.wie": "wie zijn gehoord",
+    "klacht.horen.verslag": "het verslag van het horen (Awb 9:10 lid 3)",
+    "klacht.horen.niet_horen": "waarom de klager niet is gehoord, met het artikel (leeg als "
+                               "wel gehoord)",
+    "klacht.termijn": "de afhandeltermijn (Awb 9:11)",
+    "klacht.termijn.einde": "de laatste dag van de afhandeltermijn",
+    "klacht.termijn.grondslag": "het artikel, bijvoorbeeld Awb 9:11 lid 1",
+    "klacht.termijn.uitleg": "hoe de termijn is berekend",
+    "klacht.verdaagd_tot": "de laatste dag na verdaging (Awb 9:11 lid 2; leeg zonder verdaging)",
+    "klacht.onderdelen": "lijst van klachtonderdelen; per onderdeel: nummer, omschrijving, "
+                         "oordeel, motivering, norm, kernwaarde",
+    "klacht.oordeel": "het oordeel over de hele klacht, bijvoorbeeld Deels gegrond",
+    "klacht.bevindingen": "de bevindingen (Awb 9:12)",
+    "klacht.conclusies": "de conclusies (Awb 9:12)",
+    "klacht.maatregelen": "de maatregelen die worden genomen",
+    "klacht.gemeente_oordeel_op": "werkwijze 6: de datum van het oordeel van de gemeente op de "
+                                  "klacht",
+    "klacht.aanbevelingen": "lijst van aanbevelingen aan de gemeente; per aanbeveling: tekst, "
+                            "aan, reactie, overgenomen",
 }
 
 #: The names a template may start a variable with (the roots of ``PLACEHOLDERS``).
@@ -78,7 +119,23 @@ INTERNAL_COMPLAINT = (
     "indienen bij die organisatie. Doe dat binnen een jaar na wat er gebeurde "
     "(Algemene wet bestuursrecht, artikel 9:8)."
 )
-OMBUDSMAN_TERM_FALLBACK = "binnen een jaar na dit oordeel (Algemene wet bestuursrecht, artikel 9:12 en 9:24)"
+#: When the 9:24 year cannot be computed yet: say so, and how it will be computed.
+OMBUDSMAN_TERM_UNKNOWN = {
+    "complaint": ("binnen een jaar nadat wij uw klacht hebben afgehandeld (Algemene wet "
+                  "bestuursrecht, artikel 9:24 lid 1)",
+                  "De precieze datum weten wij nog niet. Het jaar begint op de dag waarop u "
+                  "ons oordeel over uw klacht krijgt. Krijgt u dat niet op tijd, dan begint het "
+                  "jaar op de dag na het einde van de afhandeltermijn."),
+    "request": ("binnen een jaar nadat de gemeente uw klacht heeft afgehandeld (Algemene wet "
+                "bestuursrecht, artikel 9:24 lid 1)",
+                "De precieze datum weten wij nog niet: wij weten nog niet wanneer de gemeente "
+                "uw klacht kreeg of wanneer zij haar oordeel gaf. Het jaar begint op de dag "
+                "waarop de gemeente haar oordeel over uw klacht bekendmaakte. Gaf zij geen "
+                "oordeel, dan begint het op de dag na het einde van haar afhandeltermijn."),
+}
+#: Variant 6: the ombudsfunctie's handling does not stop the statutory year (Awb 9:24 lid 1).
+OMBUDSMAN_WARNING = ("Let op: ook terwijl wij uw verzoek behandelen, loopt deze termijn door. "
+                     "Wacht daarom niet op ons rapport als de datum dichtbij komt.")
 
 
 def _date(value: date | None) -> str:
@@ -105,6 +162,31 @@ def _party(link) -> dict | None:
         "aanhef": f"Beste {contact}" if contact else "Geachte heer, mevrouw",
         "adres": link.organisation.address,
     }
+
+
+def respondent_party(case) -> dict | None:
+    """The beklaagde of the case's complaint as the addressee of a letter (Awb 9:9, 9:10, 9:11
+    lid 2): the organisation, to the attention of the official or department; ``None`` when
+    the complaint names no beklaagde."""
+    from ombuds.procedures.complaints import complaint_of
+
+    complaint = complaint_of(case)
+    if complaint is None or not complaint.respondent:
+        return None
+    organisation = complaint.respondent_organisation
+    attention = ", ".join(filter(None, [complaint.respondent_official,
+                                        complaint.respondent_department]))
+    name = organisation.name if organisation else f"Gemeente {case.municipality.name}"
+    return {"naam": name, "contactpersoon": attention, "rol": "beklaagde",
+            "aanhef": "Geachte heer, mevrouw", "adres": organisation.address if organisation else "",
+            "email": organisation.email if organisation else ""}
+
+
+def _respondent(case) -> dict | None:
+    party = respondent_party(case)
+    if party is not None:
+        party.pop("email")
+    return party
 
 
 def _meeting(meeting) -> dict | None:
@@ -164,43 +246,132 @@ def _open_routes(case, today: date) -> list[dict]:
     return routes
 
 
-def ombudsman_organisation(municipality):
-    """The municipality's own ombudsman (Gemeentewet 81p) if its social map has one, else the
-    Nationale ombudsman from the social map, else ``None``."""
-    from ombuds.socialmap.models import Organisation
-
-    candidates = list(Organisation.objects.filter(municipalities=municipality, active=True,
-                                                  type=OrganisationType.OMBUDSMAN))
-    for route in (Route.LOCAL_OMBUDSMAN, Route.NATIONAL_OMBUDSMAN):
-        for organisation in candidates:
-            if route in organisation.routes:
-                return organisation
-    return candidates[0] if candidates else None
-
-
 def _ombudsman(case, variant: int) -> dict | None:
-    """Awb 9:12 lid 2: the findings name the ombudsman and the term to turn to it (one year,
-    Awb 9:24 lid 2; the complaint's own computed term when there is one)."""
+    """Awb 9:12 lid 2: the findings name the ombudsman and the term to turn to it.
+
+    The ombudsman is the municipality's statutory one (``Municipality.statutory_ombudsman``);
+    the term is the deadline engine's 9:24 lid 1 year (onder a from the findings, onder b from
+    the end of the 9:11 term, as its basis says). In variant 6 that is the municipality's own
+    handling, and our handling does not stop it.
+    """
     if variant not in COMPLAINT_VARIANTS:
         return None
     from ombuds.procedures.models import Deadline, DeadlineKind
 
-    organisation = ombudsman_organisation(case.municipality)
-    term = (Deadline.objects.filter(case=case, kind=DeadlineKind.OMBUDSMAN_YEAR, met_on__isnull=True)
-            .order_by("-end").first())
+    ombudsman = case.municipality.statutory_ombudsman
+    year = (Deadline.objects.filter(case=case, kind=DeadlineKind.OMBUDSMAN_YEAR,
+                                    met_on__isnull=True).order_by("-end").first())
+    if year is None and variant != 6:
+        year = _year_if_found_today(case)
+    if year is not None:
+        last_day = nl_date(year.end, weekday=True)
+        term, explanation = f"uiterlijk op {last_day} ({plain_article(year.basis)})", year.explanation
+    else:
+        last_day = ""
+        term, explanation = OMBUDSMAN_TERM_UNKNOWN["request" if variant == 6 else "complaint"]
+    return _ombudsman_dict(ombudsman, term=term, last_day=last_day, explanation=explanation,
+                           warning=OMBUDSMAN_WARNING if variant == 6 else "")
+
+
+def _year_if_found_today(case):
+    """The 9:24 year of an open complaint whose findings are not sent yet, as it runs when
+    they are sent today: the findings letter carries today's date, and sending it records
+    that date (``complaint_letter_sent``), so the letter states the year it starts."""
+    from ombuds.procedures.complaints import complaint_of
+    from ombuds.procedures.selectors import holiday_calendar
+
+    complaint = complaint_of(case)
+    if complaint is None or complaint.outcome or complaint.findings_on is not None:
+        return None
+    return ombudsman_request_term(findings_on=timezone.localdate(), calendar=holiday_calendar())
+
+
+def plain_article(basis: str) -> str:
+    """A deadline's basis as a resident reads it (B1): its articles of the Awb written out, the
+    Atw computation left out, e.g. "Awb 9:11 lid 1; Awb 9:11 lid 2; Atw art. 1, 2" → "artikel
+    9:11 lid 1 en artikel 9:11 lid 2 van de Algemene wet bestuursrecht"."""
+    parts = []
+    for part in basis.split("; "):
+        match = re.match(r"(.*?)Awb (.*)", part)
+        if match is not None:
+            parts.append(f"{match.group(1)}artikel {match.group(2)}")
+    if not parts:
+        return basis.split("; ")[0]
+    return " en ".join(parts) + " van de Algemene wet bestuursrecht"
+
+
+def _ombudsman_dict(ombudsman, *, term: str, last_day: str, explanation: str,
+                    warning: str) -> dict:
+    return {"naam": ombudsman.name, "adres": ", ".join(ombudsman.address.splitlines()),
+            "contact": ombudsman.contact, "termijn": term, "laatste_dag": last_day,
+            "uitleg": explanation, "waarschuwing": warning}
+
+
+def _complaint(case) -> dict | None:
+    """The ``klacht`` placeholders: the complaint's facts, and its terms from the Deadline rows
+    (never a fixed number of weeks)."""
+    from ombuds.domain import complaints as law
+    from ombuds.procedures.complaints import complaint_of
+    from ombuds.procedures.models import Complaint, Deadline, DeadlineKind
+
+    complaint = complaint_of(case)
+    if complaint is None:
+        return None
+    decision = Deadline.objects.filter(case=case, complaint=complaint,
+                                       kind=DeadlineKind.COMPLAINT_DECISION).first()
+    ground = law.NOT_HANDLED_GROUNDS.get(complaint.not_handled_ground)
+    skipped = law.HEARING_SKIP_GROUNDS.get(complaint.hearing_skipped_ground)
+    elements = list(complaint.elements.all())
+    overall = law.overall_judgment(e.judgment for e in elements)
     return {
-        "naam": organisation.name if organisation else "de Nationale ombudsman",
-        "contact": _contact(organisation) if organisation else "telefoon 0800 33 55 555, "
-                                                                "www.nationaleombudsman.nl",
-        "termijn": (f"tot en met {nl_date(term.end, weekday=True)} ({term.basis})" if term
-                    else OMBUDSMAN_TERM_FALLBACK),
+        "tweede_lijn": complaint.kind == Complaint.Kind.OMBUDSMAN,
+        "ontvangen_op": _date(complaint.received_on),
+        "onderwerp": complaint.subject,
+        "gedraging": complaint.conduct,
+        "gedraging_op": _date(complaint.conduct_on),
+        "beklaagde": complaint.respondent,
+        "grond_niet_behandelen": {"tekst": ground[1], "artikel": ground[0],
+                                  "toelichting": complaint.not_handled_reasons} if ground else None,
+        "horen": {"datum": _date(complaint.hearing_on), "wie": complaint.hearing_heard,
+                  "verslag": complaint.hearing_report,
+                  "niet_horen": f"{skipped[1]} ({skipped[0]})" if skipped else ""},
+        "termijn": {"einde": nl_date(decision.end, weekday=True),
+                    "grondslag": plain_article(decision.basis),
+                    "uitleg": decision.explanation} if decision else None,
+        "verdaagd_tot": (nl_date(decision.end, weekday=True)
+                         if decision and complaint.postponed_on else ""),
+        "onderdelen": [
+            {"nummer": n, "omschrijving": e.description,
+             "oordeel": law.JUDGMENTS.get(e.judgment, "nog geen oordeel"),
+             "motivering": e.reasons,
+             "norm": law.NORMS[e.norm][1] if e.norm in law.NORMS else "",
+             "kernwaarde": law.NORMS[e.norm][0] if e.norm in law.NORMS else ""}
+            for n, e in enumerate(elements, 1)],
+        "oordeel": law.JUDGMENTS[overall] if overall else "",
+        "bevindingen": complaint.findings,
+        "conclusies": complaint.conclusions,
+        "maatregelen": complaint.measures,
+        "gemeente_oordeel_op": _date(complaint.internal_findings_on),
+        "aanbevelingen": _recommendations(case),
     }
 
 
-def letter_context(case, party=None, meeting=None, referral=None) -> dict:
+def _recommendations(case) -> list[dict]:
+    """The recommendations to the municipality on this case, when the signals wing keeps them
+    per case (``Recommendation.case``, related name ``recommendations``); else none."""
+    if getattr(type(case), "recommendations", None) is None:
+        return []
+    return [{"tekst": r.text, "aan": r.addressee, "reactie": r.response,
+             "overgenomen": r.get_adoption_display()}
+            for r in case.recommendations.order_by("id")]
+
+
+def letter_context(case, party=None, meeting=None, referral=None, *,
+                   respondent: bool = False) -> dict:
     """Return the placeholders filled for ``case``.
 
-    ``party`` is the ``CaseOrganisation`` a letter is addressed to; ``meeting`` and
+    ``party`` is the ``CaseOrganisation`` a letter is addressed to; with ``respondent`` the
+    letter goes to the beklaagde of the complaint, who then fills ``partij``. ``meeting`` and
     ``referral`` default to the case's latest ones.
     """
     from ombuds.mediation.models import Meeting, Referral
@@ -227,13 +398,14 @@ def letter_context(case, party=None, meeting=None, referral=None) -> dict:
                  "klachtbehandeling": workflow.variant in COMPLAINT_VARIANTS},
         "inwoner": {"naam": person.name, "aanhef": f"Beste {person.name}", "adres": _address(person)},
         "vertegenwoordiger": case.representative.name if case.representative_id else "",
-        "partij": _party(party),
+        "partij": _respondent(case) if respondent else _party(party),
         "gesprek": _meeting(meeting),
         "afspraken": _agreements(case, meeting),
         "verwijzing": _referral(referral),
         "open_routes": _open_routes(case, today),
         "interne_klacht": "" if workflow.variant in COMPLAINT_VARIANTS else INTERNAL_COMPLAINT,
         "ombudsman": _ombudsman(case, workflow.variant),
+        "klacht": _complaint(case) if workflow.variant in COMPLAINT_VARIANTS else None,
     }
 
 
@@ -274,10 +446,56 @@ def example_context(municipality, variant: int | None = None, *, minimal: bool =
                          "wettelijke_laatste_dag": nl_date(today, weekday=True),
                          "grondslag": "Awb 6:7, 6:8"}],
         "interne_klacht": "" if complaint else INTERNAL_COMPLAINT,
-        "ombudsman": {"naam": "de Nationale ombudsman", "contact": "www.nationaleombudsman.nl",
-                      "termijn": OMBUDSMAN_TERM_FALLBACK} if complaint else None,
+        "ombudsman": _example_ombudsman(municipality, workflow.variant, today,
+                                        known=not minimal) if complaint else None,
+        "klacht": _example_complaint(workflow.variant, today) if complaint else None,
     }
     if minimal:
-        context.update(partij=None, gesprek=None, verwijzing=None, afspraken=[], open_routes=[])
+        context.update(partij=None, gesprek=None, verwijzing=None, afspraken=[], open_routes=[],
+                       klacht=None)
         context["zaak"]["uitkomst"] = ""
     return context
+
+
+def _example_ombudsman(municipality, variant: int, today: date, *, known: bool) -> dict:
+    warning = OMBUDSMAN_WARNING if variant == 6 else ""
+    if not known:
+        term, explanation = OMBUDSMAN_TERM_UNKNOWN["request" if variant == 6 else "complaint"]
+        return _ombudsman_dict(municipality.statutory_ombudsman, term=term, last_day="",
+                               explanation=explanation, warning=warning)
+    last_day = nl_date(today.replace(year=today.year + 1), weekday=True) \
+        if (today.month, today.day) != (2, 29) else nl_date(today, weekday=True)
+    return _ombudsman_dict(municipality.statutory_ombudsman,
+                           term=f"uiterlijk op {last_day} (Awb 9:24 lid 1 onder a; Atw art. 4)",
+                           last_day=last_day, explanation="Bevindingen op de klacht op "
+                           f"{nl_date(today)}. De termijn duurt een jaar.", warning=warning)
+
+
+def _example_complaint(variant: int, today: date) -> dict:
+    day = nl_date(today, weekday=True)
+    return {
+        "tweede_lijn": variant == 6, "ontvangen_op": nl_date(today),
+        "onderwerp": "Bejegening aan de balie",
+        "gedraging": "De consulent belde niet terug, hoewel dat was afgesproken.",
+        "gedraging_op": nl_date(today),
+        "beklaagde": "consulent Wmo, afdeling Sociaal Domein, Gemeente Voorbeeld",
+        "grond_niet_behandelen": {"tekst": "de gedraging vond meer dan een jaar voor de klacht "
+                                           "plaats", "artikel": "Awb 9:8 lid 1 onder b",
+                                  "toelichting": "Het gesprek was in 2024."},
+        "horen": {"datum": nl_date(today), "wie": "de klager en de consulent",
+                  "verslag": "Beiden vertelden hoe het gesprek ging.", "niet_horen": ""},
+        "termijn": {"einde": day, "grondslag": "Awb 9:11 lid 1",
+                    "uitleg": f"Klacht ontvangen op {nl_date(today)}. De termijn loopt tot en "
+                              f"met {day}."},
+        "verdaagd_tot": day,
+        "onderdelen": [{"nummer": 1, "omschrijving": "Er is niet teruggebeld.",
+                        "oordeel": "Gegrond", "motivering": "De afspraak staat in het dossier.",
+                        "norm": "Betrouwbaarheid", "kernwaarde": "Eerlijk en betrouwbaar"}],
+        "oordeel": "Gegrond",
+        "bevindingen": "De consulent had beloofd terug te bellen en deed dat niet.",
+        "conclusies": "De gemeente is haar afspraak niet nagekomen.",
+        "maatregelen": "De consulent belt de inwoner deze week.",
+        "gemeente_oordeel_op": nl_date(today) if variant == 6 else "",
+        "aanbevelingen": [{"tekst": "Leg terugbelafspraken vast in het systeem.",
+                           "aan": "het college", "reactie": "", "overgenomen": "Nog niet bekend"}],
+    }

@@ -14,6 +14,39 @@ class LetterKind(models.TextChoices):
     REFERRAL = "verwijzing", _("Verwijsbrief")
     PARTY_LETTER = "brief_partij", _("Brief aan een partij")
     CLOSING = "afsluiting", _("Afsluitbrief")
+    # --- the complaint procedure (Awb chapter 9; variants 4–6) -------------------------------
+    COMPLAINT_ACKNOWLEDGEMENT = "klacht_ontvangst", _("Ontvangstbevestiging klacht (Awb 9:6)")
+    COMPLAINT_NOT_HANDLED = "klacht_niet_behandelen", _(
+        "Bericht: klacht wordt niet behandeld (Awb 9:8)")
+    COMPLAINT_COPY = "klacht_afschrift", _("Afschrift klacht aan beklaagde (Awb 9:9)")
+    HEARING_INVITATION = "klacht_horen", _("Uitnodiging om gehoord te worden (Awb 9:10)")
+    HEARING_REPORT = "klacht_hoorverslag", _("Verslag van het horen (Awb 9:10 lid 3)")
+    COMPLAINT_POSTPONEMENT = "klacht_verdaging", _("Verdaging afhandeling klacht (Awb 9:11 lid 2)")
+    COMPLAINT_FINDINGS = "klacht_oordeel", _("Bevindingen en oordeel op de klacht (Awb 9:12)")
+    OMBUDS_REPORT = "rapport", _("Rapport van de ombudsfunctie (tweede lijn)")
+
+
+#: Letters of a complaint handled under title 9.1 (variants 4 and 5, once there is a complaint).
+COMPLAINT_LETTERS = (
+    LetterKind.COMPLAINT_ACKNOWLEDGEMENT, LetterKind.COMPLAINT_NOT_HANDLED,
+    LetterKind.COMPLAINT_COPY, LetterKind.HEARING_INVITATION, LetterKind.HEARING_REPORT,
+    LetterKind.COMPLAINT_POSTPONEMENT, LetterKind.COMPLAINT_FINDINGS,
+)
+#: Letters of a request to the ombudsfunctie as second instance (variant 6). Its own
+#: procedure is not title 9.1, so the 9:6–9:12 letters are not offered there.
+REQUEST_LETTERS = (LetterKind.OMBUDS_REPORT,)
+#: The fact of the complaint each letter is the written proof of: sending it records that
+#: date on the complaint (when not yet recorded), so nobody types it twice.
+LETTER_FACTS = {
+    LetterKind.COMPLAINT_ACKNOWLEDGEMENT: "acknowledged_on",
+    LetterKind.COMPLAINT_NOT_HANDLED: "not_handled_notice_on",
+    LetterKind.COMPLAINT_COPY: "copy_sent_on",
+    LetterKind.HEARING_INVITATION: "hearing_invited_on",
+    LetterKind.COMPLAINT_POSTPONEMENT: "postponed_on",
+    LetterKind.COMPLAINT_FINDINGS: "findings_on",
+}
+#: Letters that go to the beklaagde, never to the complainant (Awb 9:9).
+RESPONDENT_ONLY_LETTERS = (LetterKind.COMPLAINT_COPY,)
 
 
 class LetterTemplate(models.Model):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils import timezone
 
 from ombuds.cases.models import Case, CaseOrganisation, EntryKind
 from ombuds.cases.permissions import may_handle
@@ -15,8 +16,15 @@ from ombuds.cases.selectors import audit_case
 from ombuds.cases.services import timeline_entry_add
 from ombuds.core.audit import Action
 from ombuds.core.outbox import outbox_enqueue
-from ombuds.correspondence.context import letter_context
-from ombuds.correspondence.models import Letter, LetterKind
+from ombuds.correspondence.context import letter_context, respondent_party
+from ombuds.correspondence.models import (
+    COMPLAINT_LETTERS,
+    LETTER_FACTS,
+    REQUEST_LETTERS,
+    RESPONDENT_ONLY_LETTERS,
+    Letter,
+    LetterKind,
+)
 from ombuds.correspondence.rendering import (
     LetterText,
     pdf_available,
@@ -26,24 +34,38 @@ from ombuds.correspondence.rendering import (
     template_for,
 )
 from ombuds.domain.deadlines import nl_date
+from ombuds.procedures.complaints import complaint_letter_sent
 
 
 @dataclass(frozen=True)
 class Recipient:
-    """Who a letter goes to: the resident (``party`` is None) or a party of the case."""
+    """Who a letter goes to: the resident, a party of the case, or the beklaagde of its
+    complaint (``respondent``)."""
 
     name: str
     address: str
     email: str
     party: CaseOrganisation | None = None
+    respondent: bool = False
 
     @property
     def is_resident(self) -> bool:
-        return self.party is None
+        return self.party is None and not self.respondent
 
 
-def letter_recipient(*, case: Case, party: CaseOrganisation | None = None) -> Recipient:
-    """Return the addressee: the resident, or the party's organisation and contact person."""
+def letter_recipient(*, case: Case, party: CaseOrganisation | None = None,
+                     respondent: bool = False) -> Recipient:
+    """Return the addressee: the resident, the party's organisation and contact person, or
+    the beklaagde (its organisation's address, to the attention of the official)."""
+    if respondent:
+        beklaagde = respondent_party(case)
+        if beklaagde is None:
+            raise ValidationError({"recipient": "Vul eerst in over wie wordt geklaagd (de "
+                                                "beklaagde)."})
+        name = beklaagde["naam"] + (f"\nt.a.v. {beklaagde['contactpersoon']}"
+                                    if beklaagde["contactpersoon"] else "")
+        return Recipient(name=name, address=beklaagde["adres"], email=beklaagde["email"],
+                         respondent=True)
     if party is None:
         person = case.person
         address = "\n".join(filter(None, [person.street, " ".join(filter(None, [
@@ -56,9 +78,26 @@ def letter_recipient(*, case: Case, party: CaseOrganisation | None = None) -> Re
                      party=party)
 
 
-def letter_draft(*, case: Case, kind: str, party: CaseOrganisation | None = None) -> LetterText:
+def letter_kinds(case: Case) -> list[LetterKind]:
+    """The letters that fit ``case``: the general ones always; the complaint letters (Awb
+    9:6–9:12) once the case has a complaint under title 9.1, the report once it has a request
+    to the ombudsfunctie as second instance (variant 6)."""
+    from ombuds.procedures.complaints import complaint_of
+    from ombuds.procedures.models import Complaint
+
+    special = set(COMPLAINT_LETTERS) | set(REQUEST_LETTERS)
+    kinds = [kind for kind in LetterKind if kind not in special]
+    complaint = complaint_of(case)
+    if complaint is not None:
+        kinds += REQUEST_LETTERS if complaint.kind == Complaint.Kind.OMBUDSMAN else COMPLAINT_LETTERS
+    return kinds
+
+
+def letter_draft(*, case: Case, kind: str, party: CaseOrganisation | None = None,
+                 respondent: bool = False) -> LetterText:
     """Render the municipality's template of ``kind`` for ``case`` (the preview step)."""
-    return render_letter(template_for(case.municipality, kind), letter_context(case, party=party))
+    return render_letter(template_for(case.municipality, kind),
+                         letter_context(case, party=party, respondent=respondent))
 
 
 def email_subject(*, case: Case, kind: str) -> str:
@@ -67,7 +106,7 @@ def email_subject(*, case: Case, kind: str) -> str:
 
 
 def letter_create(*, user, case: Case, kind: str, channel: str, subject: str, body: str,
-                  party: CaseOrganisation | None = None) -> Letter:
+                  party: CaseOrganisation | None = None, respondent: bool = False) -> Letter:
     """Store a letter as sent: the PDF in the case file, the ``Letter`` row, and for e-mail
     the outbox message with the PDF attached; audited, in one transaction."""
     if not may_handle(user, case.municipality_id):
@@ -79,7 +118,10 @@ def letter_create(*, user, case: Case, kind: str, channel: str, subject: str, bo
         errors["subject"] = "Vul een onderwerp in."
     if not body.strip():
         errors["body"] = "De brief is leeg."
-    recipient = letter_recipient(case=case, party=party)
+    recipient = letter_recipient(case=case, party=party, respondent=respondent)
+    if kind in RESPONDENT_ONLY_LETTERS and recipient.is_resident:
+        errors["recipient"] = ("Het afschrift van de klacht gaat naar degene over wie is "
+                               "geklaagd (Awb 9:9). Kies de beklaagde als ontvanger.")
     if channel == Letter.Channel.EMAIL and not recipient.email:
         errors["channel"] = ("Er is geen e-mailadres bekend van deze ontvanger. Kies 'Per post' "
                              "of vul eerst het e-mailadres in.")
@@ -109,9 +151,13 @@ def letter_create(*, user, case: Case, kind: str, channel: str, subject: str, bo
             outbox_enqueue(to=recipient.email, subject=email_subject(case=case, kind=kind),
                            body=_email_body(body), case=case, attachment_name=filename,
                            attachment=pdf)
+        if kind in LETTER_FACTS:
+            complaint_letter_sent(user=user, case=case, fact=LETTER_FACTS[kind],
+                                  on=timezone.localdate())
         audit_case(user=user, case=case, action=Action.CREATE, event="letter.created",
                    details={"letter": letter.pk, "kind": kind, "channel": channel,
-                            "entry": entry.pk, "to_resident": recipient.is_resident})
+                            "entry": entry.pk, "to_resident": recipient.is_resident,
+                            "to_respondent": recipient.respondent})
     return letter
 
 

@@ -43,7 +43,7 @@ def letter_add(request, reference: str):
             return render(request, CHOOSE, {"case": case, "form": form}, status=400)
         try:
             draft = services.letter_draft(case=case, kind=form.cleaned_data["kind"],
-                                          party=form.party())
+                                          party=form.party(), respondent=form.respondent())
         except LetterTemplateError as error:
             form.add_error(None, f"Het sjabloon van deze brief werkt niet: {error}")
             return render(request, CHOOSE, {"case": case, "form": form}, status=400)
@@ -60,7 +60,8 @@ def letter_add(request, reference: str):
     try:
         letter = services.letter_create(user=request.user, case=case, kind=data["kind"],
                                         channel=data["channel"], subject=data["subject"],
-                                        body=data["body"], party=form.party())
+                                        body=data["body"], party=form.party(),
+                                        respondent=form.respondent())
     except ValidationError as error:
         for field, problems in error.message_dict.items():
             form.add_error(None if field in ("recipient", "channel", "__all__") else field, problems)

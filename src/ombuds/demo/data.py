@@ -1,9 +1,9 @@
-"""The demo's fixed configuration: one regional office, two municipalities of the council
+"""The demo's fixed configuration: one regional office, three municipalities of the council
 note's region, their themes, the organisations of the note's landscape and the demo staff.
 
-Everything here is fictional except the names of the two municipalities (with their real CBS
-codes) and of the public bodies in the note (MEE, AKJ, Nationale ombudsman), which are shown
-without contact details of their own.
+Everything here is fictional except the names of the three municipalities (with their real
+CBS codes) and of the public bodies in the note (MEE, AKJ, Nationale ombudsman), which are
+shown without contact details of their own.
 """
 
 from __future__ import annotations
@@ -31,10 +31,17 @@ MUNICIPALITIES = {
         "name": "Westerveld", "reference_prefix": "WSV", "variant": 5,
         "phone": "14 0521", "email": "gemeente@westerveld.example",
     },
+    # Handles complaints itself first; the ombudsfunctie is its second line (variant 6).
+    "GM1896": {
+        "name": "Zwartewaterland", "reference_prefix": "ZWL", "variant": 6,
+        "phone": "14 038", "email": "gemeente@zwartewaterland.example",
+        "ombudsman_name": "Nationale ombudsman",
+        "ombudsman_website": "https://www.nationaleombudsman.nl",
+    },
 }
-STW, WSV = "GM1708", "GM1701"
+STW, WSV, ZWL = "GM1708", "GM1701", "GM1896"
 
-#: Domain code → theme names; both municipalities keep the same list.
+#: Domain code → theme names; every municipality keeps the same list.
 THEMES = {
     "wmo": ["Wachttijd", "Hulpmiddelen", "Huishoudelijke hulp", "Eigen bijdrage"],
     "jeugd": ["Wachtlijst jeugdhulp", "Pgb jeugd"],
@@ -47,6 +54,7 @@ THEMES = {
 }
 
 BOTH = (STW, WSV)
+ALL = (STW, WSV, ZWL)
 ORGANISATIONS = [
     {
         "name": "KCC Steenwijkerland", "type": OrganisationType.MUNICIPAL_TEAM,
@@ -60,6 +68,13 @@ ORGANISATIONS = [
         "routes": [Route.CONTACT_CENTRE], "municipalities": (WSV,),
         "description": "Het klantcontactcentrum van de gemeente Westerveld.",
         "phone": "14 0521", "email": "kcc@westerveld.example",
+    },
+    {
+        "name": "KCC Zwartewaterland", "type": OrganisationType.MUNICIPAL_TEAM,
+        "routes": [Route.CONTACT_CENTRE], "municipalities": (ZWL,),
+        "description": "Het klantcontactcentrum van de gemeente Zwartewaterland; hier "
+        "komen ook de klachten over de gemeente binnen.",
+        "phone": "14 038", "email": "kcc@zwartewaterland.example",
     },
     {
         "name": "Gebiedsteam Steenwijk", "type": OrganisationType.MUNICIPAL_TEAM,
@@ -84,25 +99,25 @@ ORGANISATIONS = [
     },
     {
         "name": "Wmo-team", "type": OrganisationType.MUNICIPAL_TEAM,
-        "routes": [], "municipalities": BOTH,
+        "routes": [], "municipalities": ALL,
         "description": "Onderzoek en besluiten over maatwerkvoorzieningen (Wmo 2015): "
         "hulpmiddelen, huishoudelijke hulp, woningaanpassingen.",
     },
     {
         "name": "Jeugdteam", "type": OrganisationType.MUNICIPAL_TEAM,
-        "routes": [], "municipalities": BOTH,
+        "routes": [], "municipalities": ALL,
         "description": "Toegang tot jeugdhulp (Jeugdwet): gesprekken met gezinnen, "
         "beschikkingen en verwijzingen naar jeugdhulpaanbieders.",
     },
     {
         "name": "Werk en Inkomen", "type": OrganisationType.MUNICIPAL_TEAM,
-        "routes": [], "municipalities": BOTH,
+        "routes": [], "municipalities": ALL,
         "description": "Bijstand (Participatiewet), bijzondere bijstand, terugvordering, "
         "re-integratie en de toegang tot schuldhulpverlening.",
     },
     {
         "name": "MEE cliëntondersteuning", "type": OrganisationType.CLIENT_SUPPORT,
-        "routes": [Route.CLIENT_SUPPORT], "municipalities": BOTH,
+        "routes": [Route.CLIENT_SUPPORT], "municipalities": ALL,
         "description": "Onafhankelijke cliëntondersteuning voor het hele sociale domein, "
         "gesubsidieerd door de gemeente. Gratis; helpt bij het gesprek met de gemeente en "
         "bij het stellen van een vraag.",
@@ -128,14 +143,14 @@ ORGANISATIONS = [
     },
     {
         "name": "Nationale ombudsman", "type": OrganisationType.OMBUDSMAN,
-        "routes": [Route.NATIONAL_OMBUDSMAN], "municipalities": BOTH,
+        "routes": [Route.NATIONAL_OMBUDSMAN], "municipalities": ALL,
         "description": "Behandelt klachten over de gemeente nadat de gemeente de klacht zelf "
         "heeft behandeld (Awb 9:18 en verder).",
         "website": "https://www.nationaleombudsman.nl",
     },
     {
         "name": "Rechtbank Overijssel", "type": OrganisationType.COURT,
-        "routes": [Route.COURT], "municipalities": BOTH,
+        "routes": [Route.COURT], "municipalities": ALL,
         "description": "Beroep tegen een beslissing op bezwaar (Awb 8:1).",
         "website": "https://www.rechtspraak.nl",
     },
@@ -176,14 +191,11 @@ ORGANISATIONS = [
 
 #: username → (first name, last name, [(CBS code, role)], is_staff)
 USERS = {
-    "ombudsman": ("Marloes", "Bakker",
-                  [(STW, Role.OMBUDSPERSON), (WSV, Role.OMBUDSPERSON)], False),
-    "secretariaat": ("Ingrid", "Mulder",
-                     [(STW, Role.SECRETARIAT), (WSV, Role.SECRETARIAT)], False),
-    "coordinator": ("Henk", "Jansen",
-                    [(STW, Role.COORDINATOR), (WSV, Role.COORDINATOR)], False),
-    "beleid": ("Femke", "de Boer", [(STW, Role.POLICY), (WSV, Role.POLICY)], False),
-    "beheer": ("Ruud", "Visser", [(STW, Role.ADMIN), (WSV, Role.ADMIN)], True),
+    "ombudsman": ("Marloes", "Bakker", [(m, Role.OMBUDSPERSON) for m in ALL], False),
+    "secretariaat": ("Ingrid", "Mulder", [(m, Role.SECRETARIAT) for m in ALL], False),
+    "coordinator": ("Henk", "Jansen", [(m, Role.COORDINATOR) for m in ALL], False),
+    "beleid": ("Femke", "de Boer", [(m, Role.POLICY) for m in ALL], False),
+    "beheer": ("Ruud", "Visser", [(m, Role.ADMIN) for m in ALL], True),
     "ombudsman-westerveld": ("Anouk", "Hoekstra", [(WSV, Role.OMBUDSPERSON)], False),
 }
 DEMO_PASSWORD = "demo"

@@ -3,9 +3,13 @@
 Configuration (office, municipalities, themes, organisations, users) is upserted, so a second
 run changes nothing. Cases are created only when the demo municipalities have none, and
 always through the services (``case_register``, ``case_assign``, ``timeline_entry_add``,
-``case_transition``, and ``decision_create`` / ``complaint_create`` and their updates for the
-disputed decisions and complaints), so their timeline, audit entries, references and legal
-deadlines are the real thing. The mediation work goes through the mediation services too:
+``case_transition``, ``decision_create`` / ``decision_update`` for the disputed decisions),
+so their timeline, audit entries, references and legal deadlines are the real thing. A
+complaint is opened only by the workflow, as staff would: the move into the complaint status
+(variant 5, ``on=`` the date of receipt) or the registration of a request (variant 6); its
+facts follow through ``complaint_update`` and ``element_create`` / ``element_update``, and the
+closing move records the findings, the notice of not handling or the settlement.
+The mediation work goes through the mediation services too:
 ``party_add``, ``consent_record`` / ``consent_revoke`` / ``consent_override_record``,
 ``meeting_record`` with its agreements and ``agreement_status_change``, ``referral_create`` and
 ``referral_arrival_record``, ``partner_link_create`` / ``partner_answer_submit``,
@@ -54,6 +58,12 @@ from ombuds.core.models import (
     WorkflowDefinition,
 )
 from ombuds.correspondence.models import Letter as LetterRow
+from ombuds.correspondence.models import LetterKind
+
+try:  # the complaint letters (Awb 9:6-9:12), where this version has them
+    from ombuds.correspondence.models import RESPONDENT_ONLY_LETTERS
+except ImportError:  # pragma: no cover
+    RESPONDENT_ONLY_LETTERS = ()
 from ombuds.correspondence.rendering import pdf_available
 from ombuds.correspondence.services import letter_create, letter_draft
 from ombuds.demo import data
@@ -62,6 +72,7 @@ from ombuds.demo.spec import (
     Consent,
     Decision,
     DemoCase,
+    Element,
     Entry,
     Letter,
     Meeting,
@@ -76,6 +87,8 @@ from ombuds.demo.spec import (
 from ombuds.demo.stories_signals import SIGNALS, Advice, DemoSignal
 from ombuds.demo.stories_steenwijkerland import CASES as STW_CASES
 from ombuds.demo.stories_westerveld import CASES as WSV_CASES
+from ombuds.demo.stories_zwartewaterland import CASES as ZWL_CASES
+from ombuds.domain.complaints import entry_status
 from ombuds.mediation import models as mediation
 from ombuds.mediation.partner import partner_answer_submit, partner_link_create
 from ombuds.mediation.services import (
@@ -92,8 +105,8 @@ from ombuds.mediation.services import (
 from ombuds.mediation.survey import survey_answer, survey_invite
 from ombuds.privacy.models import AvgRequest
 from ombuds.privacy.services import avg_request_create, person_erase
+from ombuds.procedures.complaints import complaint_of, element_create, element_update
 from ombuds.procedures.services import (
-    complaint_create,
     complaint_update,
     decision_create,
     decision_update,
@@ -110,7 +123,7 @@ from ombuds.signals.services import (
 )
 from ombuds.socialmap.models import Organisation
 
-ALL_CASES: list[DemoCase] = [*STW_CASES, *WSV_CASES]
+ALL_CASES: list[DemoCase] = [*STW_CASES, *WSV_CASES, *ZWL_CASES]
 
 
 @dataclass
@@ -136,13 +149,16 @@ def load_configuration() -> dict[str, Municipality]:
         name=data.OFFICE["name"], defaults={k: v for k, v in data.OFFICE.items() if k != "name"}
     )
     municipalities = {}
+    fields = {f.name for f in Municipality._meta.get_fields()}
     for code, spec in data.MUNICIPALITIES.items():
+        # The statutory ombudsman (``ombudsman_*``) where this installation knows the fields.
+        ombudsman = {k: v for k, v in spec.items() if k.startswith("ombudsman_") and k in fields}
         municipalities[code], _ = Municipality.objects.update_or_create(
             cbs_code=code,
             defaults={"office": office, "name": spec["name"],
                       "reference_prefix": spec["reference_prefix"],
                       "workflow": _workflow(spec["variant"]),
-                      "phone": spec["phone"], "email": spec["email"]},
+                      "phone": spec["phone"], "email": spec["email"], **ombudsman},
         )
     domains = {d.code: d for d in Domain.objects.all()}
     for municipality in municipalities.values():
@@ -195,25 +211,42 @@ def _opened_at(spec: DemoCase, index: int, today) -> datetime:
 
 @dataclass(frozen=True)
 class _Facts:
-    """Recording a decision or complaint (``first``), or adding the dates learnt on a later
-    day. ``fields`` maps model fields to case days."""
+    """Recording a decision (``first``), or adding the dates learnt on a later day; or the
+    facts of a complaint learnt on one day. ``fields`` maps model fields to case days (and,
+    for a complaint, other fields to their values)."""
 
     procedure: Decision | Complaint
-    fields: dict[str, int]
+    fields: dict[str, object]
     first: bool
+    elements: tuple[Element, ...] = ()
 
 
-def _procedure_facts(procedure: Decision | Complaint) -> list[tuple[int, _Facts]]:
-    """Split a decision's or complaint's dates into what is known on each case day."""
+def _procedure_facts(procedure: Decision) -> list[tuple[int, _Facts]]:
+    """Split a decision's dates into what is known on each case day."""
     by_day: dict[int, dict[str, int]] = {procedure.day: {}}
     for field_name, day in procedure.dates().items():
         if day is not None:
             by_day.setdefault(max(day, procedure.day), {})[field_name] = day
-    if isinstance(procedure, Complaint) and procedure.consent:
-        agreed, until = procedure.consent
-        by_day.setdefault(agreed, {})["delay_consented_until"] = until
     return [(day, _Facts(procedure, fields, first=day == procedure.day))
             for day, fields in sorted(by_day.items())]
+
+
+def _complaint_facts(spec: DemoCase, complaint: Complaint) -> list[tuple[int, _Facts]]:
+    """The complaint's facts per case day, from the day the workflow opened it; the elements
+    are written on the day of judging."""
+    entry = _entry_step(spec)
+    facts = complaint.facts(entry.day if entry else 0)
+    days = {day for day, _ in facts}
+    if complaint.judged is not None and complaint.elements and complaint.judged not in days:
+        facts = sorted([*facts, (complaint.judged, {})])
+    return [(day, _Facts(complaint, fields, first=False,
+                         elements=complaint.elements if day == complaint.judged else ()))
+            for day, fields in facts]
+
+
+def _entry_step(spec: DemoCase) -> Step | None:
+    """The move into the complaint status of variant 5 (``klacht``), if the case makes it."""
+    return next((step for step in spec.steps if step.target == "klacht"), None)
 
 
 @dataclass(frozen=True)
@@ -246,17 +279,24 @@ def _mediation_events(spec: DemoCase) -> list[tuple[int, int, object]]:
     return [(day, 1, event) for group in groups for day, event in group]
 
 
-def _events(spec: DemoCase) -> list[tuple[int, int, object]]:
-    """Return the case's events as (day, order, event): assignment, entries, procedure facts
-    and mediation work, then moves, then the survey after closure."""
-    events: list[tuple[int, int, object]] = []
+def _events(spec: DemoCase) -> list[tuple[int, float, object]]:
+    """Return the case's events as (day, order, event): assignment, the move that opens a
+    complaint, entries, procedure facts and mediation work, then moves, then the survey after
+    closure."""
+    events: list[tuple[int, float, object]] = []
     if spec.assignee:
         events.append((spec.assigned_day, 0, "assign"))
     events += [(entry.day, 1, entry) for entry in spec.entries]
-    for procedure in (*spec.decisions, *spec.complaints):
-        events += [(day, 1, facts) for day, facts in _procedure_facts(procedure)]
+    for decision in spec.decisions:
+        events += [(day, 1, facts) for day, facts in _procedure_facts(decision)]
+    for complaint in spec.complaints:
+        events += [(day, 1, facts) for day, facts in _complaint_facts(spec, complaint)]
     events += _mediation_events(spec)
-    events += [(step.day, 2, step) for step in spec.steps]
+    # The move that opens the complaint (and those before it that day) precede its facts.
+    entry = _entry_step(spec)
+    opening = spec.steps.index(entry) if entry else -1
+    events += [(step.day, 0.5 if i <= opening and step.day == entry.day else 2, step)
+               for i, step in enumerate(spec.steps)]
     if spec.survey:
         closed = max(step.day for step in spec.steps if step.target == "afgesloten")
         events += [(closed, 3, _Later("invited", spec.survey)), (spec.survey.day, 3, spec.survey)]
@@ -345,9 +385,13 @@ class _Mediation:
         elif isinstance(event, Letter):
             if not pdf_available():  # a machine without Pango still gets the rest of the demo
                 return
-            draft = letter_draft(case=case, kind=event.kind)
+            if event.kind not in LetterKind.values:  # a letter this version does not make yet
+                return
+            # The copy of a complaint goes to the beklaagde (Awb 9:9), every other to the resident.
+            to = {"respondent": True} if event.kind in RESPONDENT_ONLY_LETTERS else {}
+            draft = letter_draft(case=case, kind=event.kind, **to)
             letter_create(user=user, case=case, kind=event.kind, channel="post",
-                          subject=draft.subject, body=draft.body)
+                          subject=draft.subject, body=draft.body, **to)
         elif isinstance(event, Survey):
             survey_answer(invitation=self.made["survey"], felt_heard=event.felt_heard,
                           problem_solved=event.problem_solved, grade=event.grade,
@@ -377,19 +421,31 @@ def _record(facts: _Facts, *, case: Case, user: User, opened: date, recorded: di
             organisations) -> None:
     """Record ``facts`` through the procedures services, which compute the deadlines."""
     procedure = facts.procedure
-    dates = {name: opened + timedelta(days=day) for name, day in facts.fields.items()}
     if isinstance(procedure, Decision):
+        dates = {name: opened + timedelta(days=day) for name, day in facts.fields.items()}
         if facts.first:
             recorded[id(procedure)] = decision_create(
                 user=user, case=case, organisation=organisations[procedure.organisation],
                 **procedure.values(), **dates)
         else:
             decision_update(user=user, decision=recorded[id(procedure)], **dates)
-    elif facts.first:
-        recorded[id(procedure)] = complaint_create(user=user, case=case, **procedure.values(),
-                                                   **dates)
-    else:
-        complaint_update(user=user, complaint=recorded[id(procedure)], **dates)
+        return
+    complaint = complaint_of(case)
+    values = {}
+    for name, value in facts.fields.items():
+        if name.endswith(("_on", "_until")):
+            value = opened + timedelta(days=value)
+        elif name == "respondent_organisation":
+            value = organisations[value] if value else None
+        values[name] = value
+    if values:
+        complaint_update(user=user, complaint=complaint, **values)
+    for element in facts.elements:
+        row = element_create(user=user, complaint=complaint, description=element.description,
+                             norm=element.norm)
+        if element.judgment:
+            element_update(user=user, element=row, judgment=element.judgment,
+                           reasons=element.reasons)
 
 
 def _register_case(spec: DemoCase, index: int, *, today, latest: datetime,
@@ -442,9 +498,13 @@ def _register_case(spec: DemoCase, index: int, *, today, latest: datetime,
                 _record(event, case=case, user=handler, opened=opened, recorded=recorded,
                         organisations=organisations)
             elif isinstance(event, Step):
+                received = None
+                if spec.complaints and event.target == entry_status(
+                        case.workflow.variant):
+                    received = opened + timedelta(days=spec.complaints[0].received)
                 case_transition(user=handler, case=case, target=event.target,
                                 outcome=event.outcome, note=event.note,
-                                closure=_closure(event))
+                                closure=_closure(event), on=received)
             else:
                 mediation_work.record(event, moment)
     return case

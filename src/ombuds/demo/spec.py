@@ -30,7 +30,8 @@ class Resident:
 
 @dataclass(frozen=True)
 class Step:
-    """A move through the case's workflow, by its handler."""
+    """A move through the case's workflow, by its handler. The move into the complaint status
+    of variant 5 records the complaint's ``received`` day (``Complaint``)."""
 
     day: int
     target: str
@@ -87,30 +88,111 @@ class Decision:
 
 
 @dataclass(frozen=True)
-class Complaint:
-    """A written complaint (Awb chapter 9), recorded on case day ``day``; dates as in
-    ``Decision``. ``consent`` is (the day the complainant agreed in writing, the case day the
-    handling may be delayed to), Awb 9:11 lid 2."""
+class Element:
+    """One element (klachtonderdeel) of a complaint and the judgment on it (Awb 9:12 lid 1);
+    ``norm`` is the standard of proper conduct a variant-6 report judges it by."""
 
-    day: int
+    description: str
+    judgment: str = ""
+    reasons: str = ""
+    norm: str = ""
+
+
+@dataclass(frozen=True)
+class Hearing:
+    """Hoor en wederhoor (Awb 9:10): invited on case day ``invited``, heard on ``day``; the
+    report (lid 3) is written on ``reported`` (default: the day itself; ``None`` in
+    ``report`` while it is still to be written)."""
+
+    invited: int
+    day: int | None = None
+    heard: str = ""
+    report: str = ""
+    reported: int | None = None
+
+
+@dataclass(frozen=True)
+class Complaint:
+    """The facts of the case's complaint (Awb chapter 9), each learnt on a case day.
+
+    The complaint itself is opened by the workflow, never by the demo: in variant 5 the step
+    into ``klacht`` records ``received`` as the date of receipt; in variant 6 registering the
+    request opens it. The facts are then recorded with ``complaint_update`` and the element
+    services, each on its own day, and the closing step records the date of the findings, the
+    notice of not handling or the settlement. ``respondent`` is the beklaagde: (organisation
+    of the social map, department, official). ``consent`` is (the day the complainant agreed
+    in writing, the case day the handling may be delayed to), Awb 9:11 lid 3. ``judged`` is
+    the day the elements, findings, conclusions and measures are written. Variant 6 only:
+    ``internal_received`` / ``internal_findings`` are the days the municipality received the
+    complaint and made its findings known; ``inadmissible`` is (day, ground).
+    """
+
     subject: str
-    received: int
-    conduct: int | None = None
+    received: int = 0
+    conduct: str = ""
+    conduct_on: int | None = None
+    respondent: tuple[str, str, str] = ("", "", "")
     acknowledged: int | None = None
-    hearing: int | None = None
+    copy_sent: int | None = None
+    hearing: Hearing | None = None
+    skip_hearing: tuple[int, str] | None = None
     postponed: int | None = None
     consent: tuple[int, int] | None = None
-    not_handled_notice: int | None = None
-    findings: int | None = None
+    not_handled: tuple[int, str, str] | None = None
+    settlement: tuple[int, str] | None = None
+    judged: int | None = None
+    elements: tuple[Element, ...] = ()
+    findings: str = ""
+    conclusions: str = ""
+    measures: str = ""
+    internal_received: int | None = None
+    internal_findings: int | None = None
+    internal_committee: bool = False
+    inadmissible: tuple[int, str] | None = None
 
-    def values(self) -> dict:
-        return {"subject": self.subject}
+    def facts(self, entry_day: int) -> list[tuple[int, dict]]:
+        """Return (case day, {model field: value}) in the order they are learnt, none before
+        ``entry_day`` (the complaint does not exist before). Fields ending in ``_on`` or
+        ``_until`` hold a case day, the loader turns it into a date."""
+        by_day: dict[int, dict] = {}
 
-    def dates(self) -> dict[str, int | None]:
-        return {"received_on": self.received, "conduct_on": self.conduct,
-                "acknowledged_on": self.acknowledged, "hearing_on": self.hearing,
-                "postponed_on": self.postponed, "not_handled_notice_on": self.not_handled_notice,
-                "findings_on": self.findings}
+        def learn(day: int | None, **values) -> None:
+            if day is not None:
+                by_day.setdefault(max(day, entry_day), {}).update(values)
+
+        organisation, department, official = self.respondent
+        learn(entry_day, subject=self.subject, conduct=self.conduct,
+              respondent_organisation=organisation, respondent_department=department,
+              respondent_official=official)
+        learn(self.conduct_on, conduct_on=self.conduct_on)
+        learn(self.internal_received, internal_received_on=self.internal_received,
+              internal_committee=self.internal_committee)
+        learn(self.internal_findings, internal_findings_on=self.internal_findings)
+        learn(self.acknowledged, acknowledged_on=self.acknowledged)
+        learn(self.copy_sent, copy_sent_on=self.copy_sent)
+        if self.hearing:
+            h = self.hearing
+            learn(h.invited, hearing_invited_on=h.invited)
+            learn(h.day, hearing_on=h.day, hearing_heard=h.heard)
+            if h.report and h.day is not None:
+                learn(h.day if h.reported is None else h.reported, hearing_report=h.report)
+        if self.skip_hearing:
+            learn(self.skip_hearing[0], hearing_skipped_ground=self.skip_hearing[1])
+        learn(self.postponed, postponed_on=self.postponed)
+        if self.consent:
+            agreed, until = self.consent
+            learn(agreed, delay_consent_on=agreed, delay_consented_until=until)
+        if self.not_handled:
+            day, ground, reasons = self.not_handled
+            learn(day, not_handled_ground=ground, not_handled_reasons=reasons)
+        if self.settlement:
+            learn(self.settlement[0], settlement=self.settlement[1])
+        if self.inadmissible:
+            learn(self.inadmissible[0], inadmissible_ground=self.inadmissible[1])
+        if self.judged is not None and (self.findings or self.conclusions or self.measures):
+            learn(self.judged, findings=self.findings, conclusions=self.conclusions,
+                  measures=self.measures)
+        return sorted(by_day.items())
 
 
 @dataclass(frozen=True)

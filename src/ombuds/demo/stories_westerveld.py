@@ -1,7 +1,9 @@
 """Demo cases of Westerveld (variant 5: luisterend oor, bemiddeling en klachtbehandeling).
 
 Several of these turn into a formal complaint (Awb chapter 9) that the ombudsperson handles
-with hoor en wederhoor and a written judgment.
+with hoor en wederhoor and a written judgment: one on every path of the procedure (each
+judgment, settled informally, not handled, postponed, delayed with consent, and open ones in
+the hearing and findings stages). The complaint is opened by the move into ``klacht``.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from ombuds.demo.spec import (
     Consent,
     Decision,
     DemoCase,
+    Element,
     Entry,
+    Hearing,
     Letter,
     Meeting,
     Party,
@@ -255,8 +259,14 @@ CASES = [
                        sent_to_resident=True),
                  Entry(40, "brief", "Verdaging: oordeel uiterlijk vier weken later (Awb 9:11)",
                        sent_to_resident=True)),
-        complaints=(Complaint(5, "Vernederende opmerking van de consulent", received=4,
-                              conduct=-10, acknowledged=6, postponed=40),),
+        complaints=(Complaint(
+            "Vernederende opmerking van de consulent", received=4, conduct_on=-10,
+            conduct="Tijdens het keukentafelgesprek zei de consulent dat mevrouw 'eerst maar "
+            "eens moest afvallen' voordat zij hulp kreeg.",
+            respondent=("Sociaal team Westerveld", "Team Wmo", "consulent Wmo"),
+            acknowledged=6, copy_sent=8, hearing=Hearing(invited=38), postponed=40),),
+        letters=(Letter(6, "klacht_ontvangst"), Letter(8, "klacht_afschrift"),
+                 Letter(38, "klacht_horen"), Letter(40, "klacht_verdaging")),
     ),
     DemoCase(
         key="wsv-beslagvrije-voet", municipality=WSV, opened_days_ago=75, channel="inloop",
@@ -277,8 +287,18 @@ CASES = [
                  Entry(19, "email_in", "Werk en Inkomen stort 410 euro terug"),
                  Entry(35, "bijeenkomst", "Hoorzitting met meneer en teamleider W&I",
                        "Verslag van de hoorzitting volgt.")),
-        complaints=(Complaint(20, "Beslag zonder rekening met de beslagvrije voet", received=20,
-                              conduct=-5, acknowledged=21, hearing=35, postponed=55),),
+        complaints=(Complaint(
+            "Beslag zonder rekening met de beslagvrije voet", received=20, conduct_on=-5,
+            conduct="Werk en Inkomen legde beslag op de uitkering en hield geen rekening met "
+            "de beslagvrije voet; meneer hield 200 euro over voor een maand.",
+            respondent=("Werk en Inkomen", "Team Invordering", "medewerker invordering"),
+            acknowledged=21, copy_sent=22,
+            # Heard; the report is still being written.
+            hearing=Hearing(invited=28, day=35,
+                            heard="Meneer, zijn bewindvoerder en de teamleider Werk en Inkomen"),
+            postponed=55),),
+        letters=(Letter(21, "klacht_ontvangst"), Letter(28, "klacht_horen"),
+                 Letter(55, "klacht_verdaging")),
     ),
     DemoCase(
         key="wsv-wmo-geen-reactie", municipality=WSV, opened_days_ago=100, channel="telefoon",
@@ -301,9 +321,27 @@ CASES = [
                  Entry(70, "telefoon", "Mevrouw stemt in met een later oordeel",
                        "De reactie van het Wmo-team op het verslag kwam laat. Mevrouw gaat "
                        "schriftelijk akkoord met verder uitstel (Awb 9:11 lid 2).")),
-        complaints=(Complaint(3, "Maanden geen reactie op Wmo-aanvraag en berichten", received=3,
-                              conduct=-30, acknowledged=3, hearing=25, postponed=40,
-                              consent=(70, 101)),),
+        complaints=(Complaint(
+            "Maanden geen reactie op Wmo-aanvraag en berichten", received=3, conduct_on=-30,
+            conduct="Mevrouw belde drie keer en mailde twee keer over haar aanvraag voor "
+            "begeleiding; zij kreeg nooit antwoord.",
+            respondent=("Wmo-team", "Toegang Wmo", ""),
+            acknowledged=3, copy_sent=4,
+            hearing=Hearing(invited=12, day=25, reported=38,
+                            heard="Mevrouw Bakker en de teamleider van het Wmo-team",
+                            report="Mevrouw vertelt dat zij na haar aanvraag niets meer hoorde. "
+                            "De teamleider erkent dat de aanvraag door een ziekmelding is "
+                            "blijven liggen en dat berichten niet zijn doorgezet."),
+            postponed=40, consent=(70, 101),
+            # Writing the findings: the first element is judged, the second not yet.
+            judged=75, elements=(
+                Element("Mevrouw kreeg maanden geen antwoord op haar aanvraag.", "gegrond",
+                        "De aanvraag is vier maanden blijven liggen; de wettelijke termijn is "
+                        "acht weken."),
+                Element("Haar telefoontjes en e-mails zijn niet beantwoord."),
+            )),),
+        letters=(Letter(3, "klacht_ontvangst"), Letter(12, "klacht_horen"),
+                 Letter(38, "klacht_hoorverslag"), Letter(40, "klacht_verdaging")),
     ),
     DemoCase(
         key="wsv-busje-vergat-kind", municipality=WSV, opened_days_ago=240, channel="brief",
@@ -326,9 +364,36 @@ CASES = [
                  Entry(28, "bijeenkomst", "Hoorzitting met ouders en gemeente"),
                  Entry(50, "brief", "Oordeel: klacht gegrond; verwijzing Nationale ombudsman",
                        sent_to_resident=True)),
-        complaints=(Complaint(4, "Leerlingenvervoer vergat ons kind twee keer", received=4,
-                              conduct=-10, acknowledged=4, hearing=28, postponed=40,
-                              findings=50),),
+        complaints=(Complaint(
+            "Leerlingenvervoer vergat ons kind twee keer", received=4, conduct_on=-10,
+            conduct="Het busje van het leerlingenvervoer haalde Bram twee keer niet op bij "
+            "school; niemand liet de ouders iets weten.",
+            respondent=("KCC Westerveld", "Leerlingenvervoer", "beleidsmedewerker "
+                        "leerlingenvervoer"),
+            acknowledged=4, copy_sent=5,
+            hearing=Hearing(invited=14, day=28, reported=30,
+                            heard="Beide ouders, de beleidsmedewerker leerlingenvervoer en de "
+                            "planner van de vervoerder",
+                            report="De vervoerder erkent dat de chauffeur een nieuwe route "
+                            "reed en Bram twee keer heeft overgeslagen. De gemeente wist "
+                            "ervan, maar belde de ouders niet."),
+            postponed=40, judged=48,
+            elements=(
+                Element("Het busje liet Bram twee keer bij school staan.", "gegrond",
+                        "De vervoerder erkent dit. De gemeente heeft het vervoer ingekocht en "
+                        "blijft ervoor verantwoordelijk."),
+                Element("Niemand belde de ouders.", "gegrond",
+                        "De gemeente wist het dezelfde middag en had de ouders moeten bellen."),
+            ),
+            findings="Bram is op twee dagen niet opgehaald. De gemeente wist het, maar liet "
+            "het aan de vervoerder over.",
+            conclusions="De klacht is gegrond. De gemeente blijft verantwoordelijk voor het "
+            "vervoer dat zij inkoopt.",
+            measures="De gemeente maakt met de vervoerder de afspraak dat ouders binnen een "
+            "kwartier gebeld worden als een rit niet doorgaat, en biedt excuses aan."),),
+        letters=(Letter(4, "klacht_ontvangst"), Letter(14, "klacht_horen"),
+                 Letter(30, "klacht_hoorverslag"), Letter(40, "klacht_verdaging"),
+                 Letter(50, "klacht_oordeel")),
     ),
     DemoCase(
         key="wsv-toon-brieven", municipality=WSV, opened_days_ago=320, channel="email",
@@ -349,8 +414,31 @@ CASES = [
                  Entry(40, "bijeenkomst", "Hoorzitting"),
                  Entry(62, "brief", "Oordeel verstuurd, met de termijn voor de Nationale "
                        "ombudsman", sent_to_resident=True)),
-        complaints=(Complaint(20, "Dreigende toon in brieven van Werk en Inkomen", received=20,
-                              conduct=-20, acknowledged=21, hearing=40, findings=62),),
+        complaints=(Complaint(
+            "Dreigende toon in brieven van Werk en Inkomen", received=20, conduct_on=-20,
+            conduct="Elke brief over de inlichtingenplicht noemt een boete, ook als meneer "
+            "alles op tijd heeft gestuurd.",
+            respondent=("Werk en Inkomen", "Team Inkomen", ""),
+            acknowledged=21, copy_sent=22,
+            hearing=Hearing(invited=30, day=40, reported=42,
+                            heard="Meneer Nijboer en een consulent Werk en Inkomen",
+                            report="Meneer vertelt dat hij bang wordt van de brieven. De "
+                            "consulent legt uit dat de wet voorschrijft de gevolgen te noemen."),
+            judged=60,
+            elements=(
+                Element("De brieven dreigen met een boete.", "ongegrond",
+                        "De Participatiewet schrijft voor dat de gemeente wijst op de "
+                        "gevolgen van het niet nakomen van de inlichtingenplicht."),
+                Element("De gemeente schrijft onnodig streng.", "ongegrond",
+                        "De brieven zijn zakelijk en noemen de boete één keer, in de "
+                        "standaardtekst; er is geen persoonlijke dreiging."),
+            ),
+            findings="De brieven volgen de standaardtekst die de wet vraagt.",
+            conclusions="De klacht is ongegrond.",
+            measures="Aanbeveling: de standaardtekst in eenvoudiger taal, met eerst wat goed "
+            "ging."),),
+        letters=(Letter(21, "klacht_ontvangst"), Letter(30, "klacht_horen"),
+                 Letter(62, "klacht_oordeel")),
     ),
     DemoCase(
         key="wsv-schuldhulp", municipality=WSV, opened_days_ago=200, channel="telefoon",
@@ -383,9 +471,17 @@ CASES = [
                     "Excuses en een vaste invaller; mevrouw is tevreden (Awb 9:5).",
                     avoided="ja", avoided_what="klacht", minutes=120)),
         entries=(Entry(15, "telefoon", "Gesprek met De Linde en mevrouw"),),
-        # Solved to her satisfaction (Awb 9:5): the letter confirming it ends the handling.
-        complaints=(Complaint(5, "Drie weken geen thuiszorg tijdens de vakantie", received=5,
-                              conduct=-60, acknowledged=6, not_handled_notice=20),),
+        # Solved to her satisfaction (Awb 9:5): the closing move records the day.
+        complaints=(Complaint(
+            "Drie weken geen thuiszorg tijdens de vakantie", received=5, conduct_on=-60,
+            conduct="In de zomervakantie kwam er drie weken geen huishoudelijke hulp en geen "
+            "bericht.",
+            respondent=("Thuiszorg De Linde", "Huishoudelijke hulp", "planner"),
+            acknowledged=6,
+            settlement=(15, "De Linde biedt excuses aan en geeft mevrouw een vaste invaller "
+                            "voor vakanties. Mevrouw is tevreden en wil geen verdere "
+                            "behandeling.")),),
+        letters=(Letter(6, "klacht_ontvangst"),),
     ),
     DemoCase(
         key="wsv-jeugdhulp-vertrouwenspersoon", municipality=WSV, opened_days_ago=380,
@@ -428,7 +524,97 @@ CASES = [
                     avoided="onbekend", minutes=60)),
         entries=(Entry(12, "brief", "Brief: klacht niet in behandeling, met uitleg",
                        sent_to_resident=True),),
-        complaints=(Complaint(3, "Bejegening tijdens een gesprek anderhalf jaar geleden",
-                              received=2, conduct=-545, acknowledged=3, not_handled_notice=12),),
+        complaints=(Complaint(
+            "Bejegening tijdens een gesprek anderhalf jaar geleden", received=2,
+            conduct_on=-545,
+            conduct="Meneer vond een consulent onbeleefd tijdens een gesprek over zijn "
+            "uitkering.",
+            respondent=("Werk en Inkomen", "Team Inkomen", "consulent"), acknowledged=3,
+            not_handled=(11, "ouder_dan_een_jaar",
+                         "Het gesprek was ruim anderhalf jaar voor de klacht. Wij hebben "
+                         "meneer gebeld en uitgelegd dat hij ons altijd kan bellen als het nu "
+                         "weer misgaat.")),),
+        letters=(Letter(12, "klacht_niet_behandelen"),),
+    ),
+    DemoCase(
+        key="wsv-keukentafel-zonder-tolk", municipality=WSV, opened_days_ago=130,
+        channel="inloop",
+        resident=Resident("Farida Haidari", date(1966, 1, 15), "Havelte", phone="06 0000 0208",
+                          interpreter_language="Dari", preferred_channel="persoonlijk"),
+        title="Klacht: keukentafelgesprek zonder tolk",
+        story="De consulent kwam voor het gesprek over hulp bij het douchen. Er was geen tolk. "
+        "Mijn buurmeisje van 14 moest vertalen. Daarna duurde het lang voor ik iets hoorde.",
+        wish="Een nieuw gesprek met een tolk.",
+        domains=("wmo",), themes=("Bejegening",), organisations=("Wmo-team",),
+        registered_by="ombudsman-westerveld", assignee=HANDLER,
+        steps=(Step(1, "intake"), Step(3, "klacht"), Step(10, "hoor_wederhoor"),
+               Step(30, "oordeel"),
+               Step(40, "afgesloten", "deels_gegrond",
+                    "Geen tolk: gegrond. Te laat besloten: ongegrond. Nieuw gesprek met tolk.",
+                    avoided="nee", minutes=540)),
+        entries=(Entry(1, "gesprek", "Gesprek met tolk Dari op het spreekuur"),),
+        complaints=(Complaint(
+            "Keukentafelgesprek zonder tolk", received=2, conduct_on=-30,
+            conduct="Het gesprek over hulp bij het douchen ging zonder tolk; een buurmeisje "
+            "van 14 vertaalde.",
+            respondent=("Wmo-team", "Toegang Wmo", "consulent Wmo"),
+            acknowledged=3, copy_sent=4,
+            hearing=Hearing(invited=10, day=21, reported=23,
+                            heard="Mevrouw Haidari (met tolk) en de consulent",
+                            report="De consulent zegt dat zij een tolk had moeten regelen maar "
+                            "dacht dat het buurmeisje goed genoeg vertaalde. Het besluit kwam "
+                            "zeven weken na de aanvraag."),
+            judged=36,
+            elements=(
+                Element("Er was geen tolk bij het keukentafelgesprek.", "gegrond",
+                        "Een kind laten tolken bij een gesprek over persoonlijke verzorging "
+                        "is niet zorgvuldig; de gemeente heeft een tolkenvoorziening."),
+                Element("Het besluit kwam te laat.", "ongegrond",
+                        "Het besluit kwam binnen de termijn van acht weken (Wmo 2015)."),
+            ),
+            findings="Het gesprek ging zonder tolk; het besluit kwam op tijd.",
+            conclusions="De klacht is deels gegrond.",
+            measures="Het Wmo-team voert het gesprek opnieuw, met een tolk, binnen twee weken, "
+            "en vraagt voortaan bij de aanmelding of een tolk nodig is."),),
+        letters=(Letter(3, "klacht_ontvangst"), Letter(4, "klacht_afschrift"),
+                 Letter(10, "klacht_horen"), Letter(40, "klacht_oordeel")),
+    ),
+    DemoCase(
+        key="wsv-opmerking-balie", municipality=WSV, opened_days_ago=190, channel="brief",
+        resident=Resident("Klaas Dekker", date(1971, 6, 19), "Dwingeloo", "Brink 4", "7991 CG",
+                          preferred_channel="post"),
+        title="Klacht: kwetsende opmerking aan de balie",
+        story="Aan de balie van het gemeentehuis zei een medewerker: 'mensen zoals u kosten de "
+        "gemeente alleen maar geld'. Ik stond daar met mijn aanvraag voor bijzondere bijstand.",
+        wish="Dat de gemeente zegt dat dit niet mag.",
+        domains=("overig",), themes=("Bejegening",), organisations=("KCC Westerveld",),
+        assignee=HANDLER,
+        steps=(Step(1, "intake"), Step(2, "klacht"), Step(8, "hoor_wederhoor"),
+               Step(26, "oordeel"),
+               Step(34, "afgesloten", "geen_oordeel",
+                    "Wat er gezegd is, is niet vast te stellen.", avoided="nee", minutes=420)),
+        complaints=(Complaint(
+            "Kwetsende opmerking aan de balie", received=2, conduct_on=-6,
+            conduct="Een baliemedewerker zou hebben gezegd dat 'mensen zoals u de gemeente "
+            "alleen maar geld kosten'.",
+            respondent=("KCC Westerveld", "Balie gemeentehuis Diever", "baliemedewerker"),
+            acknowledged=3, copy_sent=4,
+            hearing=Hearing(invited=8, day=18, reported=19,
+                            heard="Meneer Dekker, en apart de baliemedewerker",
+                            report="Meneer herhaalt de opmerking. De medewerker herinnert zich "
+                            "het gesprek, maar niet deze woorden. Er waren geen getuigen."),
+            judged=32,
+            elements=(
+                Element("De baliemedewerker maakte een kwetsende opmerking.", "geen_oordeel",
+                        "Meneer en de medewerker vertellen het verschillend en er waren geen "
+                        "getuigen. Wat er gezegd is, kunnen wij niet vaststellen."),
+            ),
+            findings="Het gesprek aan de balie vond plaats; de woorden zijn niet vast te "
+            "stellen.",
+            conclusions="Wij geven geen oordeel. Wij nemen de ervaring van meneer wel serieus.",
+            measures="Het KCC bespreekt in het teamoverleg hoe een medewerker een collega "
+            "erbij haalt als een gesprek aan de balie oploopt."),),
+        letters=(Letter(3, "klacht_ontvangst"), Letter(4, "klacht_afschrift"),
+                 Letter(34, "klacht_oordeel")),
     ),
 ]

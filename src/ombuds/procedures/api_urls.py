@@ -3,6 +3,7 @@ from django.urls import path
 from ombuds.procedures.api.complaints import ComplaintCollectionApi, ComplaintItemApi
 from ombuds.procedures.api.deadlines import DeadlineListApi
 from ombuds.procedures.api.decisions import DecisionCollectionApi, DecisionItemApi
+from ombuds.procedures.api.elements import ElementCollectionApi, ElementItemApi
 
 app_name = "api-procedures"
 
@@ -14,5 +15,9 @@ urlpatterns = [
          name="complaints"),
     path("cases/<str:reference>/complaints/<int:complaint_id>/", ComplaintItemApi.as_view(),
          name="complaint"),
+    path("cases/<str:reference>/complaints/<int:complaint_id>/elements/",
+         ElementCollectionApi.as_view(), name="complaint_elements"),
+    path("cases/<str:reference>/complaints/<int:complaint_id>/elements/<int:element_id>/",
+         ElementItemApi.as_view(), name="complaint_element"),
     path("cases/<str:reference>/deadlines/", DeadlineListApi.as_view(), name="deadlines"),
 ]

@@ -7,3 +7,9 @@ class ProceduresConfig(AppConfig):
     name = "ombuds.procedures"
     label = "procedures"
     verbose_name = "Procedures en termijnen"
+
+    def ready(self) -> None:
+        from ombuds.cases.hooks import register
+        from ombuds.procedures.complaints import ComplaintHook
+
+        register(ComplaintHook())

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ombuds.domain import complaints as rules
+
 
 class DesignationDecree(models.Model):
     """A decree designating days equal to holidays (Atw art. 3 lid 3) for a run of years."""
@@ -82,48 +84,123 @@ class DisputedDecision(models.Model):
         return self.subject
 
 
+def _choices(grounds: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(code, f"{label[0].upper()}{label[1:]} ({article})")
+            for code, (article, label) in grounds.items()]
+
+
 class Complaint(models.Model):
-    """A written complaint handled in variants 4–6 (Awb chapter 9), or a request to the
-    ombudsman as second instance (variant 6)."""
+    """A written complaint the ombudsfunctie handles (variants 4 and 5, Awb title 9.1), or a
+    request to it as second instance after the municipality's own handling (variant 6).
+
+    The case's workflow creates it on receipt (``procedures.complaints``) and closes it with
+    the case, so status and complaint never disagree. The facts of the handling are recorded
+    here; the rules that decide what may happen next live in ``ombuds.domain.complaints``.
+    """
 
     class Kind(models.TextChoices):
-        COMPLAINT = "klacht", _("Klacht (Awb 9.1)")
-        OMBUDSMAN = "ombudsman", _("Verzoek aan de ombudsman (Awb 9.2)")
+        COMPLAINT = "klacht", _("Klacht (Awb titel 9.1)")
+        OMBUDSMAN = "ombudsman", _("Verzoek aan de ombudsfunctie als tweede lijn (naar Awb titel 9.2)")
 
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="complaints")
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.COMPLAINT)
     subject = models.CharField(_("waarover"), max_length=200)
     received_on = models.DateField(_("ontvangen op"))
+    # --- the conduct complained about, and whose it is (the beklaagde) -----------------------
+    conduct = models.TextField(
+        _("de gedraging waarover wordt geklaagd"), blank=True,
+        help_text=_("Wat is er gebeurd, wanneer, en wat vindt de klager daarvan?"))
     conduct_on = models.DateField(
         _("datum van de gedraging"), null=True, blank=True,
         help_text=_("Een klacht over een gedraging van meer dan een jaar geleden hoeft niet "
                     "behandeld te worden (Awb 9:8 lid 1 onder b)."),
     )
+    respondent_organisation = models.ForeignKey(
+        "socialmap.Organisation", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("organisatie waarover wordt geklaagd"))
+    respondent_department = models.CharField(_("afdeling"), max_length=200, blank=True)
+    respondent_official = models.CharField(
+        _("medewerker of functie"), max_length=200, blank=True,
+        help_text=_("Degene op wiens gedraging de klacht betrekking heeft (Awb 9:9, 9:10)."))
+    # --- the written complaint (Awb 9:4) and its repair (4:5) ---------------------------------
+    #: Whether staff checked the requirements of 9:4 lid 2; until then the four below say
+    #: nothing (an oral complaint converted from a phone call has none of them yet).
+    requirements_checked = models.BooleanField(_("vereisten gecontroleerd"), default=False)
+    signed = models.BooleanField(_("ondertekend"), default=True)
+    has_name_address = models.BooleanField(_("naam en adres van de klager"), default=True)
+    dated = models.BooleanField(_("dagtekening"), default=True)
+    described = models.BooleanField(_("omschrijving van de gedraging"), default=True)
+    repair_requested_on = models.DateField(_("om aanvulling gevraagd op"), null=True, blank=True)
+    repair_until = models.DateField(_("aanvullen tot en met"), null=True, blank=True,
+                                    help_text=_("De hersteltermijn (Awb 4:5 lid 1)."))
+    repaired_on = models.DateField(_("aangevuld op"), null=True, blank=True)
+    # --- variant 6: the municipality's own handling (Awb 9:20, 9:24) --------------------------
+    internal_received_on = models.DateField(
+        _("klacht door de gemeente ontvangen op"), null=True, blank=True,
+        help_text=_("Alleen bij een verzoek als tweede lijn: wanneer de gemeente de klacht "
+                    "zelf ontving. Daaruit volgt wanneer haar afhandeling had moeten eindigen."))
+    internal_committee = models.BooleanField(
+        _("de gemeente heeft een klachtadviescommissie"), default=False)
+    internal_postponed = models.BooleanField(_("de gemeente heeft verdaagd"), default=False)
     internal_findings_on = models.DateField(
-        _("interne klachtafhandeling afgerond op"), null=True, blank=True,
-        help_text=_("Alleen bij een verzoek aan de ombudsman: de datum van de bevindingen van "
-                    "het bestuursorgaan (Awb 9:22, 9:24)."),
+        _("bevindingen van de gemeente bekendgemaakt op"), null=True, blank=True,
+        help_text=_("Alleen bij een verzoek als tweede lijn: de datum van het oordeel van de "
+                    "gemeente op de klacht (Awb 9:12, 9:24 lid 1 onder a)."),
     )
+    inadmissible_ground = models.CharField(
+        _("grond niet-ontvankelijk"), max_length=20, blank=True,
+        choices=_choices(rules.INADMISSIBLE_GROUNDS))
+    # --- the handling --------------------------------------------------------------------------
     committee = models.BooleanField(
         _("klachtadviescommissie"), default=False,
         help_text=_("Een commissie adviseert (afdeling 9.1.3): afhandeltermijn 10 weken."),
     )
     acknowledged_on = models.DateField(_("ontvangst bevestigd op"), null=True, blank=True,
                                        help_text=_("Schriftelijke ontvangstbevestiging (Awb 9:6)."))
+    forwarded_to = models.CharField(_("doorgezonden aan"), max_length=200, blank=True,
+                                    help_text=_("Het bevoegde bestuursorgaan (Awb 9:7)."))
+    forwarded_on = models.DateField(_("doorgezonden op"), null=True, blank=True)
+    not_handled_ground = models.CharField(
+        _("grond om niet te behandelen"), max_length=20, blank=True,
+        choices=_choices(rules.NOT_HANDLED_GROUNDS))
+    not_handled_reasons = models.TextField(_("toelichting"), blank=True)
     not_handled_notice_on = models.DateField(
         _("bericht niet-behandelen verstuurd op"), null=True, blank=True)
-    hearing_on = models.DateField(_("hoorzitting op"), null=True, blank=True,
+    copy_sent_on = models.DateField(
+        _("afschrift aan beklaagde verstuurd op"), null=True, blank=True,
+        help_text=_("Afschrift van de klacht en de stukken (Awb 9:9)."))
+    hearing_invited_on = models.DateField(_("uitgenodigd voor het horen op"), null=True,
+                                          blank=True)
+    hearing_on = models.DateField(_("gehoord op"), null=True, blank=True,
                                   help_text=_("Hoor en wederhoor (Awb 9:10)."))
+    hearing_heard = models.CharField(_("wie zijn gehoord"), max_length=300, blank=True)
+    hearing_report = models.TextField(_("verslag van het horen"), blank=True,
+                                      help_text=_("Awb 9:10 lid 3."))
+    hearing_skipped_ground = models.CharField(
+        _("grond om niet te horen"), max_length=20, blank=True,
+        choices=_choices(rules.HEARING_SKIP_GROUNDS))
     postponed_on = models.DateField(
         _("verdaagd op"), null=True, blank=True,
         help_text=_("Schriftelijke verdaging met ten hoogste vier weken (Awb 9:11 lid 2)."))
+    postponement_weeks = models.PositiveSmallIntegerField(_("verdaagd met (weken)"), default=4)
+    delay_consent_on = models.DateField(_("instemming klager gegeven op"), null=True,
+                                        blank=True)
     delay_consented_until = models.DateField(
         _("verder uitgesteld met instemming tot"), null=True, blank=True,
         help_text=_("Verder uitstel alleen met schriftelijke instemming van de klager "
-                    "(Awb 9:11 lid 2)."))
+                    "(Awb 9:11 lid 3)."))
+    settled_on = models.DateField(_("naar tevredenheid opgelost op"), null=True, blank=True)
+    settlement = models.TextField(_("hoe is de klacht opgelost"), blank=True,
+                                  help_text=_("Awb 9:5."))
+    findings = models.TextField(_("bevindingen"), blank=True,
+                                help_text=_("Wat is er gebeurd, volgens het onderzoek (Awb 9:12)."))
+    conclusions = models.TextField(_("conclusies"), blank=True)
+    measures = models.TextField(_("maatregelen"), blank=True)
     findings_on = models.DateField(
         _("oordeel verstuurd op"), null=True, blank=True,
         help_text=_("De schriftelijke bevindingen en het oordeel (Awb 9:12)."))
+    #: How the complaint ended: the case's outcome, set in the same transaction as the closure.
+    outcome = models.CharField(_("afloop"), max_length=30, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -135,6 +212,44 @@ class Complaint(models.Model):
     def __str__(self) -> str:
         return self.subject
 
+    @property
+    def missing(self) -> list[str]:
+        """What the written complaint lacks of Awb 9:4 lid 2 (nothing known until checked)."""
+        if not self.requirements_checked:
+            return []
+        return rules.missing_requirements(signed=self.signed,
+                                          name_and_address=self.has_name_address,
+                                          dated=self.dated, described=self.described)
+
+    @property
+    def respondent(self) -> str:
+        """The beklaagde in one line: official, department, organisation."""
+        organisation = self.respondent_organisation.name if self.respondent_organisation_id else ""
+        return ", ".join(filter(None, [self.respondent_official, self.respondent_department,
+                                       organisation]))
+
+
+class ComplaintElement(models.Model):
+    """One element (klachtonderdeel) of a complaint and the judgment on it (Awb 9:12 lid 1);
+    in a variant-6 report also the standard of proper conduct it is judged by."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="elements")
+    position = models.PositiveSmallIntegerField(default=1)
+    description = models.TextField(_("klachtonderdeel"))
+    judgment = models.CharField(_("oordeel"), max_length=20, blank=True,
+                                choices=list(rules.JUDGMENTS.items()))
+    norm = models.CharField(_("behoorlijkheidsnorm"), max_length=30, blank=True,
+                            choices=[(code, label) for code, (_v, label) in rules.NORMS.items()])
+    reasons = models.TextField(_("motivering"), blank=True)
+
+    class Meta:
+        verbose_name = _("klachtonderdeel")
+        verbose_name_plural = _("klachtonderdelen")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.description[:60]
+
 
 class DeadlineKind(models.TextChoices):
     OBJECTION = "bezwaar", _("Bezwaartermijn")
@@ -144,6 +259,8 @@ class DeadlineKind(models.TextChoices):
     COMPLAINT_REFUSAL = "niet_behandelen", _("Termijn bericht niet-behandelen")
     COMPLAINT_YEAR = "jaartermijn_klacht", _("Jaartermijn klacht")
     OMBUDSMAN_YEAR = "jaartermijn_ombudsman", _("Termijn verzoek aan de ombudsman")
+    INTERNAL_COMPLAINT = "klacht_gemeente", _("Afhandeltermijn klacht bij de gemeente")
+    COMPLAINT_REPAIR = "herstel_klacht", _("Hersteltermijn klaagschrift")
 
 
 class Deadline(models.Model):

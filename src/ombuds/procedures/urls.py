@@ -12,9 +12,13 @@ urlpatterns = [
          name="decision_delete"),
     path("zaken/<str:reference>/besluiten/<int:decision_id>/pro-forma-bezwaar/",
          views.proforma_letter, name="proforma_letter"),
-    path("zaken/<str:reference>/klachten/nieuw/", views.complaint_add, name="complaint_add"),
-    path("zaken/<str:reference>/klachten/<int:complaint_id>/wijzigen/", views.complaint_change,
-         name="complaint_change"),
-    path("zaken/<str:reference>/klachten/<int:complaint_id>/verwijderen/",
-         views.complaint_delete, name="complaint_delete"),
+    # The case's one complaint (opened by its workflow), one page per step of its handling.
+    path("zaken/<str:reference>/klacht/<slug:step>/", views.complaint_edit,
+         name="complaint_edit"),
+    path("zaken/<str:reference>/klacht/onderdelen/nieuw/", views.complaint_element_add,
+         name="complaint_element_add"),
+    path("zaken/<str:reference>/klacht/onderdelen/<int:element_id>/wijzigen/",
+         views.complaint_element_change, name="complaint_element_change"),
+    path("zaken/<str:reference>/klacht/onderdelen/<int:element_id>/verwijderen/",
+         views.complaint_element_delete, name="complaint_element_delete"),
 ]

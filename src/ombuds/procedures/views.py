@@ -1,5 +1,6 @@
-"""Staff pages of the procedures: record a case's disputed decisions and complaints, and the
-pro-forma objection letter.
+"""Staff pages of the procedures: record a case's disputed decisions, the handling of its
+complaint step by step (variants 4–6; the complaint itself is opened by the workflow), and
+the pro-forma objection letter.
 
 Thin views: the case is fetched with ``access_case`` (scoped and audited, a 404 outside the
 user's scope), forms check input, the services write and recompute the deadlines. Each form
@@ -13,14 +14,27 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from ombuds.cases.selectors import access_case, audit_case
 from ombuds.cases.views.common import case_role_required
 from ombuds.core.audit import Action
+from ombuds.domain.complaints import COMPLAINT_VARIANTS
 from ombuds.procedures import services
-from ombuds.procedures.forms import ComplaintForm, ConfirmDeleteForm, DecisionForm
-from ombuds.procedures.models import Complaint, DeadlineKind, DisputedDecision
+from ombuds.procedures.complaints import (
+    complaint_of,
+    element_create,
+    element_delete,
+    element_update,
+)
+from ombuds.procedures.forms import (
+    ConfirmDeleteForm,
+    DecisionForm,
+    ElementForm,
+    complaint_steps,
+)
+from ombuds.procedures.models import Complaint, ComplaintElement, DeadlineKind, DisputedDecision
 from ombuds.procedures.templatetags.procedures import deadline_view, request_calendar
 
 
@@ -34,16 +48,11 @@ def _decision(case, decision_id: int) -> DisputedDecision:
     return decision
 
 
-def _complaint(case, complaint_id: int) -> Complaint:
-    complaint = Complaint.objects.filter(case=case, pk=complaint_id).first()
-    if complaint is None:
-        raise Http404("Klacht niet gevonden.")
-    complaint.case = case
-    return complaint
-
-
-def _save(request, form, write, *, success: str, case, template: str, context: dict):
-    """Validate ``form``, call ``write(**data)``; redirect on success, else show the errors."""
+def _save(request, form, write, *, success: str, case, template: str, context: dict,
+          anchor: str = ""):
+    """Validate ``form``, call ``write(**data)``; redirect to the case page (at ``anchor``) on
+    success, else show the errors (a closed complaint's refusal among them) with the input."""
+    context = {"case": case, "form": form, **context}
     if form.is_valid():
         try:
             write(**form.service_kwargs())
@@ -51,11 +60,12 @@ def _save(request, form, write, *, success: str, case, template: str, context: d
             form.apply_service_error(error)
         except PermissionDenied as error:
             form.add_error(None, str(error))
-            return render(request, template, {"case": case, "form": form, **context}, status=403)
+            return render(request, template, context, status=403)
         else:
             messages.success(request, success)
-            return redirect("cases:detail", reference=case.reference)
-    return render(request, template, {"case": case, "form": form, **context}, status=400)
+            url = reverse("cases:detail", args=[case.reference])
+            return redirect(f"{url}#{anchor}" if anchor else url)
+    return render(request, template, context, status=400)
 
 
 # --- disputed decisions ---------------------------------------------------------------------
@@ -102,65 +112,121 @@ def decision_delete(request, reference: str, decision_id: int):
                            "verwijderd.")
 
 
-# --- complaints -----------------------------------------------------------------------------
+# --- the complaint of the case (variants 4–6) ------------------------------------------------
 
 COMPLAINT_TEMPLATE = "procedures/complaint_form.html"
+ELEMENT_TEMPLATE = "procedures/element_form.html"
+
+
+def _complaint(case) -> Complaint:
+    """Return the case's complaint: a 404 on a case without one (variants 1–3, a variant-5
+    case not converted into a formal complaint)."""
+    complaint = complaint_of(case) if case.workflow.variant in COMPLAINT_VARIANTS else None
+    if complaint is None:
+        raise Http404("Deze zaak heeft geen klacht.")
+    complaint.case = case
+    return complaint
+
+
+def _element(complaint, element_id: int) -> ComplaintElement:
+    element = ComplaintElement.objects.filter(complaint=complaint, pk=element_id).first()
+    if element is None:
+        raise Http404("Klachtonderdeel niet gevonden.")
+    element.complaint = complaint
+    return element
+
+
+def _back(case) -> str:
+    return f"{reverse('cases:detail', args=[case.reference])}#klacht"
 
 
 @case_role_required
-def complaint_add(request, reference: str):
+def complaint_edit(request, reference: str, step: str):
+    """One step of the complaint's handling (``forms.COMPLAINT_STEPS``), on its own page."""
     case = access_case(request.user, reference)
+    complaint = _complaint(case)
+    steps = dict(complaint_steps(case.workflow.variant))
+    if step not in steps:
+        raise Http404("Deze stap hoort niet bij deze klacht.")
+    form_class = steps[step]
+    context = {"complaint": complaint, "step": step}
     if request.method != "POST":
-        return render(request, COMPLAINT_TEMPLATE, {"case": case, "form": ComplaintForm()})
-    form = ComplaintForm(request.POST)
-    return _save(request, form,
-                 lambda **data: services.complaint_create(user=request.user, case=case, **data),
-                 success="De klacht is vastgelegd en de termijnen zijn berekend.",
-                 case=case, template=COMPLAINT_TEMPLATE, context={})
+        form = form_class(initial=form_class.initial_for(complaint), complaint=complaint)
+        return render(request, COMPLAINT_TEMPLATE, {"case": case, "form": form, **context})
+    form = form_class(request.POST, complaint=complaint)
+    return _save(
+        request, form,
+        lambda **data: services.complaint_update(user=request.user, complaint=complaint, **data),
+        case=case, template=COMPLAINT_TEMPLATE, context=context, anchor="klacht",
+        success=f"‘{form_class.title}’ is opgeslagen en de termijnen zijn opnieuw berekend.")
 
 
 @case_role_required
-def complaint_change(request, reference: str, complaint_id: int):
+def complaint_element_add(request, reference: str):
     case = access_case(request.user, reference)
-    complaint = _complaint(case, complaint_id)
+    complaint = _complaint(case)
+    variant = case.workflow.variant
     context = {"complaint": complaint}
     if request.method != "POST":
-        form = ComplaintForm(initial=ComplaintForm.initial_for(complaint))
-        return render(request, COMPLAINT_TEMPLATE, {"case": case, "form": form, **context})
-    form = ComplaintForm(request.POST)
-    return _save(request, form,
-                 lambda **data: services.complaint_update(user=request.user, complaint=complaint,
-                                                          **data),
-                 success="De klacht is gewijzigd en de termijnen zijn opnieuw berekend.",
-                 case=case, template=COMPLAINT_TEMPLATE, context=context)
+        form = ElementForm(variant=variant)
+        return render(request, ELEMENT_TEMPLATE, {"case": case, "form": form, **context})
+    form = ElementForm(request.POST, variant=variant)
+    return _save(
+        request, form,
+        lambda **data: element_create(user=request.user, complaint=complaint, **data),
+        case=case, template=ELEMENT_TEMPLATE, context=context, anchor="klacht",
+        success="Het klachtonderdeel is vastgelegd.")
 
 
 @case_role_required
-def complaint_delete(request, reference: str, complaint_id: int):
+def complaint_element_change(request, reference: str, element_id: int):
     case = access_case(request.user, reference)
-    complaint = _complaint(case, complaint_id)
-    return _delete(request, case, complaint, kind="complaint",
-                   write=lambda: services.complaint_delete(user=request.user, complaint=complaint),
-                   success=f"De klacht ‘{complaint.subject}’ en de termijnen ervan zijn "
-                           "verwijderd.")
+    complaint = _complaint(case)
+    element = _element(complaint, element_id)
+    variant = case.workflow.variant
+    context = {"complaint": complaint, "element": element}
+    if request.method != "POST":
+        form = ElementForm(initial=ElementForm.initial_for(element), variant=variant)
+        return render(request, ELEMENT_TEMPLATE, {"case": case, "form": form, **context})
+    form = ElementForm(request.POST, variant=variant)
+    return _save(
+        request, form,
+        lambda **data: element_update(user=request.user, element=element, **data),
+        case=case, template=ELEMENT_TEMPLATE, context=context, anchor="klacht",
+        success=f"Klachtonderdeel {element.position} is gewijzigd.")
 
 
-def _delete(request, case, obj, *, kind: str, write, success: str):
+@case_role_required
+def complaint_element_delete(request, reference: str, element_id: int):
+    case = access_case(request.user, reference)
+    complaint = _complaint(case)
+    element = _element(complaint, element_id)
+    return _delete(request, case, element, kind="element",
+                   write=lambda: element_delete(user=request.user, element=element),
+                   success=f"Klachtonderdeel {element.position} is verwijderd.",
+                   back=_back(case))
+
+
+def _delete(request, case, obj, *, kind: str, write, success: str, back: str = ""):
     """Ask for confirmation (GET), then remove through the service (POST)."""
     template = "procedures/confirm_delete.html"
-    context = {"case": case, "object": obj, "kind": kind}
+    back = back or f"{reverse('cases:detail', args=[case.reference])}#termijnen"
+    context = {"case": case, "object": obj, "kind": kind, "back": back}
     if request.method != "POST":
-        return render(request, template, {**context, "form": ConfirmDeleteForm()})
-    form = ConfirmDeleteForm(request.POST)
+        return render(request, template, {**context, "form": ConfirmDeleteForm(kind=kind)})
+    form = ConfirmDeleteForm(request.POST, kind=kind)
     if not form.is_valid():
         return render(request, template, {**context, "form": form}, status=400)
     try:
         write()
+    except ValidationError as error:  # e.g. the complaint was closed meanwhile
+        form.apply_service_error(error)
+        return render(request, template, {**context, "form": form}, status=400)
     except PermissionDenied as error:
         form.add_error(None, str(error))
         return render(request, template, {**context, "form": form}, status=403)
     messages.success(request, success)
-    return redirect("cases:detail", reference=case.reference)
+    return redirect(back)
 
 
 # --- the pro-forma objection letter ---------------------------------------------------------

@@ -143,6 +143,8 @@ class TombstoneComplaint(models.Model):
     received_on = models.DateField()
     not_handled_notice_on = models.DateField(null=True, blank=True)
     findings_on = models.DateField(null=True, blank=True)
+    #: How the complaint ended (``procedures.Complaint.outcome``); "" while it was open.
+    outcome = models.CharField(max_length=30, blank=True)
 
     def __str__(self) -> str:
         return f"{self.kind} {self.received_on}"

@@ -79,7 +79,7 @@ def _tombstone(case: Case, *, rule: str, by: str, reason: str) -> Tombstone:
     TombstoneComplaint.objects.bulk_create(
         TombstoneComplaint(tombstone=tombstone, kind=c.kind, received_on=c.received_on,
                            not_handled_notice_on=c.not_handled_notice_on,
-                           findings_on=c.findings_on)
+                           findings_on=c.findings_on, outcome=c.outcome)
         for c in Complaint.objects.filter(case=case))
     return tombstone
 

@@ -288,21 +288,68 @@ def _deadlines(municipality, period, today: dt.date) -> list[_Counts]:
     ])]
 
 
-def _complaints(municipality, period) -> list[_Counts]:
-    """The annual complaint register (Awb 9:12a) for the variants that handle complaints."""
+def _complaints(municipality, period) -> tuple[list[_Counts], list[tuple[str, str]], str]:
+    """The complaints received in the period, for the variants that handle complaints: per
+    kind, and those of the variant's own kind per way they ended (the register of Awb 9:12a,
+    from ``Complaint.outcome``) and still open. Also returns ``(register label, outcome
+    label)`` per way and the label of the variant's kind, to tie the register to the other
+    tables (``_register_links``)."""
     from ombuds.procedures.models import Complaint
     from ombuds.records.models import TombstoneComplaint
 
     variant = getattr(municipality.workflow, "variant", None)
     if variant not in (4, 5, 6):
+        return [], [], ""
+    received = {"received_on__gte": period.start, "received_on__lte": period.end}
+    living = Complaint.objects.filter(case__municipality=municipality, **received).order_by()
+    gone = _tombstones(municipality, TombstoneComplaint).filter(**received)
+    kinds = _plus(_by(living, "kind"), _by(gone, "kind"))
+    kind = Complaint.Kind.OMBUDSMAN if variant == 6 else Complaint.Kind.COMPLAINT
+    ended = _plus(_by(living.filter(kind=kind), "outcome"), _by(gone.filter(kind=kind), "outcome"))
+    workflow = municipality.workflow.workflow
+    known = {o.code: o.label for o in workflow.outcomes}
+    ways = [(code, label) for code, label in REGISTER_WAYS.items() if code in known]
+    # An outcome outside the register's ways (a variant changed since) keeps its own row, so
+    # the ways always add up to the complaints that ended.
+    ways += [(code, known.get(code, code)) for code in sorted(ended)
+             if code and code not in dict(ways)]
+    noun = "Verzoeken" if variant == 6 else "Klachten"
+    return [
+        _Counts("complaints", "Ontvangen klachten (Awb 9:12a)",
+                [(str(label), kinds.get(code, 0)) for code, label in Complaint.Kind.choices]),
+        _Counts("complaint_register",
+                f"{noun} ontvangen in de periode en afgehandeld, naar afloop (Awb 9:12a)",
+                [(label, ended.get(code, 0)) for code, label in ways], note=REGISTER_LINK_NOTE),
+        _Counts("complaint_open", f"{noun} ontvangen in de periode en nog in behandeling",
+                [(STILL_OPEN, ended.get("", 0))], with_total=False),
+    ], [(label, known.get(code, "")) for code, label in ways], str(kind.label)
+
+
+def _register_links(counts: list[_Counts], pairs: list[tuple[str, str]], kind_label: str) -> list:
+    """How the register in the general report hangs together with the other tables.
+
+    Always: the complaints of the variant's kind received are those that ended plus those
+    still open. And where the register and the outcome table count the same (every complaint
+    received in the period was closed in it, the usual case for a whole year), that too, so
+    that disclosure control hides a figure in both tables or in neither: a published count in
+    one would give the hidden one away, and the two tables must never disagree. Those links
+    are declared only where the counts are equal (``protect_report`` refuses a link that does
+    not hold); a declared link can only make disclosure control hide more, never less.
+    """
+    tables = {c.key: c for c in counts}
+    if "complaint_register" not in tables:
         return []
-    kinds = _plus(_by(Complaint.objects.filter(case__municipality=municipality,
-                                               received_on__gte=period.start,
-                                               received_on__lte=period.end), "kind"),
-                  _by(_tombstones(municipality, TombstoneComplaint).filter(
-                      received_on__gte=period.start, received_on__lte=period.end), "kind"))
-    return [_Counts("complaints", "Ontvangen klachten (Awb 9:12a)",
-                    [(str(label), kinds.get(code, 0)) for code, label in Complaint.Kind.choices])]
+    register = dict(tables["complaint_register"].counts)
+    links = [disclosure.Link(("complaints", kind_label), (
+        ("complaint_register", None), ("complaint_open", STILL_OPEN)))]
+    outcomes = dict(tables["outcome"].counts)
+    for register_label, outcome_label in pairs:
+        if outcome_label in outcomes and outcomes[outcome_label] == register[register_label]:
+            links.append(disclosure.Link(("outcome", outcome_label),
+                                         (("complaint_register", register_label),)))
+    if sum(outcomes.values()) == sum(register.values()):
+        links.append(disclosure.Link(("outcome", None), (("complaint_register", None),)))
+    return links
 
 
 def whole_years(period) -> list[int] | None:
@@ -525,7 +572,8 @@ def report_build(*, municipality, period, exact: bool = False,
     step(30)
     counts += _closures(municipality, period) + _referrals(municipality, period)
     step(45)
-    counts += _deadlines(municipality, period, today) + _complaints(municipality, period)
+    register, register_pairs, register_kind = _complaints(municipality, period)
+    counts += _deadlines(municipality, period, today) + register
     n_closed, median, p90 = _lead_time(municipality, period)
     step(55)
     survey = _survey(municipality, period)
@@ -543,8 +591,9 @@ def report_build(*, municipality, period, exact: bool = False,
     pilot_years, pilot = _pilot(municipality, period)
     outcome_labels = {label for label, _n in next(c for c in counts if c.key == "outcome").counts}
     step(65)
-    protected = protect_tables(counts + pilot, exact,
-                               _pilot_links(outcome_labels) if pilot else ())
+    links = [*(_pilot_links(outcome_labels) if pilot else ()),
+             *_register_links(counts, register_pairs, register_kind)]
+    protected = protect_tables(counts + pilot, exact, links)
     step(80)
     tables = []
     if pilot:
@@ -569,7 +618,8 @@ def report_build(*, municipality, period, exact: bool = False,
             grade = None if survey["grade"] is None else round(survey["grade"], 1)
             rows.append(Row("Cijfer", "mean_grade", _metric(grade, table.cells[0], exact)))
         tables.append(ReportTable(item.key, item.title, rows, note=item.note,
-                                  chart=item.key not in ("lead_time", "satisfaction")))
+                                  chart=item.key not in ("lead_time", "satisfaction",
+                                                         "complaint_open")))
     if pilot:
         tables.append(pilot_table)
     step(90)
@@ -590,8 +640,8 @@ def report_build(*, municipality, period, exact: bool = False,
 
 # --- the annual complaint register (Awb 9:12a) -----------------------------------------------
 
-#: How a written complaint ended, in the order of the register; the case's outcome decides,
-#: a notice of not handling it (Awb 9:8) first.
+#: How a written complaint ended, in the order of the register: ``Complaint.outcome``, which
+#: the workflow sets in the same transaction as the case's closure ("" while it is open).
 REGISTER = [
     ("gegrond", "Oordeel: gegrond"), ("deels_gegrond", "Oordeel: deels gegrond"),
     ("ongegrond", "Oordeel: ongegrond"), ("geen_oordeel", "Oordeel: geen oordeel"),
@@ -599,16 +649,25 @@ REGISTER = [
     ("informeel_opgelost", "Naar tevredenheid opgelost (Awb 9:5)"),
     ("ingetrokken", "Ingetrokken"), ("open", "Nog in behandeling"),
 ]
+#: The ways a complaint (or a request to the ombudsfunctie, variant 6) ends, for the register
+#: in the general report; a variant shows those its workflow has.
+REGISTER_WAYS = {**dict(REGISTER[:-1]), "niet_ontvankelijk": "Niet ontvankelijk (Awb 9:20)",
+                 "verwezen": "Verwezen"}
+STILL_OPEN = REGISTER[-1][1]
 RULING_LABELS = [label for code, label in REGISTER[:4]]
 HANDLED = "Afgehandeld met oordeel (Awb 9:12)"
 OTHER = "Overig"
 RECEIVED = "Ontvangen"
-REGISTER_NOTE = ("Schriftelijke klachten (Awb 9.1) naar het jaar van ontvangst; zonder namen "
+REGISTER_NOTE = ("Schriftelijke klachten (Awb titel 9.1) naar het jaar van ontvangst; zonder namen "
                  "of kenmerken. De afhandeltijd is de mediaan van ontvangst tot oordeel.")
+REGISTER_LINK_NOTE = ("Een klacht krijgt haar afloop bij het afsluiten van de zaak, dus telt "
+                      "deze tabel hetzelfde als 'Afgesloten zaken per uitkomst' voor de klachten "
+                      "die in de periode zijn ontvangen én afgesloten.")
 
 
 def _register_counts(municipality, period) -> tuple[list[int], dict, dict]:
-    """Per year of receipt: the complaints per way they ended, and the median handling days."""
+    """Per year of receipt: the written complaints per outcome ("" = still being handled,
+    plus ``total``), and the median handling days."""
     from ombuds.procedures.models import Complaint
     from ombuds.records.models import TombstoneComplaint
 
@@ -616,23 +675,18 @@ def _register_counts(municipality, period) -> tuple[list[int], dict, dict]:
     rows: dict[int, dict] = {}
     spans: dict[int, list[float]] = {}
     # The complaints of living cases, then those of destroyed ones (their tombstone keeps the
-    # outcome of the case).
-    for model, owner in ((Complaint, "case"), (TombstoneComplaint, "tombstone")):
+    # complaint's outcome).
+    for model in (Complaint, TombstoneComplaint):
         source = (model.objects.filter(case__municipality=municipality) if model is Complaint
                   else _tombstones(municipality, model))
         complaints = source.filter(
             kind=Complaint.Kind.COMPLAINT,
             received_on__gte=period.start, received_on__lte=period.end,
         ).order_by().annotate(year=ExtractYear("received_on"))
-        outcome = f"{owner}__outcome"
-        not_handled = Q(not_handled_notice_on__isnull=False) | Q(**{outcome: "niet_behandeld"})
-        filters = {code: Q(**{outcome: code}) & Q(not_handled_notice_on__isnull=True)
-                   for code, _label in REGISTER if code not in ("niet_behandeld", "open")}
-        filters["niet_behandeld"] = not_handled
-        for row in complaints.values("year").annotate(
-                total=Count("id"), **{code: Count("id", filter=f) for code, f in filters.items()}):
-            year = row.pop("year")
-            rows[year] = _plus(rows.get(year, {}), row)
+        for row in complaints.values("year", "outcome").annotate(n=Count("id")):
+            counts = rows.setdefault(row["year"], {})
+            counts[row["outcome"]] = counts.get(row["outcome"], 0) + row["n"]
+            counts["total"] = counts.get("total", 0) + row["n"]
         if model is Complaint:
             handled = complaints.filter(findings_on__isnull=False)
         else:
@@ -663,7 +717,11 @@ def complaints_build(*, municipality, period, exact: bool = False,
         row = rows.get(year, {})
         total = row.get("total", 0)
         ended = [(label, row.get(code, 0)) for code, label in REGISTER if code != "open"]
-        ended.append((REGISTER[-1][1], total - sum(n for _label, n in ended)))
+        ended.append((STILL_OPEN, row.get("", 0)))
+        # An outcome outside the register (none in variants 4 and 5) is not lost: it is
+        # "Overig" in the handled/other split, and the received total counts it.
+        if total != sum(n for _label, n in ended):
+            ended.append((OTHER, total - sum(n for _label, n in ended)))
         handled = sum(n for label, n in ended if label in RULING_LABELS)
         key, handled_key = f"register_{year}", f"register_{year}_handled"
         counts += [_Counts(key, str(year), ended),

@@ -89,8 +89,13 @@ class Signal(models.Model):
 
 
 class Recommendation(models.Model):
-    """A recommendation (aanbeveling) of the ombudsfunctie on a signal, and whether the
-    addressee adopted it."""
+    """A recommendation (aanbeveling) of the ombudsfunctie, and whether the addressee adopted it.
+
+    One concept for two occasions: a recommendation on a signal (a recurring problem, to the
+    organisation responsible), or on a case of variant 6 (the report of the ombudsfunctie's
+    investigation of a complaint, to the municipality). Exactly one of ``signal`` and ``case``
+    is set (the database checks it).
+    """
 
     class Adoption(models.TextChoices):
         ADOPTED = "overgenomen", _("Overgenomen")
@@ -98,7 +103,12 @@ class Recommendation(models.Model):
         NOT = "niet", _("Niet overgenomen")
         PENDING = "onbekend", _("Nog niet bekend")
 
-    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="recommendations")
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="recommendations",
+                               null=True, blank=True)
+    #: The case whose report (variant 6) makes the recommendation; destroyed with the case.
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE,
+                             related_name="recommendations", null=True, blank=True,
+                             verbose_name=_("zaak"))
     addressee = models.CharField(_("aan wie"), max_length=200,
                                  help_text=_("Bijvoorbeeld het college of de zorgaanbieder."))
     text = models.TextField(_("aanbeveling"))
@@ -118,8 +128,16 @@ class Recommendation(models.Model):
         verbose_name_plural = _("aanbevelingen")
         ordering = ["due_on", "id"]
         indexes = [models.Index(fields=["responded_on", "due_on"], name="recommendation_due_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(signal__isnull=False, case__isnull=True)
+                           | models.Q(signal__isnull=True, case__isnull=False)),
+                name="recommendation_signal_xor_case"),
+        ]
 
     def __str__(self) -> str:
+        if self.case_id:
+            return f"Aanbeveling {self.pk} bij zaak {self.case_id}"
         return f"Aanbeveling {self.pk} bij signaal {self.signal_id}"
 
 

@@ -99,6 +99,7 @@ def linked_cases(user, signal: Signal) -> list[Case]:
 
 
 def signal_recommendations(signal: Signal) -> list[Recommendation]:
+    """Return the recommendations on ``signal``."""
     return list(signal.recommendations.order_by("due_on", "id"))
 
 
@@ -182,14 +183,29 @@ def recommendation_counts(municipality_ids: Iterable[int], period=None) -> dict[
 
 
 def recommendations_to_remind(today: date) -> QuerySet[Recommendation]:
-    """Return recommendations past their due date without a response, on open signals, not
-    yet reminded for that due date."""
+    """Return recommendations past their due date without a response, not yet reminded for
+    that due date: those on open signals, and those of a case's report (variant 6), whose
+    response usually comes after the case was closed."""
     return (Recommendation.objects
             .filter(due_on__lt=today, responded_on__isnull=True)
-            .exclude(signal__status=SignalState.CLOSED)
+            .filter((Q(signal__isnull=False) & ~Q(signal__status=SignalState.CLOSED))
+                    | Q(case__isnull=False))
             .exclude(reminded_for=F("due_on"))
-            .select_related("signal__created_by", "signal__organisation")
-            .order_by("signal__created_by_id", "due_on", "id"))
+            .select_related("signal__created_by", "signal__organisation", "case", "created_by")
+            .order_by("due_on", "id"))
+
+
+def recommendation_owner(recommendation: Recommendation):
+    """The user a reminder about ``recommendation`` goes to: who raised its signal, or who
+    made the recommendation in a case's report."""
+    if recommendation.case_id:
+        return recommendation.created_by
+    return recommendation.signal.created_by
+
+
+def case_recommendations(case: Case) -> list[Recommendation]:
+    """Return the recommendations of the report on ``case`` (the caller opened the case)."""
+    return list(Recommendation.objects.filter(case=case).order_by("due_on", "id"))
 
 
 def signals_to_remind(today: date) -> QuerySet[Signal]:

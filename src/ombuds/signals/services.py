@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from ombuds.accounts.roles import ALL_CASES_ROLES
@@ -32,8 +33,10 @@ from ombuds.socialmap.models import Organisation
 
 __all__ = [
     "SignalMoveRefused",
+    "case_recommendation_add",
     "recommendation_add",
     "recommendation_record_response",
+    "recommends_on",
     "signal_create",
     "signal_link_cases",
     "signal_reminders_send",
@@ -198,6 +201,30 @@ def signal_transition(*, user, signal: Signal, target: str, text: str = "",
 
 
 # --- recommendations ----------------------------------------------------------------------
+# One concept for signals and for the report of a variant-6 investigation (a case): the same
+# checks, the same response; only where it hangs and which audit entry it writes differ.
+
+def _recommendation_errors(*, addressee: str, text: str, due_on: date | None) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if not addressee.strip():
+        errors["addressee"] = "Vul in aan wie de aanbeveling is gericht."
+    if not text.strip():
+        errors["text"] = "Schrijf de aanbeveling."
+    if due_on is None:
+        errors["due_on"] = "Vul in wanneer u een reactie verwacht."
+    return errors
+
+
+def _audit_recommendation(*, user, recommendation: Recommendation, event: str,
+                          details: dict) -> None:
+    """The audit entry of a change to ``recommendation``: about its case, or its signal."""
+    if recommendation.case_id:
+        audit_case(user=user, case=recommendation.case, action=Action.UPDATE, event=event,
+                   details=details)
+    else:
+        selectors.audit_signal(user=user, signal=recommendation.signal, action=Action.UPDATE,
+                               event=event, details=details)
+
 
 @transaction.atomic
 def recommendation_add(*, user, signal: Signal, addressee: str, text: str,
@@ -207,19 +234,50 @@ def recommendation_add(*, user, signal: Signal, addressee: str, text: str,
     errors: dict[str, str] = {}
     if Signal.objects.filter(pk=signal.pk, status=SignalState.CLOSED).exists():
         errors["__all__"] = "Dit signaal is afgesloten; u kunt geen aanbeveling meer toevoegen."
-    if not addressee.strip():
-        errors["addressee"] = "Vul in aan wie de aanbeveling is gericht."
-    if not text.strip():
-        errors["text"] = "Schrijf de aanbeveling."
-    if due_on is None:
-        errors["due_on"] = "Vul in wanneer u een reactie verwacht."
+    errors.update(_recommendation_errors(addressee=addressee, text=text, due_on=due_on))
     _raise(errors)
     recommendation = Recommendation.objects.create(
         signal=signal, addressee=addressee.strip(), text=text.strip(), due_on=due_on,
         created_by=user)
-    selectors.audit_signal(user=user, signal=signal, action=Action.UPDATE,
-                           event="recommendation.added",
-                           details={"recommendation": recommendation.pk})
+    _audit_recommendation(user=user, recommendation=recommendation, event="recommendation.added",
+                          details={"recommendation": recommendation.pk})
+    return recommendation
+
+
+def recommends_on(case: Case) -> bool:
+    """Whether ``case`` can carry recommendations: a request to the ombudsfunctie (variant 6,
+    with its complaint), whose report may recommend the municipality what to do."""
+    from ombuds.procedures.models import Complaint
+
+    return (case.workflow.variant == 6
+            and Complaint.objects.filter(case_id=case.pk).exists())
+
+
+@transaction.atomic
+def case_recommendation_add(*, user, case: Case, addressee: str, text: str,
+                            due_on: date | None) -> Recommendation:
+    """Add a recommendation of the variant-6 report on ``case`` (to the municipality, as a
+    rule) with the date a response is expected. Refused once the case is closed: the
+    recommendations are part of the report, which closes the case."""
+    _require_edit(user, case.municipality_id)
+    locked = lock_own_rows(Case.objects.select_related("municipality", "workflow")).get(pk=case.pk)
+    errors: dict[str, str] = {}
+    if not recommends_on(locked):
+        errors["__all__"] = ("Aanbevelingen horen bij het rapport van de ombudsfunctie over een "
+                             "klacht (variant 6); deze zaak heeft er geen.")
+    elif locked.closed_at is not None:
+        errors["__all__"] = ("Deze zaak is afgesloten; u kunt geen aanbeveling meer toevoegen. "
+                             "Heropen de zaak als het rapport moet worden aangevuld.")
+    errors.update(_recommendation_errors(addressee=addressee, text=text, due_on=due_on))
+    _raise(errors)
+    recommendation = Recommendation.objects.create(
+        case=locked, addressee=addressee.strip(), text=text.strip(), due_on=due_on,
+        created_by=user)
+    TimelineEntry.objects.create(case=locked, kind=EntryKind.NOTE, occurred_at=timezone.now(),
+                                 author=user,
+                                 summary=f"Aanbeveling aan {recommendation.addressee}"[:200])
+    _audit_recommendation(user=user, recommendation=recommendation, event="recommendation.added",
+                          details={"recommendation": recommendation.pk})
     return recommendation
 
 
@@ -227,9 +285,10 @@ def recommendation_add(*, user, signal: Signal, addressee: str, text: str,
 def recommendation_record_response(*, user, recommendation: Recommendation, adoption: str,
                                    response: str = "",
                                    responded_on: date | None = None) -> Recommendation:
-    """Record the addressee's response and whether it adopted the recommendation."""
-    signal = recommendation.signal
-    _require_edit(user, signal.municipality_id)
+    """Record the addressee's response and whether it adopted the recommendation (of a signal
+    or of a case; a case's may be answered after the case was closed)."""
+    owner = recommendation.case if recommendation.case_id else recommendation.signal
+    _require_edit(user, owner.municipality_id)
     responded_on = responded_on or timezone.localdate()
     errors: dict[str, str] = {}
     if adoption not in Recommendation.Adoption.values:
@@ -243,13 +302,24 @@ def recommendation_record_response(*, user, recommendation: Recommendation, adop
     recommendation.response = response.strip()
     recommendation.responded_on = responded_on
     recommendation.save(update_fields=["adoption", "response", "responded_on"])
-    selectors.audit_signal(user=user, signal=signal, action=Action.UPDATE,
-                           event="recommendation.response_recorded",
-                           details={"recommendation": recommendation.pk, "adoption": adoption})
+    _audit_recommendation(user=user, recommendation=recommendation,
+                          event="recommendation.response_recorded",
+                          details={"recommendation": recommendation.pk, "adoption": adoption})
     return recommendation
 
 
 # --- reminders ----------------------------------------------------------------------------
+
+def _reminder_lines(base: str, r: Recommendation) -> list[str]:
+    if r.case_id:
+        url = reverse("signals:case_recommendation_response", args=[r.case.reference])
+        return [f"- Zaak {r.case.reference}, aan {r.addressee}:",
+                f"  reactie verwacht uiterlijk {r.due_on:%d-%m-%Y}.",
+                f"  {base}{url}?aanbeveling={r.pk}", ""]
+    return [f"- Signaal {r.signal_id} ({r.signal.title}), aan {r.addressee}:",
+            f"  reactie verwacht uiterlijk {r.due_on:%d-%m-%Y}.",
+            f"  {base}/werk/signalen/{r.signal_id}/#aanbeveling-{r.pk}", ""]
+
 
 def _reminder_body(owner, recommendations: list[Recommendation], signals: list[Signal]) -> str:
     base = settings.BASE_URL.rstrip("/")
@@ -257,9 +327,7 @@ def _reminder_body(owner, recommendations: list[Recommendation], signals: list[S
     if recommendations:
         lines += ["Op deze aanbevelingen is de reactie over tijd:", ""]
         for r in recommendations:
-            lines += [f"- Signaal {r.signal_id} ({r.signal.title}), aan {r.addressee}:",
-                      f"  reactie verwacht uiterlijk {r.due_on:%d-%m-%Y}.",
-                      f"  {base}/werk/signalen/{r.signal_id}/#aanbeveling-{r.pk}", ""]
+            lines += _reminder_lines(base, r)
     if signals:
         lines += ["Deze signalen zijn langer dan zes weken gedeeld zonder antwoord:", ""]
         for s in signals:
@@ -273,23 +341,26 @@ def _reminder_body(owner, recommendations: list[Recommendation], signals: list[S
 
 @transaction.atomic
 def signal_reminders_send(*, today: date) -> int:
-    """Queue one e-mail per ombudsperson (who raised the signal) listing the recommendations
-    past due without a response and the signals shared more than six weeks ago without an
-    answer; each item is reminded once per due or sharing date. Returns the number of
-    e-mails. The rows are locked, so two runs at once never remind twice."""
+    """Queue one e-mail per ombudsperson listing the recommendations past due without a
+    response (on signals they raised, or made by them in a case's report) and the signals
+    shared more than six weeks ago without an answer; each item is reminded once per due or
+    sharing date. Returns the number of e-mails. The rows are locked, so two runs at once
+    never remind twice."""
     recommendations = list(lock_own_rows(selectors.recommendations_to_remind(today)))
     signals = list(lock_own_rows(selectors.signals_to_remind(today)))
     per_owner: dict[int, tuple] = {}
     for r in recommendations:
-        if r.signal.created_by.email:
-            per_owner.setdefault(r.signal.created_by_id, (r.signal.created_by, [], []))[1].append(r)
+        owner = selectors.recommendation_owner(r)
+        if owner.email:
+            per_owner.setdefault(owner.pk, (owner, [], []))[1].append(r)
     for s in signals:
         if s.created_by.email:
             per_owner.setdefault(s.created_by_id, (s.created_by, [], []))[2].append(s)
     for owner, recs, sigs in per_owner.values():
         count = len(recs) + len(sigs)
-        subject = ("Ombuds: 1 punt bij signalen om op te volgen" if count == 1
-                   else f"Ombuds: {count} punten bij signalen om op te volgen")
+        about = ("signalen en aanbevelingen" if any(r.case_id for r in recs) else "signalen")
+        subject = (f"Ombuds: 1 punt bij {about} om op te volgen" if count == 1
+                   else f"Ombuds: {count} punten bij {about} om op te volgen")
         outbox_enqueue(to=owner.email, subject=subject, body=_reminder_body(owner, recs, sigs))
         Recommendation.objects.filter(pk__in=[r.pk for r in recs]).update(reminded_for=F("due_on"))
         Signal.objects.filter(pk__in=[s.pk for s in sigs]).update(reminded_for=F("shared_on"))
@@ -298,4 +369,3 @@ def signal_reminders_send(*, today: date) -> int:
                   details={"recipient": owner.pk, "recommendations": [r.pk for r in recs],
                            "signals": [s.pk for s in sigs]})
     return len(per_owner)
-

@@ -10,6 +10,8 @@ from ombuds.signals import views
 app_name = "signals"
 
 SIGNAL = "signalen/<int:signal_id>/"
+#: The recommendations of a case's report (variant 6): the same concept, under the case.
+CASE = "zaken/<str:reference>/aanbevelingen/"
 
 urlpatterns = [
     path("signalen/", views.signal_list, name="list"),
@@ -22,4 +24,7 @@ urlpatterns = [
          name="recommendation_response"),
     path(SIGNAL + "link/", views.link_create, name="link_create"),
     path(SIGNAL + "link/intrekken/", views.link_revoke, name="link_revoke"),
+    path(CASE + "nieuw/", views.case_recommendation_add, name="case_recommendation_add"),
+    path(CASE + "reactie/", views.case_recommendation_response,
+         name="case_recommendation_response"),
 ]

@@ -3,7 +3,8 @@ lifecycle, recommendations, linked cases and links for the organisation, and the
 
 Thin views: ``access_signal`` reads (scoped and audited, a 404 outside the user's scope),
 forms check input, the services write. ``beleid`` reads shared signals, never the cases.
-A new link's token is shown once, in the response to the POST that made it.
+A new link's token is shown once, in the response to the POST that made it. The
+recommendations of a case's report (variant 6) have their own two pages under the case.
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ombuds.accounts.roles import ALL_CASES_ROLES, Role
-from ombuds.cases.selectors import REFERENCE_PATTERN
+from ombuds.cases.selectors import REFERENCE_PATTERN, access_case
+from ombuds.cases.views.common import case_role_required
 from ombuds.domain.disclosure import HIDDEN, THRESHOLD
 from ombuds.domain.signals import ANSWERABLE, SignalMoveRefused, moves_from
 from ombuds.signals import links, selectors, services
@@ -68,8 +71,9 @@ def _count(user, signal: Signal, n: int) -> str:
     return HIDDEN
 
 
-def _save(request, form, write, *, signal, template, success, anchor, context=None):
-    """Validate ``form`` and call ``write``; redirect on success, else show the errors."""
+def _save(request, form, write, *, template, success, back: str, context: dict):
+    """Validate ``form`` and call ``write``; redirect to ``back`` on success, else show the
+    errors with the input kept. ``context`` names the signal or case the page is about."""
     if form.is_valid():
         try:
             write(**form.service_kwargs())
@@ -77,9 +81,8 @@ def _save(request, form, write, *, signal, template, success, anchor, context=No
             form.apply_service_error(error)
         else:
             messages.success(request, success)
-            return redirect(_detail_url(signal, anchor))
-    return render(request, template, {"signal": signal, "form": form, **(context or {})},
-                  status=400)
+            return redirect(back)
+    return render(request, template, {"form": form, **context}, status=400)
 
 
 @signal_reader_required
@@ -180,8 +183,8 @@ def signal_link_cases(request, signal_id: int):
     return _save(request, form,
                  lambda **data: services.signal_link_cases(user=request.user, signal=signal,
                                                            **data),
-                 signal=signal, template="signals/link_cases.html",
-                 success="De zaken zijn gekoppeld.", anchor="zaken")
+                 template="signals/link_cases.html", success="De zaken zijn gekoppeld.",
+                 back=_detail_url(signal, "zaken"), context={"signal": signal})
 
 
 @signal_reader_required
@@ -194,8 +197,9 @@ def recommendation_add(request, signal_id: int):
     return _save(request, form,
                  lambda **data: services.recommendation_add(user=request.user, signal=signal,
                                                             **data),
-                 signal=signal, template="signals/recommendation_form.html",
-                 success="De aanbeveling is toegevoegd.", anchor="aanbevelingen")
+                 template="signals/recommendation_form.html",
+                 success="De aanbeveling is toegevoegd.",
+                 back=_detail_url(signal, "aanbevelingen"), context={"signal": signal})
 
 
 def _recommendation(signal: Signal, value) -> Recommendation | None:
@@ -226,9 +230,9 @@ def recommendation_response(request, signal_id: int):
     return _save(request, form,
                  lambda **data: services.recommendation_record_response(
                      user=request.user, recommendation=recommendation, **data),
-                 signal=signal, template="signals/response_form.html",
-                 success="De reactie is vastgelegd.", anchor=f"aanbeveling-{recommendation.pk}",
-                 context=context)
+                 template="signals/response_form.html", success="De reactie is vastgelegd.",
+                 back=_detail_url(signal, f"aanbeveling-{recommendation.pk}"),
+                 context={"signal": signal, **context})
 
 
 def _base_url(request) -> str:
@@ -268,3 +272,62 @@ def link_revoke(request, signal_id: int):
     links.signal_link_revoke(user=request.user, signal=signal, link=link)
     messages.success(request, "De link is ingetrokken. Hij werkt niet meer.")
     return redirect(_detail_url(signal, "links"))
+
+
+# --- recommendations of a case's report (variant 6) ----------------------------------------
+# The same recommendation as on a signal, made in the ombudsfunctie's report on a complaint;
+# the pages hang under the case and go back to it.
+
+CASE_RECOMMENDATION_TEMPLATE = "signals/case_recommendation_form.html"
+CASE_RESPONSE_TEMPLATE = "signals/case_response_form.html"
+
+
+def _recommending_case(request, reference: str):
+    """The case ``reference`` if the user may open it and record its recommendations."""
+    case = access_case(request.user, reference)
+    if not request.user.roles_in(case.municipality_id) & ALL_CASES_ROLES:
+        raise PermissionDenied("U mag de aanbevelingen van deze zaak niet wijzigen.")
+    if not services.recommends_on(case):
+        raise Http404("Deze zaak heeft geen rapport met aanbevelingen.")
+    return case
+
+
+def _case_url(case) -> str:
+    return reverse("cases:detail", args=[case.reference]) + "#aanbevelingen"
+
+
+@case_role_required
+def case_recommendation_add(request, reference: str):
+    case = _recommending_case(request, reference)
+    if request.method != "POST":
+        form = RecommendationForm(initial={"addressee": f"Het college van burgemeester en "
+                                                        f"wethouders van {case.municipality.name}"})
+        return render(request, CASE_RECOMMENDATION_TEMPLATE, {"case": case, "form": form})
+    return _save(request, RecommendationForm(request.POST),
+                 lambda **data: services.case_recommendation_add(user=request.user, case=case,
+                                                                 **data),
+                 template=CASE_RECOMMENDATION_TEMPLATE, success="De aanbeveling is toegevoegd.",
+                 back=_case_url(case), context={"case": case})
+
+
+@case_role_required
+def case_recommendation_response(request, reference: str):
+    case = _recommending_case(request, reference)
+    source = request.POST if request.method == "POST" else request.GET
+    value = str(source.get("aanbeveling") or "")
+    recommendation = (Recommendation.objects.filter(case=case, pk=int(value)).first()
+                      if value.isdigit() else None)
+    if recommendation is None:
+        messages.error(request, "Kies de aanbeveling waarop u een reactie vastlegt.")
+        return redirect(_case_url(case))
+    recommendation.case = case
+    context = {"recommendation": recommendation}
+    if request.method != "POST":
+        form = ResponseForm(initial={"adoption": recommendation.adoption,
+                                     "response": recommendation.response})
+        return render(request, CASE_RESPONSE_TEMPLATE, {"case": case, "form": form, **context})
+    return _save(request, ResponseForm(request.POST),
+                 lambda **data: services.recommendation_record_response(
+                     user=request.user, recommendation=recommendation, **data),
+                 template=CASE_RESPONSE_TEMPLATE, success="De reactie van de gemeente is vastgelegd.",
+                 back=_case_url(case), context={"case": case, **context})

@@ -147,3 +147,45 @@ def register_case(setup: OfficeSetup, *, municipality: Municipality | None = Non
         person_data=None if person else PersonData(name=kwargs.pop("name", "Jan de Vries")),
         **kwargs,
     )
+
+
+def satisfy_complaint_law(setup: OfficeSetup, case: Case, outcome: str = "") -> None:
+    """Record on a complaint case (variants 4–6) what Awb chapter 9 requires before any move
+    or closure with ``outcome`` (``domain.complaints.check_move``): a hearing with its report,
+    a ground for not handling, a settlement, findings and conclusions, the municipality's own
+    handling (variant 6), and elements judged to give ``outcome``. For tests of something else
+    that walk such a case; tests of the rules themselves record each fact on purpose."""
+    from datetime import date
+
+    from ombuds.procedures.complaints import complaint_of, element_create, element_update
+    from ombuds.procedures.services import complaint_update
+
+    complaint = complaint_of(case)
+    if complaint is None:
+        return
+    second_line = complaint.kind == "ombudsman"
+    complaint_update(user=setup.ombudsman, complaint=complaint, hearing_on=complaint.received_on,
+                     hearing_report="Klager en beklaagde gehoord.", not_handled_ground="gewicht",
+                     inadmissible_ground="anders" if second_line else "",
+                     settlement="Naar tevredenheid opgelost.", findings="Bevindingen.",
+                     conclusions="Conclusies.",
+                     internal_received_on=date(2025, 1, 6) if second_line else None)
+    if outcome in ("gegrond", "deels_gegrond", "ongegrond", "geen_oordeel") \
+            and not complaint.elements.exists():
+        for judgment in {"deels_gegrond": ("gegrond", "ongegrond")}.get(outcome, (outcome,)):
+            element = element_create(user=setup.ombudsman, complaint=complaint,
+                                     description="Klachtonderdeel")
+            element_update(user=setup.ombudsman, element=element, judgment=judgment,
+                           reasons="Gemotiveerd oordeel.")
+
+
+def municipality_in_variant(setup: OfficeSetup, variant: int, *,
+                            roles: dict[str, Role] | None = None) -> Municipality:
+    """A new municipality of the office whose cases follow process ``variant`` (e.g. 4 or 6,
+    which the test office has not), served by the office's ombudsman; ``roles`` adds more
+    memberships by user attribute, e.g. ``{"secretariaat": Role.SECRETARIAT}``."""
+    municipality = MunicipalityFactory(office=setup.office, workflow=workflow(variant))
+    member(setup.ombudsman, municipality, Role.OMBUDSPERSON)
+    for attribute, role in (roles or {}).items():
+        member(getattr(setup, attribute), municipality, role)
+    return municipality

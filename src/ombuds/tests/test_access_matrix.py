@@ -17,7 +17,7 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from ombuds.cases.models import Case, CaseOrganisation, SavedFilter
-from ombuds.cases.services import case_assign, timeline_entry_add
+from ombuds.cases.services import case_assign, case_transition, timeline_entry_add
 from ombuds.interop.services import import_job_create
 from ombuds.mediation.partner import partner_link_create
 from ombuds.mediation.services import (
@@ -29,11 +29,12 @@ from ombuds.mediation.services import (
 )
 from ombuds.mediation.survey import survey_invite
 from ombuds.privacy.services import avg_request_create
-from ombuds.procedures.services import complaint_create, decision_create
+from ombuds.procedures.complaints import complaint_of, element_create
+from ombuds.procedures.services import decision_create
 from ombuds.public.services import status_link_issue
 from ombuds.signals.links import signal_link_create
 from ombuds.signals.services import recommendation_add, signal_create
-from ombuds.tests.factories import OrganisationFactory, register_case
+from ombuds.tests.factories import OrganisationFactory, register_case, workflow
 
 ROLES = ["anonymous", "ombudsman", "secretariaat", "coordinator", "beleid", "beheer",
          "ombudsman-westerveld"]
@@ -115,9 +116,12 @@ RULES: dict[str, Rule] = {
     "procedures:decision_change": Rule(CASE_READERS),
     "procedures:decision_delete": Rule(CASE_READERS),
     "procedures:proforma_letter": Rule(CASE_READERS),
-    "procedures:complaint_add": Rule(CASE_READERS),
-    "procedures:complaint_change": Rule(CASE_READERS),
-    "procedures:complaint_delete": Rule(CASE_READERS),
+    # the complaint pages answer on the world's complaint case, a Westerveld (variant 5) case
+    # handled by the ombudsperson: also its Westerveld ombudsperson (see ``COMPLAINT_CASE``)
+    "procedures:complaint_edit": Rule(CASE_READERS | {"ombudsman-westerveld"}),
+    "procedures:complaint_element_add": Rule(CASE_READERS | {"ombudsman-westerveld"}),
+    "procedures:complaint_element_change": Rule(CASE_READERS | {"ombudsman-westerveld"}),
+    "procedures:complaint_element_delete": Rule(CASE_READERS | {"ombudsman-westerveld"}),
     # letters: the GET shows the choice form; the POST steps use the same guard
     "correspondence:letter_add": Rule(CASE_READERS),
     # mediation pages: each GET shows a form; the POSTs use the same guard
@@ -157,6 +161,11 @@ RULES: dict[str, Rule] = {
     # 404 for this Steenwijkerland signal but has lists and a create page of their own
     "signals:list": Rule(CASE_READERS | {"beleid", "ombudsman-westerveld"}),
     "signals:create": Rule(CASE_READERS | {"ombudsman-westerveld"}),
+    # recommendations of a variant-6 request: who may make and record them, never intake
+    "signals:case_recommendation_add": Rule({"ombudsman", "coordinator",
+                                             "ombudsman-westerveld"}),
+    "signals:case_recommendation_response": Rule({"ombudsman", "coordinator",
+                                                  "ombudsman-westerveld"}),
     "signals:detail": Rule(CASE_READERS | {"beleid"}),
     "signals:transition": Rule(CASE_READERS, "post"),
     "signals:link_cases": Rule(CASE_READERS),
@@ -223,7 +232,10 @@ RULES: dict[str, Rule] = {
     "api-procedures:decisions": Rule(CASE_READERS),
     "api-procedures:decision": Rule(CASE_READERS),
     "api-procedures:complaints": Rule(CASE_READERS),
-    "api-procedures:complaint": Rule(CASE_READERS),
+    "api-procedures:complaint": Rule(CASE_READERS | {"ombudsman-westerveld"}),
+    "api-procedures:complaint_elements": Rule(CASE_READERS | {"ombudsman-westerveld"}),
+    "api-procedures:complaint_element": Rule(CASE_READERS | {"ombudsman-westerveld"}),
+    "api-correspondence:letter_draft": Rule(CASE_READERS),
     "api-procedures:deadlines": Rule(CASE_READERS),
     "api-signals:signals": Rule(CASE_READERS | {"beleid", "ombudsman-westerveld"}),
     "api-signals:signal": Rule(CASE_READERS | {"beleid"}),
@@ -275,8 +287,23 @@ def world(office):
     today = timezone.localdate()
     decision = decision_create(user=office.ombudsman, case=case, subject="Thuiszorg verlaagd",
                                made_known_on=today)
-    complaint = complaint_create(user=office.ombudsman, case=case, subject="Bejegening",
-                                 received_on=today)
+    # A complaint exists only through the workflow: a Westerveld case turned into one.
+    complaint_case = register_case(office, municipality=office.westerveld,
+                                   name="Geertje Zwiers-Hoogland")
+    case_assign(user=office.ombudsman, case=complaint_case, assignee=office.ombudsman)
+    case_transition(user=office.ombudsman, case=complaint_case, target="intake")
+    case_transition(user=office.ombudsman, case=complaint_case, target="klacht")
+    complaint = complaint_of(complaint_case)
+    # A request to the ombudsfunctie as second line (variant 6), for its recommendations: new
+    # Westerveld cases follow variant 6 for a moment.
+    westerveld_workflow = office.westerveld.workflow
+    office.westerveld.workflow = workflow(6)
+    office.westerveld.save()
+    request_case = register_case(office, municipality=office.westerveld,
+                                 name="Geertje Zwiers-Hoogland")
+    office.westerveld.workflow = westerveld_workflow
+    office.westerveld.save()
+    element = element_create(user=office.ombudsman, complaint=complaint, description="Bejegening")
     party = party_add(user=office.ombudsman, case=case, organisation=organisation)
     consent = consent_record(user=office.ombudsman, party=party, purpose="gesprek", scope="Alles",
                              given_on=today, given_how="mondeling", given_by="De inwoner")
@@ -316,7 +343,9 @@ def world(office):
     kwargs = {
         "reference": case.reference, "uuid": entry.attachments.get().uuid,
         "cbs_code": "GM1708", "pk": organisation.pk,
-        "decision_id": decision.pk, "complaint_id": complaint.pk,
+        "decision_id": decision.pk, "complaint_id": complaint.pk, "step": "klacht",
+        "element_id": element.pk, COMPLAINT_CASE: complaint_case.reference,
+        REQUEST_CASE: request_case.reference,
         "link_id": own_link.pk, "token": partner_token, "survey_token": survey_token,
         "party_id": party.pk, "consent_id": consent.pk,
         "agreement_id": meeting.agreements.get().pk, "referral_id": referral.pk,
@@ -327,12 +356,23 @@ def world(office):
     return office, case, kwargs, saved
 
 
+#: The world's key for the reference of its complaint case: the URLs of a complaint (its
+#: steps, elements, the API item) are reversed with that case instead of the world's case.
+COMPLAINT_CASE = "complaint_case_reference"
+#: The world's key for the reference of its variant-6 case (the recommendations of a request).
+REQUEST_CASE = "request_case_reference"
+
+
 def build(name, kwargs, saved):
     """Reverse ``name`` with the world's objects for exactly the parameters it takes."""
     values = dict(kwargs)
     if name == "cases:saved_filter_delete":
         values["pk"] = saved.pk
     wanted = PARAMETERS[name]
+    if name.startswith("procedures:complaint") or wanted & {"complaint_id", "element_id"}:
+        values["reference"] = values[COMPLAINT_CASE]
+    if name.startswith("signals:case_recommendation"):
+        values["reference"] = values[REQUEST_CASE]
     missing = wanted - set(values)
     assert not missing, f"the matrix world has no value for {missing} of {name}"
     return reverse(name, kwargs={k: values[k] for k in wanted})

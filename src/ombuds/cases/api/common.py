@@ -18,6 +18,7 @@ from rest_framework.exceptions import ErrorDetail
 from ombuds.accounts.roles import CASE_ROLES
 from ombuds.cases.models import Case
 from ombuds.cases.permissions import can_assign, can_transition, sees_health_details
+from ombuds.cases.services import transition_date_label
 from ombuds.core.api import HasRole
 
 TAG = "Zaken"
@@ -87,7 +88,8 @@ def case_organisations(case: Case) -> list:
 
 
 def transitions_of(case: Case) -> list[dict]:
-    """Return the moves the case's own workflow allows from its current status."""
+    """Return the moves the case's own workflow allows from its current status, each with
+    the label of the date it records ("" when it records none)."""
     workflow = case.workflow.workflow
     return [
         {
@@ -96,6 +98,7 @@ def transitions_of(case: Case) -> list[dict]:
             "label": t.label,
             "closes": workflow.is_closed(t.target),
             "outcomes": [{"code": o, "label": workflow.outcome(o).label} for o in t.outcomes],
+            "date_label": transition_date_label(case=case, transition=t),
         }
         for t in workflow.transitions_from(case.status)
     ]
@@ -116,6 +119,10 @@ class TransitionSerializer(serializers.Serializer):
     closes = serializers.BooleanField(help_text="Whether this move closes the case.")
     outcomes = CodeLabelSerializer(
         many=True, help_text="Outcomes to choose from when the move closes the case."
+    )
+    date_label = serializers.CharField(
+        help_text="What the date `on` of this move records, e.g. 'Datum van ontvangst' when "
+        "it opens a complaint; empty when the move records no date."
     )
 
 

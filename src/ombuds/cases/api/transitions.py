@@ -23,9 +23,14 @@ from ombuds.cases.services import case_transition
 
 REFUSED = OpenApiResponse(
     response=OpenApiTypes.OBJECT,
-    description='The workflow does not allow this move: `{"detail": "<reason>", "code": '
-    '"transition_not_allowed" | "outcome_required" | "outcome_not_allowed" | '
-    '"outcome_not_expected" | "unknown_status" | "case_closed"}`. The case is unchanged.',
+    description='The move is refused and the case is unchanged: `{"detail": "<reason in '
+    'Dutch>", "code": "<code>"}`. The workflow refuses with `transition_not_allowed`, '
+    '`outcome_required`, `outcome_not_allowed`, `outcome_not_expected`, `unknown_status` or '
+    '`case_closed`. In a complaint procedure (variants 4–6) the law refuses a move it does not '
+    'allow yet, and the detail names the article: `findings_required`, `judgment_required`, '
+    '`judgment_mismatch` (Awb 9:12 lid 1), `ground_required` (9:8, 9:7; variant 6: 9:20–9:24), '
+    '`settlement_required` (9:5), `hearing_required` (9:10) or `not_admissible` (9:20 lid 1, '
+    '9:24 lid 1).',
 )
 
 
@@ -34,7 +39,8 @@ class TransitionListApi(CaseRoleApiMixin, APIView):
         tags=[TAG], operation_id="cases_transitions_list",
         summary="Toegestane statuswijzigingen",
         description="The moves the case's own process variant allows from its current status, "
-        "with the outcomes a closing move takes.",
+        "with the outcomes a closing move takes and the label of the date the move records "
+        "(`date_label`, empty when none).",
         responses={200: TransitionSerializer(many=True), 403: FORBIDDEN, 404: NOT_FOUND},
     )
     def get(self, request, reference: str):
@@ -56,12 +62,20 @@ class TransitionCreateApi(CaseRoleApiMixin, APIView):
             required=False, allow_blank=True, default="",
             help_text="Explanation, kept in the timeline entry of the move.",
         )
+        on = serializers.DateField(
+            required=False, allow_null=True, default=None,
+            help_text="The date the move records, where the listing gives it a `date_label` "
+            "(e.g. the receipt of a complaint, the sending of the findings); default today. "
+            "Not in the future, not before the complaint's receipt.",
+        )
 
     @extend_schema(
         tags=[TAG], operation_id="cases_transitions_create",
         summary="De status van een zaak wijzigen",
-        description="Checks the move against the case's variant, changes the status, writes "
-        "the timeline entry and the audit entry in one transaction.",
+        description="Checks the move against the case's variant and, in a complaint procedure, "
+        "against the law (Awb chapter 9); changes the status, writes the timeline entry and "
+        "the audit entry, and records the move's date on the complaint, in one transaction. "
+        "A bad `on` gives 400 naming the field.",
         request=InputSerializer,
         responses={200: CaseDetailSerializer, 400: OpenApiTypes.OBJECT, 403: FORBIDDEN,
                    404: NOT_FOUND, 409: REFUSED},
@@ -72,7 +86,7 @@ class TransitionCreateApi(CaseRoleApiMixin, APIView):
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         case = case_transition(user=request.user, case=case, target=data["to"],
-                               outcome=data["outcome"], note=data["note"])
+                               outcome=data["outcome"], note=data["note"], on=data["on"])
         return Response(case_detail_data(case, request))
 
 

@@ -1,13 +1,20 @@
-"""Moving a case through its variant via /api/v1/cases/{reference}/transitions/."""
+"""Moving a case through its variant via /api/v1/cases/{reference}/transitions/; in a
+complaint procedure (variants 4–6) the law may refuse a move, and a move records its date."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
+import time_machine
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from ombuds.accounts.roles import Role
 from ombuds.cases.models import Case, TimelineEntry
-from ombuds.tests.factories import register_case
+from ombuds.core.models import AuditEntry
+from ombuds.procedures.models import Complaint
+from ombuds.tests.factories import MunicipalityFactory, member, register_case, workflow
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +26,16 @@ def api_as(user) -> APIClient:
     return client
 
 
-def move(client, case, to, outcome="", note=""):
+def move(client, case, to, outcome="", note="", **extra):
     return client.post(f"/api/v1/cases/{case.reference}/transitions/",
-                       {"to": to, "outcome": outcome, "note": note}, format="json")
+                       {"to": to, "outcome": outcome, "note": note, **extra}, format="json")
+
+
+def variant_4(office):
+    """A municipality whose cases are complaints (variant 4): registering is receiving one."""
+    m = MunicipalityFactory(office=office.office, workflow=workflow(4))
+    member(office.ombudsman, m, Role.OMBUDSPERSON)
+    return m
 
 
 def test_it_lists_the_moves_allowed_from_the_current_status_with_their_outcomes(office):
@@ -33,7 +47,8 @@ def test_it_lists_the_moves_allowed_from_the_current_status_with_their_outcomes(
     moves = {m["to"]: m for m in response.json()}
     assert set(moves) == {"intake", "afgesloten"}
     assert moves["intake"] == {"to": "intake", "to_label": "In gesprek",
-                               "label": "Gesprek starten", "closes": False, "outcomes": []}
+                               "label": "Gesprek starten", "closes": False, "outcomes": [],
+                               "date_label": ""}
     assert moves["afgesloten"]["closes"] is True
     assert {o["code"] for o in moves["afgesloten"]["outcomes"]} == {"ingetrokken",
                                                                    "geen_contact"}
@@ -120,3 +135,87 @@ def test_a_move_without_a_target_is_a_field_error(office):
                                              {}, format="json")
 
     assert response.status_code == 400 and set(response.json()) == {"to"}
+
+
+# --- the complaint procedure: the date a move records and the law's refusals -----------------
+
+def test_it_says_which_moves_record_a_date(office):
+    with time_machine.travel(date(2026, 4, 20), tick=False):
+        case = register_case(office, municipality=office.westerveld)
+        client = api_as(office.ombudsman_westerveld)
+        move(client, case, "intake")
+
+        moves = {m["to"]: m for m in client.get(
+            f"/api/v1/cases/{case.reference}/transitions/").json()}
+
+    assert moves["klacht"]["date_label"] == "Datum van ontvangst"
+    assert moves["bemiddeling"]["date_label"] == ""
+
+
+def test_converting_into_a_complaint_records_the_date_of_receipt(office):
+    with time_machine.travel(date(2026, 4, 20), tick=False):
+        case = register_case(office, municipality=office.westerveld)
+        client = api_as(office.ombudsman_westerveld)
+        move(client, case, "intake")
+
+        response = move(client, case, "klacht", on="2026-04-14")
+
+    assert response.status_code == 200, response.json()
+    assert response.json()["status"] == "klacht"
+    assert Complaint.objects.get(case=case).received_on == date(2026, 4, 14)
+
+
+@pytest.mark.parametrize(("on", "message"), [
+    ("2026-04-21", "Deze datum ligt in de toekomst."),
+    ("2026-04-31", ""),
+])
+def test_a_bad_date_is_a_400_naming_on_and_changes_nothing(office, on, message):
+    with time_machine.travel(date(2026, 4, 20), tick=False):
+        case = register_case(office, municipality=office.westerveld)
+        client = api_as(office.ombudsman_westerveld)
+        move(client, case, "intake")
+
+        response = move(client, case, "klacht", on=on)
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["on"] and message in response.json()["on"][0]
+    assert Case.objects.get(pk=case.pk).status == "intake"
+    assert not Complaint.objects.filter(case=case).exists()
+
+
+def test_a_date_before_the_receipt_of_the_complaint_is_a_400_naming_on(office):
+    with time_machine.travel(date(2026, 4, 20), tick=False):
+        case = register_case(office, municipality=variant_4(office))
+
+        response = move(api_as(office.ombudsman), case, "bevestigd", on="2026-04-01")
+
+    assert response.status_code == 400 and list(response.json()) == ["on"]
+    assert "vóór de ontvangst" in response.json()["on"][0]
+    assert Case.objects.get(pk=case.pk).status == "ontvangen"
+
+
+@pytest.mark.parametrize(("before", "target", "outcome", "code", "article"), [
+    (["bevestigd", "hoor_wederhoor"], "oordeel", "", "hearing_required", "Awb 9:10"),
+    ([], "afgesloten", "niet_behandeld", "ground_required", "Awb 9:8"),
+    (["bevestigd"], "afgesloten", "informeel_opgelost", "settlement_required", "Awb 9:5"),
+])
+def test_a_move_the_law_does_not_allow_yet_is_a_409_naming_the_article(office, before, target,
+                                                                        outcome, code, article):
+    with time_machine.travel(date(2026, 4, 20), tick=False):
+        case = register_case(office, municipality=variant_4(office))
+        client = api_as(office.ombudsman)
+        for step in before:
+            assert move(client, case, step).status_code == 200
+        entries = TimelineEntry.objects.filter(case=case).count()
+        audits = AuditEntry.objects.filter(event="case.transitioned").count()
+
+        response = move(client, case, target, outcome)
+
+    assert response.status_code == 409
+    assert response.json()["code"] == code and article in response.json()["detail"]
+    case.refresh_from_db()
+    assert (case.status, case.outcome, case.closed_at) == ((before or ["ontvangen"])[-1], "",
+                                                          None)
+    assert Complaint.objects.get(case=case).outcome == ""
+    assert TimelineEntry.objects.filter(case=case).count() == entries
+    assert AuditEntry.objects.filter(event="case.transitioned").count() == audits

@@ -36,9 +36,16 @@ def render_case_page(request, reference: str, *, failed=None, status: int = 200)
              "closing_forms": []}
     if can_assign(user, case) and not case.is_closed:
         forms["assign_form"] = AssignForm(case=case, renderer=fast_widgets)
+    moves, forms["dated_moves"] = [], []
     if can_transition(user, case):
         forms["closing_forms"] = [TransitionForm(case=case, transition=t, renderer=fast_widgets)
                                   for t in transitions if t.outcomes]
+        # A move that records a date (e.g. the receipt of a complaint) gets its own small
+        # form with that date; the others stay buttons of one form.
+        for t in transitions:
+            if not t.outcomes:
+                form = TransitionForm(case=case, transition=t, renderer=fast_widgets)
+                (forms["dated_moves"] if form.asks_date else moves).append(form)
     forms["reopen_form"] = None
     if case.is_closed and can_transition(user, case):
         forms["reopen_form"] = failed if isinstance(failed, ReopenForm) else ReopenForm()
@@ -47,14 +54,15 @@ def render_case_page(request, reference: str, *, failed=None, status: int = 200)
     elif isinstance(failed, AssignForm):
         forms["assign_form"] = failed
     elif isinstance(failed, TransitionForm):
-        forms["closing_forms"] = [failed if f.transition == failed.transition else f
-                                  for f in forms["closing_forms"]]
+        for key in ("closing_forms", "dated_moves"):
+            forms[key] = [failed if f.transition == failed.transition else f
+                          for f in forms[key]]
     return render(request, "cases/detail.html", {
         "case": case, "workflow": workflow, "failed": failed,
         "sees_health": sees_health_details(user, case),
         "can_transition": can_transition(user, case),
         "can_edit": can_edit(user, case) and not case.is_closed,
-        "moves": [t for t in transitions if not t.outcomes],
+        "moves": [form.transition for form in moves],
         **forms,
     }, status=status)
 
@@ -118,7 +126,7 @@ def case_transition_view(request, reference: str):
     case = selectors.access_case(request.user, reference)
     target = request.POST.get("target", "")
     transition = next((t for t in case.workflow.workflow.transitions_from(case.status)
-                       if t.target == target and t.outcomes), None)
+                       if t.target == target), None)
     form = TransitionForm(request.POST, case=case, transition=transition)
     if not form.is_valid():
         return render_case_page(request, reference, failed=form, status=400)
@@ -126,7 +134,7 @@ def case_transition_view(request, reference: str):
     try:
         services.case_transition(user=request.user, case=case, target=data["target"],
                                  outcome=data["outcome"], note=data["note"],
-                                 closure=form.closure())
+                                 closure=form.closure(), on=form.on())
     except (InvalidTransition, ValidationError, PermissionDenied) as error:
         return _fail(request, reference, form, error)
     messages.success(request, f"De status van {reference} is nu ‘{case.status_label}’.")

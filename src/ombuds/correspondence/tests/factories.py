@@ -1,5 +1,9 @@
 """A case with everything a letter can mention: a party, a meeting with agreements, a
-referral, a disputed decision and (in variants 4–6) a complaint with its findings."""
+referral, a disputed decision and (in variants 4–6) a complaint with its findings.
+
+The complaint exists only through the workflow: registering a case of variant 4 or 6 opens it,
+variant 5 opens it on conversion ("klacht"). Its facts are then set through the services.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,10 @@ from datetime import timedelta
 from django.utils import timezone
 
 from ombuds.cases.models import CaseOrganisation
+from ombuds.cases.services import case_transition
 from ombuds.mediation.models import Agreement, Meeting, Referral
-from ombuds.procedures.services import complaint_create, decision_create
+from ombuds.procedures.complaints import complaint_of, element_create, element_update
+from ombuds.procedures.services import complaint_update, decision_create
 from ombuds.socialmap.models import OrganisationType, Route
 from ombuds.tests.factories import OrganisationFactory, register_case, workflow
 
@@ -47,7 +53,41 @@ def full_case(office, number):
     decision_create(user=office.ombudsman, case=case, subject="Traplift afgewezen",
                     made_known_on=timezone.localdate() - timedelta(days=7))
     if number in (4, 5, 6):
-        complaint_create(user=office.ombudsman, case=case, subject="Bejegening aan de balie",
-                         received_on=timezone.localdate() - timedelta(days=30),
-                         findings_on=timezone.localdate() - timedelta(days=1))
+        complaint_with_findings(office, case)
     return case, party, meeting
+
+
+def complaint_with_findings(office, case):
+    """Open the complaint of ``case`` through its workflow (if it is not open yet) and fill in
+    a beklaagde, a hearing, one judged element and the findings; in variant 6 the
+    municipality's own handling, so the 9:24 year is known."""
+    today = timezone.localdate()
+    if case.workflow.variant == 5 and complaint_of(case) is None:
+        case_transition(user=office.ombudsman, case=case, target="intake")
+        case_transition(user=office.ombudsman, case=case, target="klacht")
+    complaint = complaint_of(case)
+    town_hall = OrganisationFactory(name=f"Gemeente {case.municipality.name}",
+                                    address="Postbus 162\n8330 AD Steenwijk",
+                                    email="info@gemeente.example",
+                                    municipalities=[case.municipality])
+    facts = {"subject": "Bejegening aan de balie", "received_on": today - timedelta(days=30),
+             "conduct": "De consulent belde niet terug, hoewel dat was afgesproken.",
+             "respondent_organisation": town_hall, "respondent_department": "afdeling Sociaal Domein",
+             "respondent_official": "consulent Wmo",
+             "hearing_on": today - timedelta(days=5), "hearing_heard": "Klager en consulent",
+             "hearing_report": "Beiden vertelden hoe het gesprek aan de balie ging.",
+             "findings": "De consulent had beloofd terug te bellen en deed dat niet.",
+             "conclusions": "De gemeente is haar afspraak niet nagekomen.",
+             "measures": "De consulent belt de inwoner deze week."}
+    if case.workflow.variant == 6:
+        facts.update(internal_received_on=today - timedelta(days=90),
+                     internal_findings_on=today - timedelta(days=40))
+    else:
+        facts["findings_on"] = today - timedelta(days=1)
+    complaint_update(user=office.ombudsman, complaint=complaint, **facts)
+    element = element_create(user=office.ombudsman, complaint=complaint,
+                             description="Er is niet teruggebeld.")
+    element_update(user=office.ombudsman, element=element, judgment="gegrond",
+                   norm="betrouwbaarheid", reasons="De afspraak staat in het dossier.")
+    complaint.refresh_from_db()
+    return complaint

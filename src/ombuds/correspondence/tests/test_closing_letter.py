@@ -10,8 +10,6 @@ from ombuds.correspondence.rendering import default_template, render_letter
 from ombuds.correspondence.tests.factories import full_case
 from ombuds.domain.deadlines import nl_date
 from ombuds.procedures.models import Deadline, DeadlineKind
-from ombuds.socialmap.models import OrganisationType, Route
-from ombuds.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -40,31 +38,51 @@ def test_without_complaint_handling_it_points_to_the_complaint_procedure_not_the
     assert "ombudsman" not in body.lower()
 
 
-@pytest.mark.parametrize("variant", [4, 5, 6])
+@pytest.mark.parametrize("variant", [4, 5])
 def test_with_complaint_handling_it_names_the_ombudsman_and_the_computed_term(office, variant):
     case, _, _ = full_case(office, variant)
     year = Deadline.objects.get(case=case, kind=DeadlineKind.OMBUDSMAN_YEAR)
     body = closing_letter(case)
     assert "## Niet eens met ons oordeel?" in body
-    assert "de Nationale ombudsman" in body
-    assert f"tot en met {nl_date(year.end, weekday=True)}" in body
+    assert "naar de Nationale ombudsman gaan" in body
+    assert (f"uiterlijk op {nl_date(year.end, weekday=True)} (artikel 9:24 lid 1 onder a "
+            "van de Algemene wet bestuursrecht)") in body
+    assert "Postbus 93122, 2509 AC Den Haag" in body
 
 
-def test_the_ombudsman_comes_from_the_social_map_and_a_local_one_goes_first(office):
+def test_in_variant_6_it_names_the_year_after_the_municipality_findings_with_the_warning(office):
+    case, _, _ = full_case(office, 6)
+    year = Deadline.objects.get(case=case, kind=DeadlineKind.OMBUDSMAN_YEAR)
+    body = closing_letter(case)
+    assert "## Verder naar de Nationale ombudsman?" in body
+    assert (f"uiterlijk op {nl_date(year.end, weekday=True)} (artikel 9:24 lid 1 onder a "
+            "van de Algemene wet bestuursrecht)") in body
+    assert "ook terwijl wij uw verzoek behandelen, loopt deze termijn door" in body
+    assert "na dit oordeel" not in body
+
+
+def test_the_ombudsman_is_the_municipalitys_statutory_one_as_configured(office):
     case, _, _ = full_case(office, 5)
-    OrganisationFactory(name="Nationale ombudsman", type=OrganisationType.OMBUDSMAN,
-                        routes=[Route.NATIONAL_OMBUDSMAN], website="https://www.nationaleombudsman.nl",
-                        municipalities=[case.municipality])
-    assert "naar Nationale ombudsman gaan" in closing_letter(case)
-    OrganisationFactory(name="Ombudscommissie Steenwijkerland", type=OrganisationType.OMBUDSMAN,
-                        routes=[Route.LOCAL_OMBUDSMAN], municipalities=[case.municipality])
-    assert "naar Ombudscommissie Steenwijkerland gaan" in closing_letter(case)
+    municipality = case.municipality
+    municipality.ombudsman_name = "de Ombudsman Metropool Amsterdam"
+    municipality.ombudsman_address = "Postbus 202\n1000 AE Amsterdam"
+    municipality.ombudsman_website = "www.ombudsmanmetropool.nl"
+    municipality.save()
+    case.refresh_from_db()
+    body = closing_letter(case)
+    assert "naar de Ombudsman Metropool Amsterdam gaan" in body
+    assert "Adres: Postbus 202, 1000 AE Amsterdam." in body
+    assert "Nationale ombudsman" not in body and "0800 33 55 555" not in body
 
 
-def test_without_a_computed_term_it_explains_the_year_after_the_findings(office):
-    case, _, _ = full_case(office, 4)
+@pytest.mark.parametrize("variant", [4, 6])
+def test_without_a_computed_term_it_says_so_and_how_the_year_is_computed(office, variant):
+    case, _, _ = full_case(office, variant)
     Deadline.objects.filter(case=case, kind=DeadlineKind.OMBUDSMAN_YEAR).delete()
-    assert "binnen een jaar na dit oordeel" in closing_letter(case)
+    body = closing_letter(case)
+    assert "De precieze datum weten wij nog niet" in body
+    assert "Awb 9:24" not in body and "artikel 9:24 lid 1" in body
+    assert "na dit oordeel" not in body
 
 
 def test_a_route_already_taken_is_not_listed(office):

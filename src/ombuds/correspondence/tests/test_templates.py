@@ -56,15 +56,34 @@ def test_every_template_renders_on_the_example_contexts(office, kind, variant):
                       example_context(office.steenwijkerland, variant, minimal=minimal))
 
 
-def test_the_context_holds_exactly_the_documented_placeholders(office):
-    case, party, _ = full_case(office, 5)
-    context = letter_context(case, party=party)
+def documented(context: dict) -> None:
+    """Every documented placeholder is in ``context``, unless an optional part above it is
+    empty (``None``)."""
     assert set(context) == ROOTS
     for name in PLACEHOLDERS:
         value = context
         for part in name.split("."):
+            if value is None:
+                break
             assert part in value, name
             value = value[part]
+
+
+@pytest.mark.parametrize("variant", [5, 6])
+def test_the_context_holds_exactly_the_documented_placeholders(office, variant):
+    case, party, _ = full_case(office, variant)
+    documented(letter_context(case, party=party))
+    documented(letter_context(case, respondent=True))
+    documented(example_context(office.steenwijkerland, variant))
+
+
+def test_the_example_context_fills_every_placeholder(office):
+    context = example_context(office.steenwijkerland, 6)
+    for name in PLACEHOLDERS:
+        value = context
+        for part in name.split("."):
+            value = value[part]
+        assert value is not None, name
 
 
 def test_an_unknown_placeholder_is_an_error_not_a_blank(office):

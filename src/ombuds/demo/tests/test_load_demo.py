@@ -1,4 +1,4 @@
-"""``ombuds load_demo``: the demo office with about 40 cases, through the real services."""
+"""``ombuds load_demo``: the demo office with about 50 cases, through the real services."""
 
 from __future__ import annotations
 
@@ -68,11 +68,11 @@ def snapshot() -> dict:
     }
 
 
-def test_it_loads_about_forty_cases_through_the_services():
+def test_it_loads_about_fifty_cases_through_the_services():
     load()
     cases = Case.objects.select_related("municipality")
-    assert 38 <= cases.count() <= 45
-    assert {c.reference[:3] for c in cases} == {"STW", "WSV"}
+    assert 45 <= cases.count() <= 58
+    assert {c.reference[:3] for c in cases} == {"STW", "WSV", "ZWL"}
     for case in cases:
         assert case.timeline.count() >= 2, case.reference
         assert AuditEntry.objects.filter(event="case.created", object_label=case.reference).exists()
@@ -83,14 +83,14 @@ def test_it_loads_about_forty_cases_through_the_services():
     assert Case.objects.filter(story__contains="wachttijden").exists()
 
 
-def test_it_covers_every_status_of_variants_3_and_5_and_every_channel():
+def test_it_covers_every_status_of_variants_3_5_and_6_and_every_channel():
     load()
-    for variant in (3, 5):
+    for variant, least in ((3, 5), (5, 5), (6, 2)):
         cases = Case.objects.filter(workflow__variant=variant)
         statuses = {s.code for s in cases.first().workflow.workflow.statuses}
         assert set(cases.values_list("status", flat=True)) == statuses, variant
         outcomes = set(cases.exclude(outcome="").values_list("outcome", flat=True))
-        assert len(outcomes) >= 5, (variant, outcomes)
+        assert len(outcomes) >= least, (variant, outcomes)
     # "import" is no intake channel: those cases come from an old spreadsheet (interop).
     intake_channels = set(Channel.values) - {Channel.IMPORT}
     assert set(Case.objects.values_list("channel", flat=True)) == intake_channels
@@ -166,6 +166,9 @@ def test_the_demo_users_log_in_only_in_demo_mode(settings):
     assert User.objects.get(username="beheer").is_staff
     westerveld = User.objects.get(username="ombudsman-westerveld")
     assert {m.municipality.cbs_code for m in westerveld.memberships.all()} == {"GM1701"}
+    ombudsman = User.objects.get(username="ombudsman")
+    assert {m.municipality.cbs_code for m in ombudsman.memberships.all()} == {
+        "GM1708", "GM1701", "GM1896"}
     settings.DEMO_MODE = False
     for username in USERS:
         assert authenticate(username=username, password="demo") is None, username
@@ -328,3 +331,61 @@ def test_signals_in_several_states_with_recommendations_and_no_personal_data():
         assert not any(n in text for n in names + references), signal.title
         for case in signal.cases.all():
             assert case.timeline.filter(summary__startswith="Gekoppeld aan signaal").exists()
+
+
+def westerveld_complaint(title: str) -> Complaint:
+    return Complaint.objects.select_related("case").get(case__title=title)
+
+
+def test_westerveld_complaints_come_from_the_workflow_on_every_path():
+    load()
+    complaints = Complaint.objects.filter(case__workflow__variant=5).select_related("case")
+    for complaint in complaints:
+        # Opened by the move into "klacht", on the date of receipt; closed with the case.
+        assert complaint.case.timeline.filter(status_to="klacht").exists()
+        assert complaint.outcome == complaint.case.outcome, complaint.case.reference
+        assert complaint.respondent, complaint.case.reference
+    closed = {c.outcome: c for c in complaints.exclude(outcome="")}
+    assert set(closed) == {"gegrond", "deels_gegrond", "ongegrond", "geen_oordeel",
+                           "informeel_opgelost", "niet_behandeld"}
+    for ruling in ("gegrond", "deels_gegrond", "ongegrond", "geen_oordeel"):
+        complaint = closed[ruling]
+        assert complaint.findings_on == timezone.localtime(complaint.case.closed_at).date()
+        assert complaint.hearing_on and complaint.hearing_report and complaint.findings
+        assert complaint.conclusions and complaint.measures
+        assert all(e.judgment and e.reasons for e in complaint.elements.all()), ruling
+        year = Deadline.objects.get(complaint=complaint, kind="jaartermijn_ombudsman")
+        assert "9:24 lid 1 onder a" in year.basis
+    assert closed["informeel_opgelost"].settlement and closed["informeel_opgelost"].settled_on
+    assert closed["niet_behandeld"].not_handled_ground == "ouder_dan_een_jaar"
+    assert closed["niet_behandeld"].not_handled_notice_on
+    postponed = complaints.filter(outcome="", postponed_on__isnull=False)
+    assert postponed.count() >= 2
+    consented = complaints.get(delay_consent_on__isnull=False)
+    term = Deadline.objects.get(complaint=consented, kind="afhandeling_klacht")
+    assert term.end == consented.delay_consented_until and "9:11 lid 3" in term.explanation
+    assert {"hoor_wederhoor", "oordeel"} <= set(
+        complaints.filter(outcome="").values_list("case__status", flat=True))
+
+
+def test_zwartewaterland_requests_are_admissible_or_not_with_their_terms():
+    load()
+    requests = Complaint.objects.filter(case__workflow__variant=6).select_related("case")
+    assert all(r.kind == "ombudsman" for r in requests)
+    assert requests.count() == Case.objects.filter(workflow__variant=6).count()
+    investigated = requests.filter(case__status__in=["onderzoek", "rapport", "afgesloten"]
+                                   ).exclude(case__outcome="niet_ontvankelijk")
+    # Admissible after the municipality's findings (9:24 lid 1 a), or after its term (b).
+    assert investigated.filter(internal_findings_on__isnull=False).exists()
+    assert investigated.filter(internal_findings_on=None, internal_received_on__isnull=False
+                               ).exists()
+    for request in investigated:
+        assert Deadline.objects.filter(complaint=request, kind="jaartermijn_ombudsman").exists()
+    grounds = set(requests.filter(outcome="niet_ontvankelijk")
+                  .values_list("inadmissible_ground", flat=True))
+    assert grounds == {"klacht_loopt", "te_laat", "geen_klacht"}
+    still_running = requests.get(inadmissible_ground="klacht_loopt")
+    own_term = Deadline.objects.get(complaint=still_running, kind="klacht_gemeente")
+    assert own_term.end >= timezone.localtime(still_running.case.closed_at).date()
+    report = requests.get(outcome="deels_gegrond")
+    assert all(e.norm for e in report.elements.all())

@@ -21,7 +21,7 @@ from referencing.jsonschema import DRAFT4
 from ombuds.cases.services import Closure, case_transition
 from ombuds.domain.variants import VARIANTS
 from ombuds.interop import zgw
-from ombuds.tests.factories import register_case
+from ombuds.tests.factories import register_case, satisfy_complaint_law
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,9 @@ def test_a_closed_case_carries_its_retention_from_the_selectielijst(office, sett
     settings.ZGW_ZAAKTYPE_URL = "https://zaken.gemeente.example/catalogi/api/v1/zaaktypen/v{variant}"
     case = register_case(office, municipality=office.westerveld)  # variant 5
     for target in ("intake", "klacht", "hoor_wederhoor", "oordeel"):
+        satisfy_complaint_law(office, case)
         case_transition(user=office.ombudsman, case=case, target=target)
+    satisfy_complaint_law(office, case, "gegrond")
     case_transition(user=office.ombudsman, case=case, target="afgesloten", outcome="gegrond",
                     closure=Closure(procedure_avoided="nee"))
     zaak = zgw.zaak_from_case(case)

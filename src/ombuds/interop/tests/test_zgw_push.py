@@ -25,8 +25,9 @@ from ombuds.interop.models import ZaakPush
 from ombuds.interop.push import PushFailed, zaak_push
 from ombuds.interop.tasks import push_zaak
 from ombuds.interop.tests.test_zgw import RSIN, zaak_validator
-from ombuds.procedures.services import complaint_create, decision_create
-from ombuds.tests.factories import register_case
+from ombuds.procedures.models import Complaint
+from ombuds.procedures.services import decision_create
+from ombuds.tests.factories import MunicipalityFactory, member, register_case, workflow
 from ombuds.tests.worker import run_worker_batch as run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -110,12 +111,19 @@ def pushes_queued() -> int:
     return DBTaskResult.objects.filter(task_path="ombuds.interop.tasks.push_zaak").count()
 
 
+def convert_into_a_complaint(office, case) -> None:
+    """Variant 5: the conversation turns into a formal complaint; the workflow opens it."""
+    for target in ("intake", "klacht"):
+        case_transition(user=office.ombudsman, case=case, target=target)
+
+
 def test_a_formal_complaint_hands_the_case_over_once(office, zaken_api):
     case = register_case(office, municipality=office.westerveld)
+    case_transition(user=office.ombudsman, case=case, target="intake")
     assert pushes_queued() == 0, "an ordinary intake is not handed over"
-    complaint_create(user=office.ombudsman, case=case, subject="Bejegening",
-                     received_on=timezone.localdate())
-    assert pushes_queued() == 1
+    case_transition(user=office.ombudsman, case=case, target="klacht")
+    assert Complaint.objects.filter(case=case).count() == 1
+    assert pushes_queued() >= 1
     run_worker()
     assert zaken_api.refusals == []
     assert [z["identificatie"] for z in zaken_api.received] == [case.reference]
@@ -124,15 +132,26 @@ def test_a_formal_complaint_hands_the_case_over_once(office, zaken_api):
     assert AuditEntry.objects.filter(event="case.pushed_zgw", object_id=str(case.pk)).exists()
 
     # More formal steps on the same case: queued again, but the zaak is not created twice.
-    for target in ("intake", "klacht"):
-        case_transition(user=office.ombudsman, case=case, target=target)
+    queued = pushes_queued()
     decision_create(user=office.ombudsman, case=case, subject="Vervoer geweigerd",
                     made_known_on=date(2026, 1, 5), objection_filed_on=date(2026, 1, 20))
-    assert pushes_queued() == 3
+    assert pushes_queued() == queued + 1
     run_worker()
     assert len(zaken_api.received) == 1
     zaak = client_zaak(office, case)
     assert zaak["url"] == push.zaak_url, "the API shows the zaak URL it got"
+
+
+def test_a_complaint_received_in_variant_4_is_handed_over_at_registration(office, zaken_api):
+    from ombuds.accounts.roles import Role
+
+    complaints_only = MunicipalityFactory(office=office.office, workflow=workflow(4))
+    member(office.ombudsman, complaints_only, Role.OMBUDSPERSON)
+    case = register_case(office, municipality=complaints_only, user=office.ombudsman)
+    assert Complaint.objects.get(case=case).received_on == timezone.localdate()
+    assert pushes_queued() == 1
+    run_worker()
+    assert [z["identificatie"] for z in zaken_api.received] == [case.reference]
 
 
 def client_zaak(office, case) -> dict:
@@ -162,6 +181,6 @@ def test_a_refused_push_is_retried_later(office, zaken_api):
 def test_without_a_zaken_api_nothing_is_queued(office, settings):
     settings.ZGW_ZAKEN_API_URL = ""
     case = register_case(office, municipality=office.westerveld)
-    complaint_create(user=office.ombudsman, case=case, subject="Bejegening",
-                     received_on=timezone.localdate())
+    convert_into_a_complaint(office, case)
+    assert Complaint.objects.filter(case=case).exists()
     assert pushes_queued() == 0

@@ -1,5 +1,6 @@
 """Pieces the procedures endpoints share: the deadline representation with its watch state,
-and the lookups of one decision or complaint inside a case the user has opened."""
+and the lookups of one decision, complaint or complaint element inside a case the user has
+opened."""
 
 from __future__ import annotations
 
@@ -12,14 +13,14 @@ from drf_spectacular.utils import OpenApiResponse
 from rest_framework import serializers
 
 from ombuds.cases.models import Case
-from ombuds.procedures.models import Complaint, Deadline, DisputedDecision
+from ombuds.procedures.models import Complaint, ComplaintElement, Deadline, DisputedDecision
 from ombuds.procedures.selectors import deadline_state, holiday_calendar
 from ombuds.socialmap.models import Organisation
 
 TAG = "Procedures"
 MET = "met"
-NOT_FOUND = OpenApiResponse(description="Geen zaak (of geen besluit of klacht in deze zaak) "
-                            "die u mag inzien.")
+NOT_FOUND = OpenApiResponse(description="Geen zaak (of geen besluit, klacht of "
+                            "klachtonderdeel in deze zaak) die u mag inzien.")
 FORBIDDEN = OpenApiResponse(description="Uw rol geeft geen toegang tot zaken.")
 
 
@@ -87,8 +88,9 @@ def _decisions(case: Case) -> QuerySet[DisputedDecision]:
 
 
 def _complaints(case: Case) -> QuerySet[Complaint]:
-    return (Complaint.objects.filter(case=case)
-            .prefetch_related(Prefetch("deadlines", queryset=_ordered_deadlines())))
+    return (Complaint.objects.filter(case=case).select_related("respondent_organisation")
+            .prefetch_related(Prefetch("deadlines", queryset=_ordered_deadlines()),
+                              "elements"))
 
 
 def _with_deadline_states(objects: QuerySet, case: Case) -> list:
@@ -116,6 +118,15 @@ def decision_of(case: Case, decision_id: int) -> DisputedDecision:
     if not found:
         raise Http404("Geen besluit in deze zaak.")
     return found[0]
+
+
+def element_of(complaint: Complaint, element_id: int) -> ComplaintElement:
+    """Return element ``element_id`` of ``complaint``; another complaint's element is a 404."""
+    for element in complaint.elements.all():
+        if element.pk == element_id:
+            element.complaint = complaint  # the services read its case; spare the queries
+            return element
+    raise Http404("Geen klachtonderdeel van deze klacht.")
 
 
 def complaint_of(case: Case, complaint_id: int) -> Complaint:

@@ -20,7 +20,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ombuds.core.models import Office
 from ombuds.deadlines import HolidayCalendar
-from ombuds.procedures.models import Deadline, DeadlineKind
+from ombuds.domain import complaints as law
+from ombuds.procedures.forms import complaint_steps
+from ombuds.procedures.models import Complaint, Deadline, DeadlineKind
 from ombuds.procedures.selectors import case_deadlines as case_deadlines_selector
 from ombuds.procedures.selectors import deadline_state, holiday_calendar
 from ombuds.socialmap.models import Organisation
@@ -177,12 +179,103 @@ def case_deadlines(context, case):
         group["organisation"] = organisations.get(group["decision"].organisation_id)
     return {
         "case": case,
+        "complaint": complaint_section(case, complaints),
         "decisions": sorted(decisions.values(),
                             key=lambda g: (g["decision"].made_known_on, g["decision"].pk)),
         "complaints": sorted(complaints.values(),
                              key=lambda g: (g["complaint"].received_on, g["complaint"].pk)),
         "stylesheet": _stylesheet_once(request),
     }
+
+
+def complaint_section(case, groups: dict[int, dict]) -> dict | None:
+    """What the "Klachtbehandeling" section shows, or ``None`` on a case without complaint
+    handling (variants 1–3). ``groups`` are the complaint's terms, already read."""
+    variant = case.workflow.variant
+    if variant not in law.COMPLAINT_VARIANTS:
+        return None
+    complaint = (Complaint.objects.filter(case=case).select_related("respondent_organisation")
+                 .order_by("id").first())
+    if complaint is None:
+        return {"complaint": None, "variant": variant}
+    complaint.case = case
+    elements = list(complaint.elements.all())
+    group = groups.get(complaint.pk, {"deadlines": []})
+    return {
+        "complaint": complaint, "variant": variant, "elements": elements,
+        "overall": law.JUDGMENTS.get(law.overall_judgment(e.judgment for e in elements) or ""),
+        "events": complaint_events(complaint),
+        "needed": complaint_needs(complaint, variant, elements),
+        "steps": [(slug, form.title) for slug, form in complaint_steps(variant)],
+        "deadlines": group["deadlines"],
+        "not_handled": law.NOT_HANDLED_GROUNDS.get(complaint.not_handled_ground),
+        "skipped": law.HEARING_SKIP_GROUNDS.get(complaint.hearing_skipped_ground),
+        "inadmissible": law.INADMISSIBLE_GROUNDS.get(complaint.inadmissible_ground),
+        "norms": {code: label for code, (_value, label) in law.NORMS.items()},
+    }
+
+
+def complaint_events(c: Complaint) -> list[tuple[str, object]]:
+    """What has happened in the handling, in the law's order: (label, date or text)."""
+    rows = [
+        ("Ontvangst bevestigd (Awb 9:6)", c.acknowledged_on),
+        ("Om aanvulling gevraagd (Awb 4:5)", c.repair_requested_on),
+        ("Aanvullen tot en met", c.repair_until),
+        ("Aangevuld", c.repaired_on),
+        ("Afschrift aan de beklaagde (Awb 9:9)", c.copy_sent_on),
+        ("Doorgezonden (Awb 9:7)", c.forwarded_on),
+        ("Doorgezonden aan", c.forwarded_to),
+        ("Bericht niet-behandelen verstuurd (Awb 9:8 lid 3)", c.not_handled_notice_on),
+        ("Uitgenodigd voor het horen", c.hearing_invited_on),
+        ("Gehoord (Awb 9:10)", c.hearing_on),
+        ("Wie zijn gehoord", c.hearing_heard),
+        ("Verdaagd (Awb 9:11 lid 2)", c.postponed_on),
+        ("Instemming met verder uitstel (Awb 9:11 lid 3)", c.delay_consent_on),
+        ("Verder uitgesteld tot en met", c.delay_consented_until),
+        ("Naar tevredenheid opgelost (Awb 9:5)", c.settled_on),
+        ("Bevindingen en oordeel verstuurd (Awb 9:12)", c.findings_on),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
+def complaint_needs(c: Complaint, variant: int, elements) -> list[str]:
+    """What the law still needs before the next steps, in plain Dutch with the article."""
+    if c.outcome:
+        return []
+    needed = []
+    missing = c.missing
+    if not c.requirements_checked and c.kind == Complaint.Kind.COMPLAINT:
+        needed.append("Controleer of de schriftelijke klacht ondertekend is en naam, adres, datum "
+                      "en een omschrijving van de gedraging heeft (Awb 9:4 lid 2).")
+    if missing and not c.repaired_on:
+        needed.append(f"De klacht mist: {', '.join(missing)}. Vraag de klager dit aan te vullen "
+                      "(Awb 9:4 lid 2, 4:5 lid 1).")
+    if c.kind == Complaint.Kind.COMPLAINT and not c.acknowledged_on:
+        needed.append("Bevestig de ontvangst schriftelijk (Awb 9:6).")
+    if c.respondent and not c.copy_sent_on:
+        needed.append("Stuur de beklaagde een afschrift van de klacht (Awb 9:9).")
+    if not c.respondent:
+        needed.append("Leg vast over wie wordt geklaagd: de beklaagde (Awb 9:9, 9:10).")
+    if c.not_handled_ground or c.inadmissible_ground or c.settlement.strip():
+        return needed  # the handling ends without hearing or ruling (Awb 9:5, 9:8, 9:20)
+    if not c.hearing_skipped_ground:
+        if not c.hearing_on:
+            needed.append("Hoor de klager en de beklaagde, of kies een grond om niet te horen "
+                          "(Awb 9:10).")
+        elif not c.hearing_report.strip():
+            needed.append("Leg het verslag van het horen vast (Awb 9:10 lid 3).")
+    for_ruling = []
+    if not (c.findings.strip() and c.conclusions.strip()):
+        for_ruling.append("bevindingen en conclusies (Awb 9:12 lid 1)")
+    if law.overall_judgment(e.judgment for e in elements) is None:
+        for_ruling.append("een gemotiveerd oordeel per klachtonderdeel (Awb 9:12 lid 1)")
+    if for_ruling:
+        needed.append(f"Nog nodig voor het oordeel: {' en '.join(for_ruling)}.")
+    if variant == 6 and not c.internal_findings_on and not c.internal_received_on:
+        needed.append("Leg vast wanneer de gemeente de klacht zelf ontving of erover oordeelde: "
+                      "het verzoek is pas ontvankelijk als haar klachtbehandeling is afgerond "
+                      "of had moeten zijn (Awb 9:20 lid 1, 9:24 lid 1).")
+    return needed
 
 
 @register.simple_tag(takes_context=True)

@@ -12,7 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from ombuds.procedures.services import complaint_create, decision_create
+from ombuds.cases.services import case_transition
+from ombuds.procedures.models import Complaint
+from ombuds.procedures.services import complaint_update, decision_create
 from ombuds.tests.factories import register_case
 
 pytestmark = pytest.mark.django_db
@@ -75,8 +77,10 @@ def test_the_office_sets_the_warning_window(office):
 
 def test_it_lists_every_term_nearest_legal_end_first_with_its_computation(office):
     case = register_case(office, municipality=office.westerveld)
-    complaint = complaint_create(user=office.ombudsman, case=case, subject="Klacht",
-                                 received_on=date(2026, 4, 1), conduct_on=date(2025, 9, 1))
+    case_transition(user=office.ombudsman, case=case, target="intake")
+    case_transition(user=office.ombudsman, case=case, target="klacht", on=date(2026, 4, 1))
+    complaint = complaint_update(user=office.ombudsman, complaint=Complaint.objects.get(case=case),
+                                 conduct_on=date(2025, 9, 1))
     decision = decide(office, case, date(2026, 3, 24))
 
     response = api_as(office.ombudsman).get(url(case))
@@ -136,8 +140,11 @@ def test_the_schema_documents_the_procedures_endpoints(client):
     expected = {
         "/api/v1/cases/{reference}/decisions/": {"get", "post"},
         "/api/v1/cases/{reference}/decisions/{decision_id}/": {"get", "patch", "delete"},
-        "/api/v1/cases/{reference}/complaints/": {"get", "post"},
-        "/api/v1/cases/{reference}/complaints/{complaint_id}/": {"get", "patch", "delete"},
+        "/api/v1/cases/{reference}/complaints/": {"get"},
+        "/api/v1/cases/{reference}/complaints/{complaint_id}/": {"get", "patch"},
+        "/api/v1/cases/{reference}/complaints/{complaint_id}/elements/": {"get", "post"},
+        "/api/v1/cases/{reference}/complaints/{complaint_id}/elements/{element_id}/": {
+            "get", "patch", "delete"},
         "/api/v1/cases/{reference}/deadlines/": {"get"},
     }
     for path, methods in expected.items():

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pytest
@@ -13,8 +12,9 @@ from django.test.utils import CaptureQueriesContext
 
 from ombuds.cases.services import case_transition
 from ombuds.core.models import AuditEntry
+from ombuds.procedures.complaints import element_create
 from ombuds.procedures.models import Complaint, Deadline, DisputedDecision
-from ombuds.procedures.services import complaint_create, decision_create, decision_update
+from ombuds.procedures.services import complaint_update, decision_create, decision_update
 from ombuds.tests.factories import OrganisationFactory, register_case
 
 pytestmark = pytest.mark.django_db
@@ -168,36 +168,34 @@ def test_no_pro_forma_advice_on_a_closed_case(client, office):
     assert "Bezwaartermijn" in section and ADVICE not in section
 
 
-def test_a_complaint_is_recorded_through_the_form_and_its_terms_are_shown(client, office):
-    case = register_case(office)
+def converted(office, on=date(2026, 4, 1)):
+    """A Westerveld (variant 5) case turned into a formal complaint received on ``on``."""
+    case = register_case(office, municipality=office.westerveld)
+    case_transition(user=office.ombudsman, case=case, target="intake")
+    case_transition(user=office.ombudsman, case=case, target="klacht", on=on)
+    return case
+
+
+def test_a_complaint_opened_by_the_workflow_shows_its_terms(client, office):
+    case = register_case(office, municipality=office.westerveld)
+    case_transition(user=office.ombudsman, case=case, target="intake")
     client.force_login(office.ombudsman)
-    html = client.get(page_url(case)).content.decode()
-    assert "Klacht of verzoek aan de ombudsman (klachtbehandeling, varianten 4–6)" in html
-    response = client.post(page_url(case, "klachten/nieuw/"), {
-        "kind": "klacht", "subject": "Onheuse bejegening", "received_on": "2026-04-01",
-        "conduct_on": "2026-03-02",
-    }, follow=True)
-    section = termijnen(response.content.decode())
-    assert "De klacht is vastgelegd" in response.content.decode()
+    response = client.post(page_url(case, "status/"), {"target": "klacht", "on": "2026-04-01"})
+    assert response.status_code == 302
+    complaint = Complaint.objects.get(case=case)
+    complaint_update(user=office.ombudsman, complaint=complaint, subject="Onheuse bejegening",
+                     conduct_on=date(2026, 3, 2))
+    section = termijnen(client.get(page_url(case)).content.decode())
     for text in ["Onheuse bejegening", "Afhandeltermijn klacht", "Awb 9:11",
                  "Termijn bericht niet-behandelen klacht", "Awb 9:8 lid 3", "Jaartermijn klacht",
-                 "Voldaan"]:
+                 "Voldaan", "Naar de klachtbehandeling"]:
         assert text in section, text
-    complaint = Complaint.objects.get(case=case)
-
-    response = client.post(page_url(case, f"klachten/{complaint.pk}/wijzigen/"), {
-        "kind": "ombudsman", "subject": "Onheuse bejegening", "received_on": "2026-04-01",
-    })
-    html = response.content.decode()
-    assert response.status_code == 400
-    assert "pas na de interne klachtbehandeling" in html
-    assert re.search(r'value="ombudsman"[^>]*checked', html)  # the choice is kept
 
 
 def test_an_unwatched_year_limit_is_information_only(client, office):
-    case = register_case(office)
-    complaint_create(user=office.ombudsman, case=case, subject="Klacht",
-                     received_on=date(2026, 4, 1), findings_on=date(2026, 4, 10))
+    case = converted(office)
+    complaint_update(user=office.ombudsman, complaint=Complaint.objects.get(case=case),
+                     findings_on=date(2026, 4, 10))
     client.force_login(office.ombudsman)
     section = termijnen(client.get(page_url(case)).content.decode())
     assert "Termijn verzoek aan de ombudsman" in section and "Ter informatie" in section
@@ -232,7 +230,7 @@ def test_users_outside_the_case_get_a_404_and_change_nothing(client, office):
     for user in (office.ombudsman_westerveld, office.secretariaat):
         client.force_login(user)
         for action in ["besluiten/nieuw/", f"besluiten/{decision.pk}/wijzigen/",
-                       f"besluiten/{decision.pk}/verwijderen/", "klachten/nieuw/"]:
+                       f"besluiten/{decision.pk}/verwijderen/", "klacht/klacht/"]:
             assert client.get(page_url(case, action)).status_code == 404, (user, action)
         assert client.post(page_url(case, f"besluiten/{decision.pk}/wijzigen/"),
                            decision_form(made_known_on="2026-03-03")).status_code == 404
@@ -249,8 +247,8 @@ def test_users_outside_the_case_get_a_404_and_change_nothing(client, office):
 
 
 def test_the_case_page_costs_the_same_queries_for_one_or_many_terms(client, office):
-    team = OrganisationFactory(municipalities=[office.steenwijkerland])
-    case = register_case(office)
+    team = OrganisationFactory(municipalities=[office.westerveld])
+    case = converted(office)
     decision_create(user=office.ombudsman, case=case, subject="Eén", organisation=team,
                     made_known_on=date(2026, 3, 24))
     client.force_login(office.ombudsman)
@@ -260,11 +258,14 @@ def test_the_case_page_costs_the_same_queries_for_one_or_many_terms(client, offi
         decision = decision_create(
             user=office.ombudsman, case=case, subject=f"Besluit {n}",
             made_known_on=date(2026, 3, 10 + n),
-            organisation=OrganisationFactory(municipalities=[office.steenwijkerland]))
+            organisation=OrganisationFactory(municipalities=[office.westerveld]))
         decision_update(user=office.ombudsman, decision=decision,
                         objection_filed_on=date(2026, 4, 1))
-    complaint_create(user=office.ombudsman, case=case, subject="Klacht",
-                     received_on=date(2026, 4, 1), findings_on=date(2026, 4, 10))
+    complaint = Complaint.objects.get(case=case)
+    complaint_update(user=office.ombudsman, complaint=complaint, findings_on=date(2026, 4, 10),
+                     conduct_on=date(2026, 3, 1), respondent_organisation=team)
+    for n in range(3):
+        element_create(user=office.ombudsman, complaint=complaint, description=f"Deel {n}")
     with CaptureQueriesContext(connection) as many:
         client.get(page_url(case))
     assert len(many) == len(one)

@@ -11,7 +11,8 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from ombuds.procedures.services import complaint_create, decision_create
+from ombuds.cases.services import case_transition
+from ombuds.procedures.services import decision_create
 from ombuds.tests.factories import register_case
 
 pytestmark = pytest.mark.django_db
@@ -88,9 +89,11 @@ def test_a_page_costs_the_same_queries_for_1_or_20_cases_with_deadlines(client, 
         municipality = office.westerveld if n % 2 else office.steenwijkerland
         case = with_decision(office, f"Zaak {n}", date(2026, 3, 1 + n),
                              municipality=municipality)
-        if n % 3 == 0:
-            complaint_create(user=office.ombudsman, case=case, subject="Klacht",
-                             received_on=date(2026, 4, 1))
+        if n % 3 == 0 and municipality == office.westerveld:
+            # a formal complaint opened by the workflow (variant 5): its own 9:11 term
+            case_transition(user=office.ombudsman, case=case, target="intake")
+            case_transition(user=office.ombudsman, case=case, target="klacht",
+                            on=date(2026, 4, 1))
     with CaptureQueriesContext(connection) as twenty:
         html = client.get(WORKLIST).content.decode()
     assert html.count("ombuds-deadline-badge--") == 20

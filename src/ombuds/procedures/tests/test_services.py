@@ -6,10 +6,10 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from ombuds.cases.services import case_transition
 from ombuds.core.models import AuditEntry
-from ombuds.procedures.models import Deadline, DesignatedDay, DesignationDecree
+from ombuds.procedures.models import Complaint, Deadline, DesignatedDay, DesignationDecree
 from ombuds.procedures.services import (
-    complaint_create,
     complaint_update,
     deadlines_recompute_open,
     decision_create,
@@ -104,6 +104,17 @@ def test_impossible_dates_are_refused_in_dutch_and_nothing_is_stored(office, val
     assert not Deadline.objects.exists()
 
 
+def complaint_create(*, user, case, received_on, **facts):
+    """A Westerveld (variant 5) case converted into a formal complaint received on
+    ``received_on``, with ``facts`` recorded: the way a complaint comes into being."""
+    case_transition(user=user, case=case, target="intake")
+    case_transition(user=user, case=case, target="klacht", on=received_on)
+    complaint = Complaint.objects.get(case=case)
+    if facts:
+        complaint_update(user=user, complaint=complaint, **facts)
+    return complaint
+
+
 def test_a_complaint_gets_decision_and_refusal_terms(office):
     case = register_case(office, municipality=office.westerveld)
     complaint = complaint_create(user=office.ombudsman, case=case, subject="Bejegening",
@@ -117,7 +128,8 @@ def test_a_complaint_gets_decision_and_refusal_terms(office):
                      hearing_on=date(2026, 4, 16))
     terms = kinds(case)
     assert terms["afhandeling_klacht"].end == date(2026, 6, 3)  # +4 weeks from 6 May
-    assert terms["niet_behandelen"].met_on == date(2026, 4, 16)
+    # Heard: the complaint is being handled, so the notice term is information only.
+    assert not terms["niet_behandelen"].watched and terms["niet_behandelen"].met_on is None
 
 
 def test_further_delay_needs_the_complainants_consent_and_moves_the_end(office):
@@ -128,7 +140,7 @@ def test_further_delay_needs_the_complainants_consent_and_moves_the_end(office):
         complaint_update(user=office.ombudsman, complaint=complaint,
                          delay_consented_until=date(2026, 7, 1))
     complaint_update(user=office.ombudsman, complaint=complaint, postponed_on=date(2026, 4, 15),
-                     delay_consented_until=date(2026, 7, 1))
+                     delay_consent_on=date(2026, 4, 17), delay_consented_until=date(2026, 7, 1))
     term = kinds(case)["afhandeling_klacht"]
     assert term.end == date(2026, 7, 1) and "instemming" in term.basis
 
@@ -142,18 +154,6 @@ def test_findings_open_the_residents_year_to_go_to_the_ombudsman(office):
     assert terms["afhandeling_klacht"].met_on == date(2026, 2, 12)
     assert terms["jaartermijn_ombudsman"].end == date(2027, 2, 12)
     assert not terms["jaartermijn_ombudsman"].watched
-
-
-def test_an_ombudsman_request_needs_the_internal_procedure_first(office):
-    case = register_case(office, municipality=office.westerveld)
-    with pytest.raises(ValidationError) as error:
-        complaint_create(user=office.ombudsman, case=case, kind="ombudsman", subject="Verzoek",
-                         received_on=date(2026, 3, 2))
-    assert "internal_findings_on" in error.value.message_dict
-    complaint_create(user=office.ombudsman, case=case, kind="ombudsman", subject="Verzoek",
-                     received_on=date(2026, 3, 2), internal_findings_on=date(2025, 4, 1))
-    year = kinds(case)["jaartermijn_ombudsman"]
-    assert year.end == date(2026, 4, 1) and year.met_on == date(2026, 3, 2)
 
 
 def test_policy_cannot_record_procedures(office):

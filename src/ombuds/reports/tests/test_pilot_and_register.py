@@ -14,11 +14,11 @@ from django.utils import timezone
 
 from ombuds.accounts.roles import Role
 from ombuds.cases.models import Case
-from ombuds.procedures.models import Complaint
 from ombuds.reports.figures import complaints_build, report_build
 from ombuds.reports.models import ObjectionCount
 from ombuds.reports.periods import Period
 from ombuds.reports.render import CSV_COLUMNS
+from ombuds.reports.tests.complaint_cases import complaint_through
 from ombuds.tests.factories import UserFactory, member, register_case
 
 pytestmark = pytest.mark.django_db
@@ -81,24 +81,21 @@ def test_the_pilot_table_sets_objections_per_year_beside_mediation(office):
 
 
 def complaints(office, specs):
-    """Complaints in Westerveld (variant 5): (outcome, received, findings, not handled)."""
-    for outcome, received, findings, notice in specs:
-        case = register_case(office, municipality=office.westerveld)
-        Case.objects.filter(pk=case.pk).update(outcome=outcome)
-        Complaint.objects.create(case=case, subject="Bejegening", received_on=received,
-                                 findings_on=findings, not_handled_notice_on=notice)
+    """Complaints in Westerveld (variant 5) through the workflow: (outcome, received, ended)."""
+    for outcome, received, ended in specs:
+        complaint_through(office, office.westerveld, outcome, received, ended)
 
 
 def test_the_complaint_register_counts_the_complaints_of_a_variant_5_municipality(office):
     complaints(office, [
-        ("gegrond", date(2026, 2, 1), date(2026, 3, 1), None),
-        ("ongegrond", date(2026, 3, 1), date(2026, 3, 11), None),
-        ("deels_gegrond", date(2026, 4, 1), date(2026, 4, 21), None),
-        ("", date(2026, 5, 1), None, date(2026, 5, 5)),
-        ("informeel_opgelost", date(2026, 6, 1), None, None),
-        ("ingetrokken", date(2026, 7, 1), None, None),
-        ("", date(2026, 8, 1), None, None),
-        ("gegrond", date(2025, 8, 1), date(2025, 9, 1), None),
+        ("gegrond", date(2026, 2, 1), date(2026, 3, 1)),
+        ("ongegrond", date(2026, 3, 1), date(2026, 3, 11)),
+        ("deels_gegrond", date(2026, 4, 1), date(2026, 4, 21)),
+        ("niet_behandeld", date(2026, 5, 1), date(2026, 5, 5)),
+        ("informeel_opgelost", date(2026, 6, 1), None),
+        ("ingetrokken", date(2026, 7, 1), None),
+        ("", date(2026, 8, 1), None),
+        ("gegrond", date(2025, 8, 1), date(2025, 9, 1)),
     ])
     report = complaints_build(municipality=office.westerveld, period=Period.parse("2026"),
                               exact=True)
@@ -121,8 +118,8 @@ def test_the_complaint_register_counts_the_complaints_of_a_variant_5_municipalit
 
 def test_the_cli_writes_the_register_as_tidy_csv_without_counts_from_1_to_9(office, tmp_path):
     complaints(office, [("gegrond", date(2026, 1, 5) + timedelta(days=i),
-                         date(2026, 2, 5) + timedelta(days=i), None) for i in range(12)]
-               + [("ongegrond", date(2026, 3, 1), date(2026, 3, 20), None)])
+                         date(2026, 2, 5) + timedelta(days=i)) for i in range(12)]
+               + [("ongegrond", date(2026, 3, 1), date(2026, 3, 20))])
     output = tmp_path / "register.csv"
     call_command("report", "--kind", "complaints", "--municipality", "GM1701", "--period",
                  "2026", "--format", "csv", "--output", str(output), stderr=io.StringIO())
@@ -130,7 +127,7 @@ def test_the_cli_writes_the_register_as_tidy_csv_without_counts_from_1_to_9(offi
     assert reader.fieldnames == CSV_COLUMNS
     rows = list(reader)
     assert {row["table"] for row in rows} == {"complaint_register"}
-    assert not any("Bejegening" in row.values() or "WSV" in "".join(row.values())
+    assert not any("Wacht op besluit" in "".join(row.values()) or "WSV" in "".join(row.values())
                    for row in rows)
     counts = [row for row in rows if not row["measure"].startswith("Mediane")]
     assert not [row for row in counts if row["value"].isdigit() and 1 <= int(row["value"]) <= 9]
