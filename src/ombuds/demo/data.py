@@ -35,8 +35,6 @@ MUNICIPALITIES = {
     "GM1896": {
         "name": "Zwartewaterland", "reference_prefix": "ZWL", "variant": 6,
         "phone": "14 038", "email": "gemeente@zwartewaterland.example",
-        "ombudsman_name": "Nationale ombudsman",
-        "ombudsman_website": "https://www.nationaleombudsman.nl",
     },
 }
 STW, WSV, ZWL = "GM1708", "GM1701", "GM1896"

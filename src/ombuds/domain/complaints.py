@@ -259,9 +259,12 @@ def check_move(facts: ComplaintFacts, *, source: str, target: str, outcome: str 
     if source == HEARING_STATUS.get(variant) and not outcome:
         heard = facts.hearing_on is not None and facts.has_hearing_report
         if not heard and facts.hearing_skipped_ground not in HEARING_SKIP_GROUNDS:
-            _refuse("Hoor eerst de klager en degene over wie is geklaagd en leg het verslag "
-                    "vast (Awb 9:10 lid 1 en 3), of kies een grond om niet te horen "
-                    "(Awb 9:10 lid 2).", "hearing_required")
+            # Title 9.2 leaves the second line's investigation to the ombudsman; the
+            # ombudsfunctie hears both sides as 9:10 prescribes for the first line, and says so.
+            basis = "naar Awb 9:10" if variant == 6 else "Awb 9:10"
+            _refuse(f"Hoor eerst de klager en degene over wie is geklaagd en leg het verslag "
+                    f"vast ({basis} lid 1 en 3), of kies een grond om niet te horen "
+                    f"({basis} lid 2).", "hearing_required")
     if target == INVESTIGATION_STATUS.get(variant) and not ombudsman_admissible(
             today=facts.today, internal_findings_on=facts.internal_findings_on,
             internal_term_end=facts.internal_term_end):

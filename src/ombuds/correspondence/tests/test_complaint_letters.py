@@ -280,3 +280,13 @@ def test_complaint_letters_are_offered_only_on_a_case_with_a_complaint(office):
     form = LetterChoiceForm(case=plain)
     assert "klacht_oordeel" not in dict(form.fields["kind"].choices)
     assert "beklaagde" not in dict(form.fields["recipient"].choices)
+
+
+@pytest.mark.parametrize("kind", ["ontvangstbevestiging", "uitnodiging", "verslag", "verwijzing",
+                                  "afsluiting", "rapport"])
+def test_every_letter_of_a_variant_6_request_states_the_9_24_date_and_the_warning(office, kind):
+    case = request(office, internal_received_on=date(2026, 1, 5),
+                   internal_findings_on=date(2026, 2, 10))
+    text = letter(case, kind)
+    assert "uiterlijk op woensdag 10 februari 2027" in text, kind
+    assert "loopt deze termijn door" in text, kind

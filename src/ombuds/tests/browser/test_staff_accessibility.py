@@ -6,12 +6,14 @@ after a failed submit. The resident pages have their own test (test_public_acces
 from __future__ import annotations
 
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
 
-from ombuds.cases.services import case_assign, timeline_entry_add
-from ombuds.procedures.services import decision_create
+from ombuds.cases.services import case_assign, case_transition, timeline_entry_add
+from ombuds.procedures.complaints import complaint_of, element_create, element_update
+from ombuds.procedures.services import complaint_update, decision_create
 from ombuds.signals.services import signal_create
 from ombuds.tests.browser.conftest import login
 from ombuds.tests.browser.test_public_accessibility import check, screenshot_dir, slug
@@ -35,20 +37,38 @@ def staff_world(office):
     signal = signal_create(user=office.ombudsman, municipality=office.steenwijkerland,
                            title="Hulp stopt zonder uitleg", description="Een patroon.",
                            organisation=organisation, cases=[case])
-    return office, case, signal
+    # A Westerveld case converted into a formal complaint, heard, with a judged element: the
+    # complaint section and the pages of its handling.
+    complaint_case = register_case(office, municipality=office.westerveld, name="Henk Dijkstra",
+                                   title="Consulent belt niet terug")
+    case_transition(user=office.ombudsman, case=complaint_case, target="intake")
+    case_transition(user=office.ombudsman, case=complaint_case, target="klacht")
+    complaint = complaint_of(complaint_case)
+    complaint_update(user=office.ombudsman, complaint=complaint, respondent_official="Consulent",
+                     hearing_on=timezone.localdate(), hearing_report="Beiden gehoord.")
+    element = element_create(user=office.ombudsman, complaint=complaint,
+                             description="Niet teruggebeld")
+    element_update(user=office.ombudsman, element=element, judgment="gegrond",
+                   reasons="Drie keer beloofd, niet gedaan.")
+    return SimpleNamespace(office=office, case=case, signal=signal, complaint_case=complaint_case)
 
 
 ROLE_PAGES = {
-    "ombudsman": lambda case, signal: [
-        "/werk/zaken/", "/werk/zaken/nieuw/", f"/werk/zaken/{case.reference}/",
-        f"/werk/zaken/{case.reference}/gegevens/",
-        "/werk/cijfers/", "/werk/signalen/", f"/werk/signalen/{signal.pk}/",
+    "ombudsman": lambda w: [
+        "/werk/zaken/", "/werk/zaken/nieuw/", f"/werk/zaken/{w.case.reference}/",
+        f"/werk/zaken/{w.case.reference}/gegevens/",
+        "/werk/cijfers/", "/werk/signalen/", f"/werk/signalen/{w.signal.pk}/",
         "/werk/rapportages/", "/werk/patronen/", "/werk/werkverdeling/", "/werk/afspraken/",
         "/werk/bewaartermijnen/", "/werk/avg/",
         "/werk/sociale-kaart/",
         "/werk/mijn-account/", "/werk/mijn-account/wachtwoord/",
+        f"/werk/zaken/{w.complaint_case.reference}/",
+        *(f"/werk/zaken/{w.complaint_case.reference}/klacht/{step}/"
+          for step in ("klacht", "vereisten", "behandeling", "niet-behandelen", "horen",
+                       "opgelost", "bevindingen")),
+        f"/werk/zaken/{w.complaint_case.reference}/klacht/onderdelen/nieuw/",
     ],
-    "beheer": lambda case, signal: [
+    "beheer": lambda w: [
         "/werk/audit/", "/werk/import/", "/werk/export/", "/werk/mijn-account/",
     ],
 }
@@ -57,11 +77,10 @@ ROLE_PAGES = {
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("role", sorted(ROLE_PAGES))
 def test_every_staff_page_has_no_wcag_a_or_aa_violation(axe_page, staff_world, role, tmp_path):
-    office, case, signal = staff_world
     page, shots = axe_page, screenshot_dir(tmp_path)
     login(page, role)
     problems = []
-    for url in ROLE_PAGES[role](case, signal):
+    for url in ROLE_PAGES[role](staff_world):
         response = page.goto(url)
         assert response.status == 200, url
         page.wait_for_load_state("networkidle")
