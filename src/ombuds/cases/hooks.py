@@ -27,8 +27,12 @@ class CaseHook:
         when it records none. The page and the API then ask for it, defaulting to today."""
         return ""
 
-    def registered(self, *, user, case: Case, on: date) -> None:
-        """``case`` was just registered, in its workflow's initial status, on ``on``."""
+    def registered(self, *, user, case: Case, on: date, imported: bool) -> None:
+        """``case`` was just registered, in its workflow's initial status, on ``on``;
+        ``imported`` when it was taken over from an office's old records."""
+
+    def entry_added(self, *, user, case: Case, entry) -> None:
+        """A timeline entry was added to ``case`` (e.g. the first contact with the resident)."""
 
     def check_transition(self, *, case: Case, source: str, target: str, outcome: str,
                          on: date) -> None:

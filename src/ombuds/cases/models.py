@@ -161,6 +161,11 @@ class Case(models.Model):
                                          editable=False)
     next_deadline_raw_end = models.DateField(null=True, blank=True, editable=False)
     next_deadline_name = models.CharField(max_length=120, blank=True, editable=False)
+    #: The nearest open *legal* term (not the office's own promise), shown beside the nearest
+    #: term when that is a promise: the date the resident was told stays on the worklist.
+    next_legal_end = models.DateField(null=True, blank=True, editable=False)
+    next_legal_raw_end = models.DateField(null=True, blank=True, editable=False)
+    next_legal_name = models.CharField(max_length=120, blank=True, editable=False)
     #: Title, story and wish joined for full-text search; the PostgreSQL index is built on it.
     search_text = models.TextField(editable=False, default="")
 

@@ -183,7 +183,8 @@ def case_register(
     audit_case(user=user, case=case, action=Action.CREATE, event="case.created",
                details={"channel": channel, "variant": workflow.variant, "imported": imported})
     for hook in hooks():
-        hook.registered(user=user, case=case, on=timezone.localtime(opened_at).date())
+        hook.registered(user=user, case=case, on=timezone.localtime(opened_at).date(),
+                        imported=imported)
     return case
 
 
@@ -436,6 +437,8 @@ def timeline_entry_add(*, user: User, case: Case, kind: str, summary: str, body:
     Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
     audit_case(user=user, case=case, action=Action.UPDATE, event="timeline.added",
                details={"entry": entry.pk, "kind": kind, "attachments": len(checked)})
+    for hook in hooks():
+        hook.entry_added(user=user, case=case, entry=entry)
     return entry
 
 

@@ -494,6 +494,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several components have a field "kind"; name the application kinds' enum explicitly.
+    "ENUM_NAME_OVERRIDES": {
+        "ApplicationKindEnum": "ombuds.domain.not_in_time.APPLICATION_KINDS.items",
+    },
 }
 
 # --- Task worker -------------------------------------------------------------------------

@@ -31,6 +31,10 @@ class Office(models.Model):
         _("urgent vanaf (werkdagen)"), default=3,
         help_text=_("Zoveel werkdagen vóór de uiterste datum wordt een termijn urgent (rood)."),
     )
+    first_contact_days = models.PositiveSmallIntegerField(
+        _("eerste contact binnen (werkdagen)"), default=5,
+        help_text=_("Het bureau belooft inwoners contact binnen zoveel werkdagen na een nieuwe "
+                    "aanvraag. Ombuds bewaakt dat als een termijn."))
 
     class Meta:
         verbose_name = _("bureau")

@@ -5,8 +5,8 @@ context is plain dicts, strings and lists built here, so a beheerder's template 
 reach other data nor call a method. ``PLACEHOLDERS`` is the documented list (shown in the
 admin); ``letter_context`` fills it from a case, ``example_context`` with a fictional case
 for the admin preview. Every key is always present: an optional part (``partij``,
-``gesprek``, ``verwijzing``, ``ombudsman``, ``klacht``) is ``None`` when it does not apply, so a
-template guards it with ``{% if … %}``.
+``gesprek``, ``verwijzing``, ``ombudsman``, ``klacht``, ``aanvraag``) is ``None`` when it does not
+apply, so a template guards it with ``{% if … %}``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,18 @@ from datetime import date
 
 from django.utils import timezone
 
+from ombuds.domain import not_in_time
 from ombuds.domain.deadlines import nl_date, ombudsman_request_term
 from ombuds.domain.variants import VARIANTS
+from ombuds.procedures.selectors import late_application
+
+
+def first_contact_promise(office) -> str:
+    """'binnen 5 werkdagen': the office's promise of first contact (``Office.first_contact_days``,
+    the one source the public pages use too)."""
+    days = office.first_contact_days
+    return f"binnen {days} werkdag" if days == 1 else f"binnen {days} werkdagen"
+
 
 #: Variants with formal complaint handling (Awb chapter 9): their letters name the ombudsman.
 COMPLAINT_VARIANTS = (4, 5, 6)
@@ -32,6 +42,8 @@ PLACEHOLDERS: dict[str, str] = {
     "bureau.telefoon": "het telefoonnummer van het bureau",
     "bureau.email": "het e-mailadres van het bureau",
     "bureau.spreekuur": "de tijden van het inloopspreekuur",
+    "bureau.eerste_contact": "de belofte van eerste contact, bijvoorbeeld binnen 5 werkdagen "
+                             "(instelling van het bureau)",
     "behandelaar": "de naam van de behandelaar van de zaak",
     "zaak.nummer": "het zaaknummer, bijvoorbeeld STW-2026-0042",
     "zaak.onderwerp": "het onderwerp van de zaak",
@@ -109,6 +121,39 @@ PLACEHOLDERS: dict[str, str] = {
                                   "klacht",
     "klacht.aanbevelingen": "lijst van aanbevelingen aan de gemeente; per aanbeveling: tekst, "
                             "aan, reactie, overgenomen",
+    "aanvraag": "de aanvraag waarop het besluit te laat is: de laatst ingediende aanvraag van de "
+                "zaak waarop een besluit moet komen en waarvan de beslistermijn voorbij is "
+                "zonder besluit (leeg als er geen is)",
+    "aanvraag.soort": "wat voor aanvraag, met de wet, bijvoorbeeld Aanvraag Wmo (Wmo 2015 art. "
+                      "2.3.5)",
+    "aanvraag.onderwerp": "waarvoor de aanvraag is, bijvoorbeeld scootmobiel",
+    "aanvraag.organisatie": "bij wie de aanvraag is ingediend (de organisatie, anders de "
+                            "gemeente)",
+    "aanvraag.organisatie_adres": "het adres van die organisatie (leeg als het niet bekend is)",
+    "aanvraag.ingediend_op": "de datum waarop de aanvraag is ontvangen",
+    "aanvraag.termijn": "de beslistermijn van de aanvraag",
+    "aanvraag.termijn.einde": "de laatste dag om te beslissen, bijvoorbeeld dinsdag 7 april 2026",
+    "aanvraag.termijn.grondslag": "het artikel van de beslistermijn",
+    "aanvraag.termijn.uitleg": "hoe de beslistermijn is berekend",
+    "aanvraag.ingebrekestelling_op": "de datum waarop de ingebrekestelling is ontvangen, als "
+                                     "die telt (leeg als er nog geen is)",
+    "aanvraag.ingebrekestelling_te_vroeg": "de datum van een ingebrekestelling die niet telt "
+                                           "omdat zij vóór het einde van de beslistermijn "
+                                           "aankwam (Awb 4:17 lid 3; anders leeg)",
+    "aanvraag.dwangsom": "de dwangsom zoals die zou lopen (Awb 4:17; leeg zonder geldige "
+                         "ingebrekestelling)",
+    "aanvraag.dwangsom.eerste_dag": "de eerste dag van de dwangsom",
+    "aanvraag.dwangsom.laatste_dag": "de laatste dag (na 42 dagen)",
+    "aanvraag.dwangsom.periodes": "lijst van de drie periodes; per periode: van, tot, per_dag "
+                                  "(euro per dag)",
+    "aanvraag.dwangsom.maximum": "het hoogste bedrag in euro, bijvoorbeeld 1.442",
+    "aanvraag.dwangsom.tot_vandaag": "het bedrag in euro tot en met vandaag als er geen besluit "
+                                     "komt",
+    "aanvraag.dwangsom.uitleg": "hoe de dwangsom is berekend",
+    "aanvraag.beroep_vanaf": "de eerste dag waarop beroep bij de rechtbank kan tegen niet "
+                             "tijdig beslissen (Awb 6:12 lid 2; leeg zonder geldige "
+                             "ingebrekestelling)",
+    "aanvraag.beroep_ingesteld_op": "de datum waarop dat beroep is ingesteld (leeg als nog niet)",
 }
 
 #: The names a template may start a variable with (the roots of ``PLACEHOLDERS``).
@@ -366,6 +411,56 @@ def _recommendations(case) -> list[dict]:
             for r in case.recommendations.order_by("id")]
 
 
+def euro(amount: int) -> str:
+    """Whole euros the Dutch way: 1442 → "1.442"."""
+    return f"{amount:,}".replace(",", ".")
+
+
+def _application(case, today: date) -> dict | None:
+    """The ``aanvraag`` placeholders: the application's facts, its term from its ``Deadline``
+    row, the penalty (Awb 4:17) and the appeal date (6:12 lid 2) from ``domain.not_in_time``."""
+    from ombuds.procedures.models import DeadlineKind
+
+    application = late_application(case, today)
+    if application is None:
+        return None
+    term = application.deadlines.get(kind=DeadlineKind.APPLICATION_DECISION)
+    notice = application.notice_of_default_on
+    valid = notice is not None and not_in_time.notice_of_default_valid(
+        term_end=term.end, notice_received_on=notice)
+    penalty = not_in_time.penalty_for_late_decision(term_end=term.end,
+                                                    notice_received_on=notice) if valid else None
+    appeal = not_in_time.appeal_not_in_time_from(term_end=term.end,
+                                                 notice_received_on=notice) if valid else None
+    organisation = application.organisation
+    return {
+        "soort": not_in_time.APPLICATION_KINDS[application.kind],
+        "onderwerp": application.subject,
+        "organisatie": organisation.name if organisation else f"de gemeente {case.municipality.name}",
+        "organisatie_adres": organisation.address if organisation else "",
+        "ingediend_op": nl_date(application.submitted_on),
+        "termijn": {"einde": nl_date(term.end, weekday=True), "grondslag": term.basis,
+                    "uitleg": term.explanation},
+        "ingebrekestelling_op": nl_date(notice) if valid else "",
+        "ingebrekestelling_te_vroeg": nl_date(notice) if notice and not valid else "",
+        "dwangsom": _penalty(penalty, today) if penalty else None,
+        "beroep_vanaf": nl_date(appeal, weekday=True) if appeal else "",
+        "beroep_ingesteld_op": _date(application.appeal_filed_on),
+    }
+
+
+def _penalty(penalty: not_in_time.Penalty, today: date) -> dict:
+    return {
+        "eerste_dag": nl_date(penalty.first_day, weekday=True),
+        "laatste_dag": nl_date(penalty.last_day, weekday=True),
+        "periodes": [{"van": nl_date(start), "tot": nl_date(end), "per_dag": euro(rate)}
+                     for start, end, rate in penalty.periods()],
+        "maximum": euro(penalty.maximum),
+        "tot_vandaag": euro(penalty.owed_until(today)),
+        "uitleg": penalty.explanation,
+    }
+
+
 def letter_context(case, party=None, meeting=None, referral=None, *,
                    respondent: bool = False) -> dict:
     """Return the placeholders filled for ``case``.
@@ -389,7 +484,8 @@ def letter_context(case, party=None, meeting=None, referral=None, *,
         "vandaag": nl_date(today),
         "gemeente": {"naam": municipality.name, "telefoon": municipality.phone},
         "bureau": {"naam": office.name, "adres": office.address, "telefoon": office.phone,
-                   "email": office.email, "spreekuur": office.walk_in_hours},
+                   "email": office.email, "spreekuur": office.walk_in_hours,
+                   "eerste_contact": first_contact_promise(office)},
         "behandelaar": case.assignee.display_name if case.assignee_id else "de ombudsfunctionaris",
         "zaak": {"nummer": case.reference, "onderwerp": case.title, "variant": workflow.variant,
                  "werkwijze": workflow.name, "status": case.status_label,
@@ -406,6 +502,7 @@ def letter_context(case, party=None, meeting=None, referral=None, *,
         "interne_klacht": "" if workflow.variant in COMPLAINT_VARIANTS else INTERNAL_COMPLAINT,
         "ombudsman": _ombudsman(case, workflow.variant),
         "klacht": _complaint(case) if workflow.variant in COMPLAINT_VARIANTS else None,
+        "aanvraag": _application(case, today),
     }
 
 
@@ -422,7 +519,8 @@ def example_context(municipality, variant: int | None = None, *, minimal: bool =
         "bureau": {"naam": office.name, "adres": office.address or "Markt 1\n8331 HK Steenwijk",
                    "telefoon": office.phone or "0521 12 34 56",
                    "email": office.email or "ombuds@example.nl",
-                   "spreekuur": office.walk_in_hours or "dinsdag 9.00 tot 12.00 uur"},
+                   "spreekuur": office.walk_in_hours or "dinsdag 9.00 tot 12.00 uur",
+                   "eerste_contact": first_contact_promise(office)},
         "behandelaar": "Anne Jansen",
         "zaak": {"nummer": f"{municipality.reference_prefix}-{today.year}-0042",
                  "onderwerp": "Wacht op besluit over een scootmobiel", "variant": workflow.variant,
@@ -449,10 +547,11 @@ def example_context(municipality, variant: int | None = None, *, minimal: bool =
         "ombudsman": _example_ombudsman(municipality, workflow.variant, today,
                                         known=not minimal) if complaint else None,
         "klacht": _example_complaint(workflow.variant, today) if complaint else None,
+        "aanvraag": _example_application(today),
     }
     if minimal:
         context.update(partij=None, gesprek=None, verwijzing=None, afspraken=[], open_routes=[],
-                       klacht=None)
+                       klacht=None, aanvraag=None)
         context["zaak"]["uitkomst"] = ""
     return context
 
@@ -498,4 +597,27 @@ def _example_complaint(variant: int, today: date) -> dict:
         "gemeente_oordeel_op": nl_date(today) if variant == 6 else "",
         "aanbevelingen": [{"tekst": "Leg terugbelafspraken vast in het systeem.",
                            "aan": "het college", "reactie": "", "overgenomen": "Nog niet bekend"}],
+    }
+
+
+def _example_application(today: date) -> dict:
+    """A Wmo application whose two weeks passed, with a notice of default received the day
+    after: every date computed by ``domain.not_in_time`` as for a real case."""
+    from datetime import timedelta
+
+    submitted = today - timedelta(days=40)
+    term = not_in_time.application_term("wmo_aanvraag", submitted)
+    notice = term.end + timedelta(days=1)
+    penalty = not_in_time.penalty_for_late_decision(term_end=term.end, notice_received_on=notice)
+    appeal = not_in_time.appeal_not_in_time_from(term_end=term.end, notice_received_on=notice)
+    return {
+        "soort": not_in_time.APPLICATION_KINDS["wmo_aanvraag"], "onderwerp": "scootmobiel",
+        "organisatie": "Gemeente Voorbeeld, team Wmo",
+        "organisatie_adres": "Postbus 1\n8330 AA Steenwijk",
+        "ingediend_op": nl_date(submitted),
+        "termijn": {"einde": nl_date(term.end, weekday=True), "grondslag": term.basis,
+                    "uitleg": term.explanation},
+        "ingebrekestelling_op": nl_date(notice), "ingebrekestelling_te_vroeg": "",
+        "dwangsom": _penalty(penalty, today),
+        "beroep_vanaf": nl_date(appeal, weekday=True), "beroep_ingesteld_op": "",
     }

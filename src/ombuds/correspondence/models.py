@@ -24,6 +24,11 @@ class LetterKind(models.TextChoices):
     COMPLAINT_POSTPONEMENT = "klacht_verdaging", _("Verdaging afhandeling klacht (Awb 9:11 lid 2)")
     COMPLAINT_FINDINGS = "klacht_oordeel", _("Bevindingen en oordeel op de klacht (Awb 9:12)")
     OMBUDS_REPORT = "rapport", _("Rapport van de ombudsfunctie (tweede lijn)")
+    # --- a decision that does not come (Awb 4:17, 6:12 lid 2; issue 14) ---------------------
+    NOTICE_OF_DEFAULT = "ingebrekestelling", _("Ingebrekestelling om te ondertekenen (Awb 4:17)")
+    PENALTY_INFO = "dwangsom_info", _("Uitleg dwangsom niet tijdig beslissen (Awb 4:17)")
+    APPEAL_NOT_IN_TIME = "beroep_niet_tijdig", _(
+        "Uitleg beroep niet tijdig beslissen (Awb 6:12 lid 2)")
 
 
 #: Letters of a complaint handled under title 9.1 (variants 4 and 5, once there is a complaint).
@@ -35,6 +40,11 @@ COMPLAINT_LETTERS = (
 #: Letters of a request to the ombudsfunctie as second instance (variant 6). Its own
 #: procedure is not title 9.1, so the 9:6–9:12 letters are not offered there.
 REQUEST_LETTERS = (LetterKind.OMBUDS_REPORT,)
+#: Letters about a decision that does not come, offered only when they apply
+#: (``services.letter_kinds``): the notice of default once the decision term of an application
+#: passed, the information on the penalty and on the appeal once a valid notice was received.
+NOT_IN_TIME_LETTERS = (LetterKind.NOTICE_OF_DEFAULT, LetterKind.PENALTY_INFO,
+                       LetterKind.APPEAL_NOT_IN_TIME)
 #: The fact of the complaint each letter is the written proof of: sending it records that
 #: date on the complaint (when not yet recorded), so nobody types it twice.
 LETTER_FACTS = {

@@ -140,16 +140,19 @@ def render_letter(template: LetterText, context: dict) -> LetterText:
 
 def blocks(body: str) -> list[dict]:
     """Split a letter's text into blocks: ``## `` starts a heading, ``- `` a list item, an
-    empty line a new paragraph. The PDF gets real headings and lists from these."""
+    empty line a new paragraph, a line ``---`` a new page (a notice the resident signs and
+    sends on). The PDF gets real headings and lists from these."""
     result: list[dict] = []
     for chunk in re.split(r"\n\s*\n", body.strip()):
         paragraph: list[str] = []
         for line in (line for line in chunk.split("\n") if line.strip()):
             stripped = line.strip()
-            if stripped.startswith(("## ", "- ")) and paragraph:
+            if (stripped.startswith(("## ", "- ")) or stripped == "---") and paragraph:
                 result.append({"type": "p", "lines": paragraph})
                 paragraph = []
-            if stripped.startswith("## "):
+            if stripped == "---":
+                result.append({"type": "page"})
+            elif stripped.startswith("## "):
                 result.append({"type": "h2", "text": stripped[3:].strip()})
             elif stripped.startswith("- "):
                 if result and result[-1]["type"] == "ul" and result[-1].get("open"):

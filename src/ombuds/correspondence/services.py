@@ -20,6 +20,7 @@ from ombuds.correspondence.context import letter_context, respondent_party
 from ombuds.correspondence.models import (
     COMPLAINT_LETTERS,
     LETTER_FACTS,
+    NOT_IN_TIME_LETTERS,
     REQUEST_LETTERS,
     RESPONDENT_ONLY_LETTERS,
     Letter,
@@ -35,6 +36,7 @@ from ombuds.correspondence.rendering import (
 )
 from ombuds.domain.deadlines import nl_date
 from ombuds.procedures.complaints import complaint_letter_sent
+from ombuds.procedures.selectors import late_application, notice_counts
 
 
 @dataclass(frozen=True)
@@ -81,15 +83,23 @@ def letter_recipient(*, case: Case, party: CaseOrganisation | None = None,
 def letter_kinds(case: Case) -> list[LetterKind]:
     """The letters that fit ``case``: the general ones always; the complaint letters (Awb
     9:6–9:12) once the case has a complaint under title 9.1, the report once it has a request
-    to the ombudsfunctie as second instance (variant 6)."""
+    to the ombudsfunctie as second instance (variant 6). A decision that does not come: the
+    notice of default once an application's decision term passed without a decision, the
+    information on the penalty (Awb 4:17) and on the appeal (6:12 lid 2) once the body received
+    a notice that counts; all about ``context.late_application``, as the letter's text is."""
     from ombuds.procedures.complaints import complaint_of
     from ombuds.procedures.models import Complaint
 
-    special = set(COMPLAINT_LETTERS) | set(REQUEST_LETTERS)
+    special = set(COMPLAINT_LETTERS) | set(REQUEST_LETTERS) | set(NOT_IN_TIME_LETTERS)
     kinds = [kind for kind in LetterKind if kind not in special]
     complaint = complaint_of(case)
     if complaint is not None:
         kinds += REQUEST_LETTERS if complaint.kind == Complaint.Kind.OMBUDSMAN else COMPLAINT_LETTERS
+    application = late_application(case)
+    if application is not None:
+        kinds.append(LetterKind.NOTICE_OF_DEFAULT)
+        if notice_counts(application):
+            kinds += [LetterKind.PENALTY_INFO, LetterKind.APPEAL_NOT_IN_TIME]
     return kinds
 
 

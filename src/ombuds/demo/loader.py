@@ -3,7 +3,8 @@
 Configuration (office, municipalities, themes, organisations, users) is upserted, so a second
 run changes nothing. Cases are created only when the demo municipalities have none, and
 always through the services (``case_register``, ``case_assign``, ``timeline_entry_add``,
-``case_transition``, ``decision_create`` / ``decision_update`` for the disputed decisions),
+``case_transition``, ``decision_create`` / ``decision_update`` for the disputed decisions,
+``application_create`` / ``application_update`` for the applications whose decision is late),
 so their timeline, audit entries, references and legal deadlines are the real thing. A
 complaint is opened only by the workflow, as staff would: the move into the complaint status
 (variant 5, ``on=`` the date of receipt) or the registration of a request (variant 6); its
@@ -68,6 +69,7 @@ from ombuds.correspondence.rendering import pdf_available
 from ombuds.correspondence.services import letter_create, letter_draft
 from ombuds.demo import data
 from ombuds.demo.spec import (
+    Application,
     Complaint,
     Consent,
     Decision,
@@ -105,6 +107,7 @@ from ombuds.mediation.services import (
 from ombuds.mediation.survey import survey_answer, survey_invite
 from ombuds.privacy.models import AvgRequest
 from ombuds.privacy.services import avg_request_create, person_erase
+from ombuds.procedures.applications import application_create, application_update
 from ombuds.procedures.complaints import complaint_of, element_create, element_update
 from ombuds.procedures.services import (
     complaint_update,
@@ -215,20 +218,16 @@ class _Facts:
     facts of a complaint learnt on one day. ``fields`` maps model fields to case days (and,
     for a complaint, other fields to their values)."""
 
-    procedure: Decision | Complaint
+    procedure: Decision | Complaint | Application
     fields: dict[str, object]
     first: bool
     elements: tuple[Element, ...] = ()
 
 
-def _procedure_facts(procedure: Decision) -> list[tuple[int, _Facts]]:
-    """Split a decision's dates into what is known on each case day."""
-    by_day: dict[int, dict[str, int]] = {procedure.day: {}}
-    for field_name, day in procedure.dates().items():
-        if day is not None:
-            by_day.setdefault(max(day, procedure.day), {})[field_name] = day
+def _procedure_facts(procedure: Decision | Application) -> list[tuple[int, _Facts]]:
+    """Split a decision's or an application's facts into what is known on each case day."""
     return [(day, _Facts(procedure, fields, first=day == procedure.day))
-            for day, fields in sorted(by_day.items())]
+            for day, fields in procedure.facts()]
 
 
 def _complaint_facts(spec: DemoCase, complaint: Complaint) -> list[tuple[int, _Facts]]:
@@ -287,8 +286,8 @@ def _events(spec: DemoCase) -> list[tuple[int, float, object]]:
     if spec.assignee:
         events.append((spec.assigned_day, 0, "assign"))
     events += [(entry.day, 1, entry) for entry in spec.entries]
-    for decision in spec.decisions:
-        events += [(day, 1, facts) for day, facts in _procedure_facts(decision)]
+    for procedure in (*spec.decisions, *spec.applications):
+        events += [(day, 1, facts) for day, facts in _procedure_facts(procedure)]
     for complaint in spec.complaints:
         events += [(day, 1, facts) for day, facts in _complaint_facts(spec, complaint)]
     events += _mediation_events(spec)
@@ -421,14 +420,20 @@ def _record(facts: _Facts, *, case: Case, user: User, opened: date, recorded: di
             organisations) -> None:
     """Record ``facts`` through the procedures services, which compute the deadlines."""
     procedure = facts.procedure
-    if isinstance(procedure, Decision):
-        dates = {name: opened + timedelta(days=day) for name, day in facts.fields.items()}
-        if facts.first:
-            recorded[id(procedure)] = decision_create(
-                user=user, case=case, organisation=organisations[procedure.organisation],
-                **procedure.values(), **dates)
+    if isinstance(procedure, Decision | Application):
+        values = {name: opened + timedelta(days=value) if name.endswith(("_on", "_until"))
+                  else value for name, value in facts.fields.items()}
+        if isinstance(procedure, Decision):
+            create, update, keyword = decision_create, decision_update, "decision"
+            values = {**procedure.values(), **values} if facts.first else values
         else:
-            decision_update(user=user, decision=recorded[id(procedure)], **dates)
+            create, update, keyword = application_create, application_update, "application"
+        if facts.first:
+            recorded[id(procedure)] = create(
+                user=user, case=case, organisation=organisations[procedure.organisation],
+                **values)
+        else:
+            update(user=user, **{keyword: recorded[id(procedure)]}, **values)
         return
     complaint = complaint_of(case)
     values = {}

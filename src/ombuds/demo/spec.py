@@ -64,7 +64,10 @@ class Decision:
     """A disputed decision, recorded on case day ``day`` by the handler.
 
     Every date is a case day. Dates up to ``day`` are known when it is recorded; each later
-    one is added on its own day, as the ombudsperson would hear of it.
+    one is added on its own day, as the ombudsperson would hear of it. The posting date of
+    the objection (Awb 6:9 lid 2) and the reason it was late (6:11) are learnt with its
+    receipt; ``consent`` is (the day the objector agreed, the case day the decision may be
+    delayed to), Awb 7:10 lid 4.
     """
 
     day: int
@@ -72,8 +75,11 @@ class Decision:
     subject: str
     made_known: int
     objection_filed: int | None = None
+    objection_posted: int | None = None
+    lateness_reason: str = ""
     committee: bool = False
     postponed: int | None = None
+    consent: tuple[int, int] | None = None
     objection_decided: int | None = None
     appeal_filed: int | None = None
 
@@ -85,6 +91,59 @@ class Decision:
         return {"made_known_on": self.made_known, "objection_filed_on": self.objection_filed,
                 "postponed_on": self.postponed, "objection_decided_on": self.objection_decided,
                 "appeal_filed_on": self.appeal_filed}
+
+    def facts(self) -> list[tuple[int, dict]]:
+        """Return (case day, {model field: case day or text}) in the order they are learnt,
+        none before ``day``. A field ending in ``_on`` or ``_until`` holds a case day."""
+        by_day: dict[int, dict] = {self.day: {}}
+
+        def learn(day: int | None, **values) -> None:
+            if day is not None:
+                by_day.setdefault(max(day, self.day), {}).update(values)
+
+        for name, day in self.dates().items():
+            learn(day, **{name: day})
+        if self.objection_filed is not None:
+            extra = {}
+            if self.objection_posted is not None:
+                extra["objection_posted_on"] = self.objection_posted
+            if self.lateness_reason:
+                extra["lateness_reason"] = self.lateness_reason
+            learn(self.objection_filed, **extra)
+        if self.consent:
+            agreed, until = self.consent
+            learn(agreed, delay_consent_on=agreed, delay_consented_until=until)
+        return sorted(by_day.items())
+
+
+@dataclass(frozen=True)
+class Application:
+    """An application or report of need of the resident (``kind``: a key of
+    ``not_in_time.APPLICATION_KINDS``), recorded on case day ``day`` by the handler; the
+    decision (or, for debt help, the first conversation), the notice of default and the
+    appeal against not deciding in time are each added on their own case day."""
+
+    day: int
+    kind: str
+    organisation: str
+    subject: str
+    submitted: int
+    urgent: bool = False
+    decided: int | None = None
+    notice_of_default: int | None = None
+    appeal_filed: int | None = None
+
+    def facts(self) -> list[tuple[int, dict]]:
+        """Return (case day, {model field: case day or value}) in the order they are learnt."""
+        by_day: dict[int, dict] = {self.day: {
+            "kind": self.kind, "subject": self.subject, "urgent": self.urgent,
+            "submitted_on": self.submitted}}
+        for name, day in (("decided_on", self.decided),
+                          ("notice_of_default_on", self.notice_of_default),
+                          ("appeal_filed_on", self.appeal_filed)):
+            if day is not None:
+                by_day.setdefault(max(day, self.day), {})[name] = day
+        return sorted(by_day.items())
 
 
 @dataclass(frozen=True)
@@ -337,6 +396,7 @@ class DemoCase:
     steps: tuple[Step, ...] = ()
     entries: tuple[Entry, ...] = field(default=())
     decisions: tuple[Decision, ...] = ()
+    applications: tuple[Application, ...] = ()
     complaints: tuple[Complaint, ...] = ()
     parties: tuple[Party, ...] = ()
     consents: tuple[Consent, ...] = ()

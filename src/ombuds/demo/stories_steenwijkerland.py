@@ -11,6 +11,7 @@ from datetime import date
 from ombuds.demo.data import STW
 from ombuds.demo.spec import (
     Agreement,
+    Application,
     Consent,
     Decision,
     DemoCase,
@@ -43,6 +44,56 @@ MEE = ("Ahmed Bouali, cliëntondersteuner", "a.bouali@mee.example", "0521 00 12 
 DE_KOP = ("Wendy Bos, woonconsulent", "huurders@woonstichtingdekop.example", "0521 00 77 88")
 
 CASES = [
+    DemoCase(
+        key="stw-logeeropvang", municipality=STW, opened_days_ago=45, channel="email",
+        resident=Resident("Milan de Graaf", date(2012, 4, 2), "Steenwijkerwold"),
+        representative=Resident("Joyce de Graaf", date(1983, 6, 21), "Steenwijkerwold",
+                                email="joyce.degraaf@mail.example", phone="06 0000 0118",
+                                preferred_channel="email"),
+        relation="ouder",
+        title="Aanvraag logeeropvang: geen besluit",
+        story="Onze zoon heeft autisme en slaapt slecht. Wij zijn op. Ruim twee maanden "
+        "geleden hebben we logeeropvang aangevraagd bij het jeugdteam, één weekend per maand. "
+        "We hebben nog steeds geen besluit. Als ik bel, zegt men dat het 'in behandeling' is.",
+        wish="Een besluit, en snel een weekend rust.",
+        route_tried="Drie keer het jeugdteam gebeld.",
+        domains=("jeugd",), themes=("Wachtlijst jeugdhulp",), organisations=("Jeugdteam",),
+        sensitive_details="Zoon heeft autisme.",
+        steps=(Step(3, "intake"), Step(8, "bemiddeling")),
+        entries=(
+            Entry(1, "email_uit", "Moeder gemaild: wij bellen u morgen",
+                  sent_to_resident=True),
+            Entry(3, "telefoon", "Gesprek met moeder over de aanvraag",
+                  "De redelijke beslistermijn van acht weken (Awb 4:13) is voorbij. Uitgelegd "
+                  "wat een ingebrekestelling is: daarna heeft het jeugdteam nog twee weken, en "
+                  "daarna loopt een dwangsom (Awb 4:17)."),
+            Entry(5, "gesprek", "Ingebrekestelling samen opgesteld",
+                  "Moeder stuurt hem vandaag per e-mail en aangetekend naar het jeugdteam."),
+            Entry(6, "email_in", "Jeugdteam bevestigt de ontvangst van de ingebrekestelling"),
+            Entry(30, "telefoon", "Nog steeds geen besluit",
+                  "De dwangsom loopt. Moeder kan nu ook beroep instellen bij de rechtbank "
+                  "tegen het niet tijdig beslissen (Awb 6:12 lid 2), zonder eerst bezwaar. Zij "
+                  "wil eerst het overleg met het jeugdteam afwachten."),
+        ),
+        applications=(Application(2, "jeugdwet", "Jeugdteam", "Logeeropvang (jeugdhulp)",
+                                  submitted=-70, notice_of_default=6),),
+        parties=(Party(8, "Jeugdteam", "Aanvraag logeeropvang", *JEUGDTEAM),),
+        consents=(Consent(8, "Jeugdteam", "informatie_delen",
+                          "Dat het gezin wacht op een besluit over logeeropvang.",
+                          "Joyce de Graaf (moeder)", "digitaal", story=True),),
+        meetings=(Meeting(
+            14, "apart", "Telefonisch",
+            "De teamleider van het jeugdteam erkent dat de aanvraag te lang ligt: er is geen "
+            "aanbieder met plek. Zij zoekt een tijdelijke oplossing.",
+            parties=("Jeugdteam",), resident_present=False,
+            agreements=(Agreement("Het jeugdteam neemt een besluit en zoekt een aanbieder met "
+                                  "plek.", 50, "Jeugdteam"),),
+        ),),
+        # The notice of default for the mother to sign, and after it the explanation of the
+        # penalty (Awb 4:17) and of the appeal against not deciding in time (6:12 lid 2).
+        letters=(Letter(5, "ingebrekestelling"), Letter(30, "dwangsom_info"),
+                 Letter(30, "beroep_niet_tijdig")),
+    ),
     DemoCase(
         key="stw-huishoudelijke-hulp-verlaagd", municipality=STW, opened_days_ago=330,
         channel="telefoon", resident=KUIPERS,
@@ -99,7 +150,7 @@ CASES = [
         key="stw-scootmobiel", municipality=STW, opened_days_ago=20, channel="telefoon",
         resident="stw-huishoudelijke-hulp-verlaagd",
         title="Aanvraag scootmobiel blijft liggen",
-        story="In maart heb ik een scootmobiel aangevraagd omdat ik niet meer naar de winkel "
+        story="Twee maanden geleden heb ik een scootmobiel aangevraagd omdat ik niet meer naar de winkel "
         "kan lopen. Ik heb nog steeds niets gehoord. Als ik bel, zeggen ze dat er lange "
         "wachttijden zijn bij het Wmo-team. Ik zit nu de hele dag binnen en moet de buren "
         "vragen om boodschappen te doen. Dat wil ik niet steeds.",
@@ -111,8 +162,8 @@ CASES = [
         entries=(
             Entry(3, "telefoon", "Gesprek met meneer Kuipers over de scootmobiel",
                   "Meneer heeft eerder een zaak gehad (huishoudelijke hulp). Melding is "
-                  "gedaan op 4 maart; de wettelijke termijn voor het onderzoek (6 weken, "
-                  "Wmo 2.3.2) is ruim voorbij."),
+                  "gedaan ruim acht weken geleden; de wettelijke termijn voor het onderzoek "
+                  "(6 weken, Wmo 2.3.2) is voorbij."),
             Entry(5, "notitie", "Navraag bij Wmo-team uitgezet",
                   "Teamleider Wmo gevraagd wanneer het onderzoek wordt gepland."),
             Entry(13, "telefoon", "Meneer belt: scootmobiel afgewezen",
@@ -123,6 +174,8 @@ CASES = [
         ),
         decisions=(Decision(13, "Wmo-team", "Aanvraag scootmobiel afgewezen (regiotaxi volstaat)",
                             made_known=12),),
+        applications=(Application(3, "wmo_melding", "Wmo-team", "Scootmobiel", submitted=-57,
+                                  decided=12),),
     ),
     DemoCase(
         key="stw-thuiszorg-gestopt", municipality=STW, opened_days_ago=95, channel="inloop",
@@ -351,8 +404,9 @@ CASES = [
                           preferred_channel="telefoon"),
         title="Beslag op loon en dreigende afsluiting energie",
         story="Er ligt beslag op mijn loon en nu krijg ik een brief dat mijn gas en licht "
-        "worden afgesloten. Ik heb twee kinderen. Ik heb in januari hulp gevraagd bij "
-        "schuldhulp, maar ik heb nog steeds geen eerste gesprek gehad. Ik weet niet meer "
+        "worden afgesloten. Ik heb twee kinderen. Vorige week heb ik hulp gevraagd bij "
+        "schuldhulp en de brief over de afsluiting meegestuurd. Ik heb nog steeds niemand "
+        "gesproken. Ik weet niet meer "
         "wat ik moet doen.",
         wish="Dat de afsluiting wordt gestopt en dat ik snel hulp krijg met mijn schulden.",
         route_tried="Aanmelding bij schuldhulp via de website.",
@@ -366,7 +420,13 @@ CASES = [
                   "eerste gesprek binnen 3 werkdagen (Wgs art. 4)."),
             Entry(1, "telefoon", "Gebeld met Schuldhulp Kop van Overijssel",
                   "Intake morgen ingepland; zij melden zich bij de energieleverancier."),
+            Entry(2, "telefoon", "Mevrouw heeft het eerste gesprek gehad",
+                  "Te laat: bij dreigende afsluiting hoort het eerste gesprek binnen drie "
+                  "werkdagen (Wgs art. 4 lid 2). Genoteerd voor het signaal over de wachttijd."),
         ),
+        applications=(Application(0, "schuldhulp", "Schuldhulp Kop van Overijssel",
+                                  "Schuldhulpverlening (afsluiting energie dreigt)",
+                                  submitted=-6, urgent=True, decided=2),),
         parties=(Party(0, "Schuldhulp Kop van Overijssel", "Schuldhulpverlening", *SCHULDHULP),
                  Party(1, "Werk en Inkomen", "Beslag op het loon", *WERK)),
         overrides=(Override(
@@ -713,6 +773,8 @@ CASES = [
             Entry(8, "email_uit", "Vraag aan Schuldhulp over de wachttijd",
                   "De wet zegt: eerste gesprek binnen 4 weken (Wgs art. 4)."),
         ),
+        applications=(Application(3, "schuldhulp", "Schuldhulp Kop van Overijssel",
+                                  "Schuldhulpverlening", submitted=-10, decided=30),),
         parties=(Party(3, "MEE cliëntondersteuning", "Helpt meneer met zijn post", *MEE),
                  Party(8, "Schuldhulp Kop van Overijssel", "Schuldhulpverlening",
                        *SCHULDHULP)),

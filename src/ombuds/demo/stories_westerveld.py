@@ -13,6 +13,7 @@ from datetime import date
 from ombuds.demo.data import WSV
 from ombuds.demo.spec import (
     Agreement,
+    Application,
     Complaint,
     Consent,
     Decision,
@@ -41,6 +42,46 @@ DE_KOP = ("Wendy Bos, woonconsulent", "huurders@woonstichtingdekop.example", "05
 
 CASES = [
     DemoCase(
+        key="wsv-traplift-bezwaar", municipality=WSV, opened_days_ago=100, channel="telefoon",
+        resident=Resident("Roelof Dekker", date(1944, 5, 19), "Dwingeloo", "Brink 7",
+                          "7991 CG", phone="0521 00 02 09", preferred_channel="telefoon",
+                          accessibility_needs="Loopt moeilijk: afspraken graag bij hem thuis."),
+        title="Traplift afgewezen, bezwaar duurt lang",
+        story="Ik kan de trap niet meer op. Ik slaap nu beneden in de kamer. De gemeente wil "
+        "geen traplift, ik moet maar verhuizen. Ik woon hier al vijftig jaar. Ik wil bezwaar "
+        "maken, maar ik weet niet hoe.",
+        wish="Hulp bij het bezwaar, en dat ik in mijn eigen huis kan blijven.",
+        domains=("wmo",), themes=("Hulpmiddelen",), organisations=("Wmo-team",),
+        assignee=HANDLER,
+        steps=(Step(2, "intake"), Step(21, "bemiddeling")),
+        entries=(
+            Entry(2, "telefoon", "Gesprek met meneer Dekker over de traplift",
+                  "Het besluit is ruim vier weken geleden verzonden; de bezwaartermijn loopt "
+                  "nog bijna twee weken. Afgesproken: samen bij hem thuis een bezwaar schrijven."),
+            Entry(9, "gesprek", "Bezwaarschrift samen geschreven bij meneer thuis",
+                  "Meneer doet het zelf aangetekend op de post; hij bewaart het bewijs."),
+            Entry(11, "notitie", "Bezwaar aangetekend op de post gedaan",
+                  "Kopie van het bewijs van verzending in het dossier."),
+            Entry(20, "email_in", "Gemeente: bezwaar ontvangen na de termijn",
+                  "De gemeente ontving het bezwaar na de laatste dag. Het is vóór het einde op "
+                  "de post gedaan en binnen een week ontvangen, dus op tijd (Awb 6:9 lid 2). "
+                  "Het bewijs van verzending is naar de gemeente gestuurd."),
+            Entry(50, "email_in", "Gemeente verdaagt de beslissing op het bezwaar",
+                  "Zes weken uitstel (Awb 7:10 lid 3), verstuurd voordat de termijn eindigde."),
+            Entry(88, "telefoon", "Meneer stemt in met verder uitstel",
+                  "De gemeente wil eerst een ergotherapeut bij meneer thuis laten kijken. "
+                  "Meneer gaat schriftelijk akkoord met verder uitstel van de beslissing "
+                  "(Awb 7:10 lid 4); hij wil liever een goed besluit dan een snel nee."),
+        ),
+        decisions=(Decision(2, "Wmo-team", "Traplift afgewezen: verhuizen naar een "
+                            "gelijkvloerse woning", made_known=-30, objection_posted=11,
+                            objection_filed=18, postponed=50, consent=(88, 122)),),
+        parties=(Party(21, "Wmo-team", "Besluit over de traplift en het bezwaar", *WMO),),
+        consents=(Consent(21, "Wmo-team", "informatie_delen",
+                          "Dat meneer de trap niet meer op kan en in zijn huis wil blijven.",
+                          "Roelof Dekker", story=True),),
+    ),
+    DemoCase(
         key="wsv-regiotaxi", municipality=WSV, opened_days_ago=2, channel="web",
         resident=Resident("Geesje Oosting", date(1948, 6, 2), "Dwingeloo",
                           phone="0521 00 02 01", easy_language=True),
@@ -63,7 +104,10 @@ CASES = [
         wish="Dat het blijft zoals het was, tot de gemeente anders beslist.",
         domains=("wmo",), themes=("Huishoudelijke hulp",),
         organisations=("Zorggroep Noordwest", "Wmo-team"), assignee=HANDLER,
-        entries=(Entry(1, "notitie", "Beschikking opgevraagd bij Wmo-team"),
+        entries=(Entry(1, "telefoon", "Meneer Kleine teruggebeld",
+                       "Hij heeft geen brief van de gemeente gehad. Afgesproken: wij vragen de "
+                       "beschikking op bij het Wmo-team."),
+                 Entry(1, "notitie", "Beschikking opgevraagd bij Wmo-team"),
                  Entry(3, "email_in", "Wmo-team stuurt een kopie van de beschikking",
                        "De beschikking is volgens het Wmo-team acht dagen vóór ons eerste "
                        "gesprek verzonden. Meneer heeft hem nooit gekregen, maar de "
@@ -81,7 +125,9 @@ CASES = [
         wish="Dat de verrekening stopt en ik het geld terugkrijg.",
         domains=("participatie",), themes=("Uitkering",), organisations=("Werk en Inkomen",),
         assignee=HANDLER, steps=(Step(3, "intake"),),
-        entries=(Entry(3, "email_in", "Kopie besluit ontvangen van meneer",
+        entries=(Entry(1, "email_uit", "Meneer gemaild: graag een kopie van het besluit",
+                       sent_to_resident=True),
+                 Entry(3, "email_in", "Kopie besluit ontvangen van meneer",
                        attachments=(("besluit-verrekening.txt",
                                      "Besluit: verrekening inkomsten vrijwilligerswerk.\n"),)),),
         decisions=(Decision(3, "Werk en Inkomen", "Vrijwilligersvergoeding verrekend met de "
@@ -104,9 +150,16 @@ CASES = [
                        "Het besluit over de lening is ruim acht weken geleden verzonden; de "
                        "bezwaartermijn is voorbij. Meneer kon de brief niet lezen. Nagaan of "
                        "een laat bezwaar toch kan (verschoonbaar, Awb 6:11) en of een "
-                       "aanvullende aanvraag sneller is."),),
+                       "aanvullende aanvraag sneller is."),
+                 Entry(1, "gesprek", "Bezwaar samen geschreven en afgegeven aan de balie",
+                       "Het bezwaar is te laat. In het bezwaar staat waarom: meneer kon de "
+                       "brief niet lezen en niemand heeft hem die uitgelegd. De gemeente kan het "
+                       "dan toch behandelen (Awb 6:11).")),
         decisions=(Decision(0, "Werk en Inkomen", "Lening inrichtingskosten toegekend voor een "
-                            "te laag bedrag", made_known=-55),),
+                            "te laag bedrag", made_known=-55, objection_filed=1,
+                            lateness_reason="Meneer leest geen Nederlands; de brief was niet "
+                            "vertaald en niemand heeft hem uitgelegd wat erin stond. Hij kwam "
+                            "naar het spreekuur zodra hij hoorde dat het om een besluit ging."),),
     ),
     DemoCase(
         key="wsv-dagbehandeling", municipality=WSV, opened_days_ago=35, channel="telefoon",
@@ -157,7 +210,11 @@ CASES = [
         steps=(Step(3, "intake"), Step(7, "bemiddeling")),
         entries=(Entry(3, "gesprek", "Huisbezoek bij moeder en zoon", sensitive=True,
                        body="Zoon heeft moeite met plannen; post ligt ongeopend."),
-                 Entry(7, "telefoon", "Gebeld met Wmo-team over spoedindicatie")),
+                 Entry(7, "telefoon", "Gebeld met Wmo-team over spoedindicatie"),
+                 Entry(45, "telefoon", "Moeder gebeld: de beslistermijn is voorbij",
+                       "Het Wmo-team had twee weken voor het besluit. Uitgelegd wat een "
+                       "ingebrekestelling is en wat daarna kan (dwangsom, beroep bij de "
+                       "rechter). Moeder denkt erover na; eerst nog één keer navragen.")),
         parties=(Party(3, "Wmo-team", "Spoedindicatie begeleiding", *WMO),
                  Party(3, "Zorggroep Noordwest", "Begeleiding in de vorige gemeente",
                        *ZORGGROEP)),
@@ -189,6 +246,13 @@ CASES = [
             44, "Wmo-team", "reactie",
             "Het besluit over de begeleiding wacht op een brief van de huisarts. Is die "
             "brief binnen, en wanneer neemt u het besluit?"),),
+        # The report of need was investigated at the home visit; the application that followed
+        # has waited past its two weeks (Wmo 2015 art. 2.3.5). No notice of default yet.
+        applications=(
+            Application(7, "wmo_melding", "Wmo-team", "Begeleiding (spoed)", submitted=7,
+                        decided=14),
+            Application(16, "wmo_aanvraag", "Wmo-team", "Begeleiding", submitted=16),
+        ),
     ),
     DemoCase(
         key="wsv-drempels", municipality=WSV, opened_days_ago=80, channel="brief",

@@ -39,6 +39,9 @@ CASES = [
         wish="Uitleg, en dat iemand onafhankelijk kijkt.",
         domains=("participatie",), themes=("Terugvordering",),
         organisations=("Werk en Inkomen",), assignee=HANDLER,
+        entries=(Entry(2, "telefoon", "Mevrouw gebeld over haar verzoek",
+                       "Uitgelegd hoe het onderzoek gaat en dat wij de gemeente om een reactie "
+                       "vragen."),),
         steps=(Step(2, "toetsing"), Step(6, "onderzoek"), Step(40, "rapport"),
                Step(60, "afgesloten", "deels_gegrond",
                     "Rapport verstuurd, met de termijn voor de Nationale ombudsman.",
@@ -80,6 +83,8 @@ CASES = [
         wish="Een antwoord op mijn klacht, en een vaste afspraak voor mijn zoon.",
         domains=("jeugd",), themes=("Wachtlijst jeugdhulp",), organisations=("Jeugdteam",),
         assignee=HANDLER,
+        entries=(Entry(1, "email_uit", "Ontvangst bevestigd en gevraagd om de klachtbrief",
+                       sent_to_resident=True),),
         steps=(Step(1, "toetsing"), Step(3, "onderzoek"), Step(30, "rapport")),
         complaints=(Complaint(
             "Klacht over het jeugdteam blijft onbeantwoord",
@@ -114,6 +119,8 @@ CASES = [
         wish="Dat iemand anders ernaar kijkt.",
         domains=("wmo",), themes=("Huishoudelijke hulp",), organisations=("Wmo-team",),
         assignee=HANDLER,
+        entries=(Entry(1, "telefoon", "Meneer Bouwman teruggebeld",
+                       "Hij stuurt het oordeel van de gemeente op."),),
         steps=(Step(1, "toetsing"), Step(4, "onderzoek")),
         complaints=(Complaint(
             "Consulent belde drie keer niet terug",
@@ -153,6 +160,8 @@ CASES = [
         "gaf mij ongelijk. Nu wil ik dat de ombudsman er alsnog naar kijkt.",
         domains=("wonen",), themes=("Woningaanpassing",), organisations=("Wmo-team",),
         assignee=HANDLER,
+        entries=(Entry(2, "brief", "Brief aan meneer: uitleg over de termijn van een jaar",
+                       sent_to_resident=True),),
         steps=(Step(1, "toetsing"),
                Step(5, "afgesloten", "niet_ontvankelijk",
                     "De gemeente oordeelde meer dan een jaar geleden (Awb 9:24 lid 1).",

@@ -2,6 +2,11 @@
 how their legal deadlines and agreements stand, and how long the oldest has been open; and
 how long new requests wait for a handler. Counts only: no resident appears on the page.
 
+The terms counted are every watched, open ``Deadline`` row: the legal terms of decisions,
+complaints and applications, and the office's promise of first contact (watched like a term,
+as on the worklist and in the digest); information-only rows (the penalty for a late decision
+as it would run, a resident's year limits) are not work and are left out.
+
 Every figure is one aggregate query over the open cases of the user's municipalities (those
 where they see all cases), grouped by handler, so the page costs the same at any size.
 """

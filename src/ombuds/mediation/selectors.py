@@ -213,3 +213,30 @@ def referral_checks_to_remind(today: date, calendar: HolidayCalendar | None = No
                                     case__assignee__isnull=False)
             .select_related("case__assignee", "organisation")
             .order_by("case__assignee_id", "check_on", "id"))
+
+
+def passed_objection_term(case: Case, on: date) -> str:
+    """What to say when ``case`` is referred to the objection route on ``on`` while the
+    objection term of every disputed decision of the case has passed without an objection
+    (Awb 6:7, 6:8): what is still possible. Empty when a term still runs, an objection was
+    made, or no decision is recorded (then nothing is known to have passed).
+
+    A late objection is handled only when the lateness is excusable (Awb 6:11). Conduct the
+    resident could have objected to cannot become a complaint (Awb 9:8 lid 1 onder c) nor go
+    to the ombudsman (9:23); how the resident was treated can (9:1, 9:18). The dates are the
+    stored terms of the deadline engine."""
+    from ombuds.deadlines import nl_date
+    from ombuds.procedures.models import Deadline, DeadlineKind
+
+    terms = list(Deadline.objects.filter(case=case, kind=DeadlineKind.OBJECTION)
+                 .select_related("decision").order_by("end", "id"))
+    if not terms or any(t.met_on or t.end >= on for t in terms):
+        return ""
+    last = terms[-1]
+    return (f"Let op: de bezwaartermijn tegen ‘{last.decision.subject}’ eindigde op "
+            f"{nl_date(last.end, weekday=True)} (Awb 6:7, 6:8). Een bezwaar dat nu komt, is te "
+            "laat. Het wordt alleen behandeld als de inwoner de termijnoverschrijding "
+            "redelijkerwijs niet te verwijten is (Awb 6:11): schrijf in het bezwaar waarom het "
+            "te laat is. Over de inhoud van het besluit kan geen klacht meer worden ingediend "
+            "(Awb 9:8 lid 1 onder c). Over hoe de inwoner is behandeld wel: een klacht bij de "
+            "gemeente (Awb 9:1) en daarna de ombudsman (Awb 9:18).")

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ombuds.accounts.roles import ALL_CASES_ROLES, CASE_ROLES
+from ombuds.cases.hooks import hooks
 from ombuds.cases.models import Case, CaseOrganisation, EntryKind, TimelineEntry
 from ombuds.cases.permissions import main_role
 from ombuds.cases.selectors import audit_case
@@ -56,6 +57,8 @@ def _note(*, user, case: Case, summary: str, body: str = "",
         summary=summary[:200], body=body,
     )
     Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    for hook in hooks():
+        hook.entry_added(user=user, case=case, entry=entry)
     return entry
 
 
@@ -348,12 +351,18 @@ def referral_create(*, user, case: Case, route: str, referred_on: date, check_on
     where = referral.get_route_display()
     if organisation is not None:
         where += f" ({organisation.name})"
+    #: Not stored on the referral: the timeline note and the audit entry keep it, the page
+    #: shows it once (issue 14: a referral to a route whose term has passed warns).
+    referral.warning = (selectors.passed_objection_term(case, referred_on)
+                        if route == Route.OBJECTION else "")
     _note(user=user, case=case, summary=f"Verwezen naar {where}",
           body=(f"Warme overdracht: {referral.handover_summary}\n" if warm_handover else "")
-          + f"Nagaan op {check_on:%d-%m-%Y} of de inwoner is aangekomen.")
+          + f"Nagaan op {check_on:%d-%m-%Y} of de inwoner is aangekomen."
+          + (f"\n{referral.warning}" if referral.warning else ""))
     audit_case(user=user, case=case, action=Action.UPDATE, event="referral.created",
                details={"referral": referral.pk, "route": route, "warm": warm_handover,
-                        "consent": consent.pk if consent else None})
+                        "consent": consent.pk if consent else None,
+                        "term_passed": bool(referral.warning)})
     return referral
 
 

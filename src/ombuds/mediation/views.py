@@ -248,10 +248,14 @@ def referral_add(request, reference: str):
         form = ReferralForm(case=case, route=request.GET.get("route", ""))
         return _page(request, template, case, form)
     form = ReferralForm(request.POST, case=case)
-    return _save(request, form,
-                 lambda **data: services.referral_create(user=request.user, case=case, **data),
-                 success="De verwijzing is vastgelegd.", case=case, template=template,
-                 context={}, anchor="verwijzing")
+
+    def write(**data):
+        referral = services.referral_create(user=request.user, case=case, **data)
+        if referral.warning:  # e.g. to bezwaar after its term: what is still possible
+            messages.warning(request, referral.warning)
+
+    return _save(request, form, write, success="De verwijzing is vastgelegd.", case=case,
+                 template=template, context={}, anchor="verwijzing")
 
 
 @case_role_required

@@ -14,7 +14,7 @@ from django.contrib import admin, messages
 from ombuds.core.admin import ScopedAdmin, may_administer
 from ombuds.core.audit import Action, audit_log
 from ombuds.procedures.models import DesignatedDay, DesignationDecree
-from ombuds.procedures.services import deadlines_recompute_open
+from ombuds.procedures.planning import deadlines_recompute_open
 
 
 class DesignatedDayInline(admin.TabularInline):

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from ombuds.procedures.api.applications import ApplicationCollectionApi, ApplicationItemApi
 from ombuds.procedures.api.complaints import ComplaintCollectionApi, ComplaintItemApi
 from ombuds.procedures.api.deadlines import DeadlineListApi
 from ombuds.procedures.api.decisions import DecisionCollectionApi, DecisionItemApi
@@ -11,6 +12,10 @@ urlpatterns = [
     path("cases/<str:reference>/decisions/", DecisionCollectionApi.as_view(), name="decisions"),
     path("cases/<str:reference>/decisions/<int:decision_id>/", DecisionItemApi.as_view(),
          name="decision"),
+    path("cases/<str:reference>/applications/", ApplicationCollectionApi.as_view(),
+         name="applications"),
+    path("cases/<str:reference>/applications/<int:application_id>/",
+         ApplicationItemApi.as_view(), name="application"),
     path("cases/<str:reference>/complaints/", ComplaintCollectionApi.as_view(),
          name="complaints"),
     path("cases/<str:reference>/complaints/<int:complaint_id>/", ComplaintItemApi.as_view(),

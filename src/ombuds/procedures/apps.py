@@ -11,5 +11,7 @@ class ProceduresConfig(AppConfig):
     def ready(self) -> None:
         from ombuds.cases.hooks import register
         from ombuds.procedures.complaints import ComplaintHook
+        from ombuds.procedures.planning import FirstContactHook
 
         register(ComplaintHook())
+        register(FirstContactHook())

@@ -25,8 +25,9 @@ from ombuds.core.audit import Action
 from ombuds.domain import complaints as law
 from ombuds.domain import deadlines as terms
 from ombuds.procedures.models import Complaint, ComplaintElement
+from ombuds.procedures.planning import deadlines_recompute
 from ombuds.procedures.selectors import holiday_calendar
-from ombuds.procedures.services import complaint_update, deadlines_recompute, require_case_role
+from ombuds.procedures.services import complaint_update, require_case_role
 
 #: The date each move records, by target status (or outcome, for a closing move).
 DATE_LABELS = {
@@ -117,7 +118,7 @@ class ComplaintHook(CaseHook):
         # Several outcomes share the form (e.g. also "ingetrokken"): say which ones the date is for.
         return "Datum van afsluiten (" + "; ".join(CLOSING_PARTS[key] for key in dated) + ")"
 
-    def registered(self, *, user, case, on) -> None:
+    def registered(self, *, user, case, on, imported) -> None:
         variant = variant_of(case)
         if variant in law.COMPLAINT_VARIANTS and case.status == law.entry_status(variant):
             complaint_open(user=user, case=case, received_on=on)

@@ -1,7 +1,10 @@
 """The daily deadline digest: one e-mail per person per day with the deadline events of today.
 
 An *event* is an open, watched deadline of an open case reaching a watch state that asks for
-attention ("warning", "urgent" or "passed") for a given legal end. Each event is reported
+attention ("warning", "urgent" or "passed") for a given legal end. That includes the decision
+terms of applications and the office's promise of first contact (worded as a promise, not a
+legal term); information-only rows (the penalty as it would run, a resident's year limits)
+are never reported. Each event is reported
 to a person once: a ``DeadlineAlert`` row records it, and its unique constraint
 (deadline, recipient, state, end) makes a second run find nothing new. A deadline that
 moves from warning to urgent, or whose end moves (a designated day added), is a new event.
@@ -45,7 +48,7 @@ from ombuds.accounts.models import Membership, User
 from ombuds.accounts.roles import Role
 from ombuds.core.audit import Action, audit_log
 from ombuds.core.models import Office
-from ombuds.procedures.models import Deadline, DeadlineAlert, DigestSent
+from ombuds.procedures.models import Deadline, DeadlineAlert, DeadlineKind, DigestSent
 from ombuds.procedures.selectors import deadline_state, holiday_calendar
 
 logger = logging.getLogger(__name__)
@@ -56,6 +59,15 @@ STATE_WORDS = {
     rules.URGENT: "Urgent: nog enkele werkdagen, of de uiterste datum is al voorbij",
     rules.PASSED: "Verlopen: de wettelijke termijn is voorbij",
 }
+#: The same states for the office's own promise of first contact: not a statutory term, so the
+#: e-mail does not call it one, nor give it a "legal last day".
+PROMISE_STATE_WORDS = {
+    rules.WARNING: "Let op: de beloofde datum voor het eerste contact nadert",
+    rules.URGENT: "Urgent: nog enkele werkdagen, of de beloofde datum is al voorbij",
+    rules.PASSED: "Verlopen: het beloofde eerste contact is niet op tijd geweest",
+}
+#: Terms that are a promise of the office rather than the law.
+PROMISES = {DeadlineKind.FIRST_CONTACT}
 SUBJECT = "Ombuds: termijnen om op te letten ({count})"
 
 
@@ -75,8 +87,13 @@ class DigestItem:
         return (self.deadline.pk, self.state, self.deadline.end)
 
     @property
+    def is_promise(self) -> bool:
+        """Whether it is the office's own promise (first contact), not a statutory term."""
+        return self.deadline.kind in PROMISES
+
+    @property
     def state_words(self) -> str:
-        return STATE_WORDS[self.state]
+        return (PROMISE_STATE_WORDS if self.is_promise else STATE_WORDS)[self.state]
 
 
 def _candidates(today: date):
@@ -151,6 +168,7 @@ def _cases(items: list[DigestItem]) -> list[dict]:
             "items": []})
         case["items"].append({
             "name": item.deadline.name, "state": item.state_words, "basis": item.deadline.basis,
+            "promise": item.is_promise,
             "raw_end": rules.nl_date(item.deadline.raw_end, weekday=True),
             "end": rules.nl_date(item.deadline.end, weekday=True),
         })

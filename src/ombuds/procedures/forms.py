@@ -8,6 +8,7 @@ the fields with ``apply_service_error``.
 from __future__ import annotations
 
 from django import forms
+from django.utils import timezone
 
 from ombuds.cases import queries
 from ombuds.cases.forms import StyledForm
@@ -48,8 +49,19 @@ class DecisionForm(StyledForm):
                   "op de brief. De termijn loopt ook als de brief later of nooit aankwam.",
         missing="Vul in wanneer het besluit is bekendgemaakt.",
     )
-    objection_filed_on = date_field("Bezwaar ingediend op",
-                                    help_text="Laat leeg zolang er geen bezwaar is gemaakt.")
+    objection_filed_on = date_field("Bezwaar ontvangen op",
+                                    help_text="De dag waarop de gemeente het bezwaar ontving. "
+                                              "Laat leeg zolang er geen bezwaar is gemaakt.")
+    objection_posted_on = date_field(
+        "Bezwaar op de post gedaan op",
+        help_text="Alleen bij een bezwaar per post: de datum van het poststempel. Op de post "
+                  "gedaan vóór het einde van de termijn en binnen een week daarna ontvangen, "
+                  "is op tijd (Awb 6:9 lid 2).")
+    lateness_reason = forms.CharField(
+        label="Waarom was het bezwaar te laat?", required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Alleen bij een te laat bezwaar. Het wordt toch behandeld als de inwoner de "
+                  "te late indiening redelijkerwijs niet te verwijten is (Awb 6:11).")
     committee = forms.BooleanField(
         label="Een bezwaarschriftencommissie adviseert over het bezwaar", required=False,
         help_text="Dan is de beslistermijn 12 weken in plaats van 6 (Awb 7:10, 7:13).",
@@ -57,24 +69,46 @@ class DecisionForm(StyledForm):
     postponed_on = date_field(
         "Beslissing op bezwaar verdaagd op",
         help_text="De datum van de brief waarin de beslissing met 6 weken is uitgesteld "
-                  "(Awb 7:10 lid 3).",
+                  "(Awb 7:10 lid 3). Dat kan alleen zolang de beslistermijn loopt.",
     )
+    delay_consent_on = date_field(
+        "Inwoner stemde in met verder uitstel op",
+        help_text="Langer uitstel dan de verdaging mag alleen als de bezwaarmaker instemt "
+                  "(Awb 7:10 lid 4).")
+    delay_consented_until = date_field("Verder uitgesteld tot en met")
     objection_decided_on = date_field("Beslissing op bezwaar bekendgemaakt op")
     appeal_filed_on = date_field("Beroep bij de rechter ingesteld op")
+    checked = forms.BooleanField(
+        label="Gecontroleerd: de datum van het besluit klopt", required=False,
+        help_text="De inwoner gaf deze datum op in het webformulier. Vink aan als u hem met de "
+                  "brief van het besluit hebt vergeleken.")
 
-    FIELDS = ("organisation", "subject", "made_known_on", "objection_filed_on", "committee",
-              "postponed_on", "objection_decided_on", "appeal_filed_on")
+    FIELDS = ("organisation", "subject", "made_known_on", "objection_filed_on",
+              "objection_posted_on", "lateness_reason", "committee", "postponed_on",
+              "delay_consent_on", "delay_consented_until", "objection_decided_on",
+              "appeal_filed_on")
 
-    def __init__(self, *args, case, **kwargs):
+    def __init__(self, *args, case, decision=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = queries.organisations([case.municipality_id])
+        self.decision = decision
+        if decision is None or not decision.given_by_resident:
+            del self.fields["checked"]  # only a date the resident gave needs checking
 
     @classmethod
     def initial_for(cls, decision) -> dict:
-        return {name: getattr(decision, name) for name in cls.FIELDS}
+        initial = {name: getattr(decision, name) for name in cls.FIELDS}
+        return initial | {"checked": decision.checked_on is not None}
 
     def service_kwargs(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.FIELDS}
+        data = {name: self.cleaned_data[name] for name in self.FIELDS}
+        data["lateness_reason"] = data["lateness_reason"] or ""
+        if "checked" in self.fields:
+            # Checked keeps the day it was first checked; unchecking clears it.
+            checked = self.cleaned_data["checked"]
+            data["checked_on"] = ((self.decision.checked_on or timezone.localdate())
+                                  if checked else None)
+        return data
 
 
 class ComplaintStepForm(StyledForm):

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ombuds.domain import complaints as rules
+from ombuds.domain import not_in_time
 
 
 class DesignationDecree(models.Model):
@@ -69,9 +70,27 @@ class DisputedDecision(models.Model):
         _("verdaagd op"), null=True, blank=True,
         help_text=_("Datum van de schriftelijke verdaging van de beslissing op bezwaar (Awb 7:10 lid 3)."),
     )
+    objection_posted_on = models.DateField(
+        _("bezwaar op de post gedaan op"), null=True, blank=True,
+        help_text=_("Bij een bezwaar per post: de datum van het poststempel. Het is op tijd als "
+                    "het vóór het einde van de termijn op de post ging en binnen een week daarna "
+                    "aankwam (Awb 6:9 lid 2)."))
+    lateness_reason = models.TextField(
+        _("waarom het bezwaar te laat was"), blank=True,
+        help_text=_("Een te laat bezwaar wordt toch behandeld als de overschrijding de indiener "
+                    "redelijkerwijs niet te verwijten is (Awb 6:11)."))
+    delay_consent_on = models.DateField(_("bezwaarmaker stemde in met verder uitstel op"),
+                                        null=True, blank=True)
+    delay_consented_until = models.DateField(
+        _("verder uitgesteld met instemming tot"), null=True, blank=True,
+        help_text=_("Verder uitstel dan de verdaging alleen met instemming van de bezwaarmaker "
+                    "(Awb 7:10 lid 4)."))
     objection_decided_on = models.DateField(
         _("beslissing op bezwaar bekendgemaakt op"), null=True, blank=True)
     appeal_filed_on = models.DateField(_("beroep ingesteld op"), null=True, blank=True)
+    #: A date the resident gave on the web form is watched at once, marked until staff check it.
+    given_by_resident = models.BooleanField(_("datum opgegeven door de inwoner"), default=False)
+    checked_on = models.DateField(_("gecontroleerd op"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -82,6 +101,56 @@ class DisputedDecision(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class Application(models.Model):
+    """An application or report of need the resident made (melding, aanvraag, request for debt
+    help) whose decision term is watched: the decision that does not come (issue 14).
+
+    The rules are in ``ombuds.domain.not_in_time``: the term per kind, the notice of default,
+    the penalty (Awb 4:17) and the appeal against not deciding in time (6:12 lid 2)."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="applications")
+    kind = models.CharField(_("soort"), max_length=20,
+                            choices=list(not_in_time.APPLICATION_KINDS.items()))
+    subject = models.CharField(_("waarvoor"), max_length=200,
+                               help_text=_("Kort, zonder gezondheidsgegevens. Bijvoorbeeld: "
+                                           "scootmobiel, begeleiding, bijzondere bijstand."))
+    organisation = models.ForeignKey(
+        "socialmap.Organisation", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("ingediend bij"))
+    submitted_on = models.DateField(_("ingediend op"),
+                                    help_text=_("De dag waarop de gemeente de aanvraag of "
+                                                "melding ontving."))
+    urgent = models.BooleanField(
+        _("dreigende uitzetting, afsluiting of opzegging zorgverzekering"), default=False,
+        help_text=_("Alleen bij schuldhulp: dan binnen drie werkdagen een eerste gesprek "
+                    "(Wgs art. 4 lid 2)."))
+    decided_on = models.DateField(
+        _("besluit of eerste gesprek op"), null=True, blank=True,
+        help_text=_("De dag waarop het besluit werd bekendgemaakt (of, bij schuldhulp, het "
+                    "eerste gesprek was)."))
+    notice_of_default_on = models.DateField(
+        _("ingebrekestelling ontvangen op"), null=True, blank=True,
+        help_text=_("De dag waarop de gemeente de schriftelijke ingebrekestelling ontving; "
+                    "telt pas na het einde van de beslistermijn (Awb 4:17 lid 3)."))
+    appeal_filed_on = models.DateField(_("beroep niet tijdig beslissen ingesteld op"),
+                                       null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("aanvraag of melding")
+        verbose_name_plural = _("aanvragen en meldingen")
+        ordering = ["submitted_on", "id"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    @property
+    def is_decision(self) -> bool:
+        """Whether a decision (beschikking) is due: only then Awb 4:17 and 6:12 apply."""
+        return self.kind in not_in_time.DECISION_KINDS
 
 
 def _choices(grounds: dict[str, tuple[str, str]]) -> list[tuple[str, str]]:
@@ -261,6 +330,9 @@ class DeadlineKind(models.TextChoices):
     OMBUDSMAN_YEAR = "jaartermijn_ombudsman", _("Termijn verzoek aan de ombudsman")
     INTERNAL_COMPLAINT = "klacht_gemeente", _("Afhandeltermijn klacht bij de gemeente")
     COMPLAINT_REPAIR = "herstel_klacht", _("Hersteltermijn klaagschrift")
+    APPLICATION_DECISION = "beslistermijn_aanvraag", _("Beslistermijn aanvraag")
+    PENALTY = "dwangsom", _("Dwangsom niet tijdig beslissen")
+    FIRST_CONTACT = "eerste_contact", _("Eerste contact (belofte van het bureau)")
 
 
 class Deadline(models.Model):
@@ -272,6 +344,8 @@ class Deadline(models.Model):
                                  blank=True, related_name="deadlines")
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, null=True, blank=True,
                                   related_name="deadlines")
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, null=True,
+                                    blank=True, related_name="deadlines")
     kind = models.CharField(_("soort"), max_length=30, choices=DeadlineKind.choices)
     name = models.CharField(_("naam"), max_length=120)
     start = models.DateField(_("eerste dag"))
@@ -279,7 +353,7 @@ class Deadline(models.Model):
     end = models.DateField(_("wettelijke laatste dag"))
     basis = models.CharField(_("grondslag"), max_length=120)
     explanation = models.TextField(_("berekening"))
-    caveat = models.CharField(_("voorbehoud"), max_length=300, blank=True)
+    caveat = models.TextField(_("voorbehoud"), blank=True)
     #: Whether the watch warns about it (a resident's own one-year limit is information only).
     watched = models.BooleanField(default=True)
     #: Set when the act the term is for has happened (objection filed, decision sent, …).
@@ -300,6 +374,14 @@ class Deadline(models.Model):
                                     condition=models.Q(decision__isnull=False)),
             models.UniqueConstraint(fields=["complaint", "kind"], name="deadline_once_per_complaint",
                                     condition=models.Q(complaint__isnull=False)),
+            models.UniqueConstraint(fields=["application", "kind"],
+                                    name="deadline_once_per_application",
+                                    condition=models.Q(application__isnull=False)),
+            # A term of the case itself (the office's promise of first contact).
+            models.UniqueConstraint(fields=["case", "kind"], name="deadline_once_per_case",
+                                    condition=models.Q(decision__isnull=True,
+                                                       complaint__isnull=True,
+                                                       application__isnull=True)),
         ]
 
     def __str__(self) -> str:

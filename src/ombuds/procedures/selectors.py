@@ -43,3 +43,31 @@ def case_deadlines(case) -> list[Deadline]:
     SQLite and PostgreSQL sort NULL differently."""
     return list(Deadline.objects.filter(case=case).select_related("decision", "complaint")
                 .order_by(F("met_on").asc(nulls_first=True), "end", "id"))
+
+
+def late_application(case, today: date | None = None):
+    """The application a letter about a decision that does not come is about: of the case's
+    applications on which a decision is due (``not_in_time.DECISION_KINDS``) and whose decision
+    term (its ``Deadline`` row) has passed without a decision, the one submitted last; ``None``
+    when there is none."""
+    from ombuds.domain import not_in_time
+    from ombuds.procedures.models import Application, DeadlineKind
+
+    today = today or timezone.localdate()
+    return (Application.objects.filter(
+        case=case, kind__in=not_in_time.DECISION_KINDS, decided_on__isnull=True,
+        deadlines__kind=DeadlineKind.APPLICATION_DECISION, deadlines__end__lt=today)
+        .select_related("organisation").order_by("-submitted_on", "-id").first())
+
+
+def notice_counts(application) -> bool:
+    """Whether the body received a notice of default on ``application`` that counts: after its
+    decision term passed (Awb 4:17 lid 3, 6:12 lid 2)."""
+    from ombuds.domain import not_in_time
+    from ombuds.procedures.models import DeadlineKind
+
+    if application is None or not application.notice_of_default_on:
+        return False
+    term = application.deadlines.get(kind=DeadlineKind.APPLICATION_DECISION)
+    return not_in_time.notice_of_default_valid(term_end=term.end,
+                                               notice_received_on=application.notice_of_default_on)

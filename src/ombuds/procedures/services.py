@@ -7,12 +7,10 @@ sort key) in step, in the same transaction as the change.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from ombuds import deadlines as rules
@@ -20,11 +18,14 @@ from ombuds.accounts.roles import CASE_ROLES
 from ombuds.cases.models import Case, EntryKind, TimelineEntry
 from ombuds.cases.selectors import audit_case
 from ombuds.core.audit import Action
-from ombuds.procedures.models import Complaint, Deadline, DeadlineKind, DisputedDecision
+from ombuds.procedures.models import Complaint, DisputedDecision
+from ombuds.procedures.planning import deadlines_recompute
 from ombuds.procedures.selectors import holiday_calendar
 
-DECISION_FIELDS = ("organisation", "subject", "made_known_on", "objection_filed_on", "committee",
-                   "postponed_on", "objection_decided_on", "appeal_filed_on")
+DECISION_FIELDS = ("organisation", "subject", "made_known_on", "objection_filed_on",
+                   "objection_posted_on", "lateness_reason", "committee", "postponed_on",
+                   "delay_consent_on", "delay_consented_until", "objection_decided_on",
+                   "appeal_filed_on", "checked_on")
 #: The facts of a complaint's handling that staff record; kind and outcome follow the workflow.
 COMPLAINT_FIELDS = (
     "subject", "received_on", "conduct", "conduct_on", "respondent_organisation",
@@ -43,16 +44,6 @@ REQUIREMENTS = {"signed", "has_name_address", "dated", "described"}
 COMPLAINT_EVENTS = ("acknowledged_on", "repair_requested_on", "repaired_on", "forwarded_on",
                     "not_handled_notice_on", "copy_sent_on", "hearing_invited_on", "hearing_on",
                     "postponed_on", "delay_consent_on", "settled_on", "findings_on")
-
-
-@dataclass(frozen=True)
-class Planned:
-    kind: str
-    term: rules.Term
-    decision: DisputedDecision | None = None
-    complaint: Complaint | None = None
-    watched: bool = True
-    met_on: date | None = None
 
 
 def require_case_role(user, case: Case) -> None:
@@ -86,6 +77,28 @@ def _check_decision(d: DisputedDecision) -> None:
         errors["appeal_filed_on"] = "Vul eerst in wanneer op het bezwaar is beslist."
     _order(errors, "appeal_filed_on", d.appeal_filed_on, d.objection_decided_on,
            "Het beroep kan niet vóór de beslissing op bezwaar liggen.")
+    for field in ("objection_posted_on", "delay_consent_on", "checked_on"):
+        value = getattr(d, field)
+        if value and value > today:
+            errors[field] = "Deze datum ligt in de toekomst."
+    _order(errors, "objection_filed_on", d.objection_filed_on, d.objection_posted_on,
+           "Het bezwaar kan niet vóór het op de post doen zijn ontvangen.")
+    if d.objection_posted_on and not d.objection_filed_on:
+        errors["objection_filed_on"] = "Vul ook in wanneer het bezwaar is ontvangen (Awb 6:9)."
+    if d.postponed_on and d.objection_filed_on and "postponed_on" not in errors:
+        unpostponed = rules.objection_decision_term(
+            rules.objection_term(d.made_known_on, holiday_calendar()).end,
+            committee=d.committee, calendar=holiday_calendar())
+        if not rules.postponement_in_time(d.postponed_on, unpostponed):
+            errors["postponed_on"] = (
+                f"Verdagen kan alleen zolang de beslistermijn loopt: die eindigde op "
+                f"{rules.nl_date(unpostponed.end)} (Awb 7:10 lid 3). Daarna kan alleen verder "
+                "uitstel met instemming van de bezwaarmaker (Awb 7:10 lid 4).")
+    if d.delay_consented_until and not d.delay_consent_on:
+        errors["delay_consent_on"] = ("Verder uitstel mag alleen met instemming van de "
+                                      "bezwaarmaker: vul in wanneer die is gegeven (Awb 7:10 lid 4).")
+    if d.delay_consented_until and not d.objection_filed_on:
+        errors["delay_consented_until"] = "Uitstel kan alleen als er bezwaar is gemaakt."
     if not (d.subject or "").strip():
         errors["subject"] = "Beschrijf kort wat er is besloten."
     if errors:
@@ -135,133 +148,6 @@ def _check_complaint(c: Complaint) -> None:
         raise ValidationError(errors)
 
 
-def _plan_decision(d: DisputedDecision, calendar) -> list[Planned]:
-    objection = rules.objection_term(d.made_known_on, calendar)
-    planned = [Planned(DeadlineKind.OBJECTION, objection, decision=d, met_on=d.objection_filed_on)]
-    if d.objection_filed_on:
-        decision_term = rules.objection_decision_term(
-            objection.end, committee=d.committee, postponed=bool(d.postponed_on), calendar=calendar)
-        planned.append(Planned(DeadlineKind.OBJECTION_DECISION, decision_term, decision=d,
-                               met_on=d.objection_decided_on))
-    if d.objection_decided_on:
-        planned.append(Planned(DeadlineKind.APPEAL, rules.appeal_term(d.objection_decided_on, calendar),
-                               decision=d, met_on=d.appeal_filed_on))
-    return planned
-
-
-def _plan_complaint(c: Complaint, calendar) -> list[Planned]:
-    """The terms of a complaint handled by the ombudsfunctie (variants 4–6).
-
-    - the 9:11 term (postponed, further delayed with consent), met by findings, a notice of not
-      handling, an informal settlement or the closure of the complaint;
-    - the 9:8 lid 3 notice term, watched until receipt is acknowledged;
-    - the repair term set under 4:5, watched until the complaint is completed;
-    - the one-year limit of 9:8 lid 1 onder b after the conduct (information);
-    - the resident's year to go to the statutory ombudsman (9:24 lid 1): after our findings
-      (variants 4, 5; information), or, for a request as second instance (variant 6), after the
-      municipality's findings or the end of its own 9:11 term, watched while we handle it
-      because our handling does not stop it; and the municipality's own 9:11 term.
-    """
-    planned = []
-    closed_on = timezone.localtime(c.case.closed_at).date() if c.outcome and c.case.closed_at \
-        else None
-    handled = (c.findings_on or c.not_handled_notice_on or c.settled_on or c.forwarded_on
-               or closed_on)
-    decision_term = rules.complaint_term(c.received_on, committee=c.committee,
-                                         postponed=bool(c.postponed_on),
-                                         postponement_weeks=c.postponement_weeks or 4,
-                                         calendar=calendar)
-    if c.postponed_on:
-        unpostponed = rules.complaint_term(c.received_on, committee=c.committee,
-                                           calendar=calendar)
-        if not rules.postponement_in_time(c.postponed_on, unpostponed):
-            decision_term = replace(decision_term, caveat=(
-                f"De verdaging is op {rules.nl_date(c.postponed_on)} verstuurd, na het einde van "
-                f"de termijn op {rules.nl_date(unpostponed.end)}: te laat (Awb 9:11 lid 2)."))
-    if c.delay_consented_until and c.delay_consent_on:
-        decision_term = rules.complaint_term_with_consent(decision_term, c.delay_consented_until)
-    if c.kind == Complaint.Kind.OMBUDSMAN:
-        # No statute sets a term for a second-line ombudsfunctie (title 9.2 sets none): the
-        # office holds itself to the term of 9:11 and says so.
-        decision_term = replace(
-            decision_term, name=decision_term.name.replace("Afhandeltermijn klacht",
-                                                           "Streeftermijn verzoek"),
-            basis=decision_term.basis.replace("Awb 9:11", "werkwijze, naar Awb 9:11"),
-            explanation=decision_term.explanation + " Voor een verzoek aan de ombudsfunctie "
-            "als tweede lijn geldt geen wettelijke termijn; zij houdt zich aan die van "
-            "Awb 9:11.")
-    planned.append(Planned(DeadlineKind.COMPLAINT_DECISION, decision_term, complaint=c,
-                           met_on=handled))
-    if c.kind == Complaint.Kind.COMPLAINT:
-        # Only a body that will not handle the complaint must say so within four weeks. Once
-        # it is being handled (acknowledged, heard, judged, closed) the term stays visible as
-        # information but the watch no longer warns about it; only the notice meets it.
-        handling = c.acknowledged_on or c.hearing_on or c.findings_on or c.outcome
-        planned.append(Planned(
-            DeadlineKind.COMPLAINT_REFUSAL, rules.complaint_refusal_notice_term(c.received_on, calendar),
-            complaint=c, watched=not handling or bool(c.not_handled_ground and not c.outcome),
-            met_on=c.not_handled_notice_on))
-    if c.repair_requested_on and c.repair_until:
-        planned.append(Planned(DeadlineKind.COMPLAINT_REPAIR,
-                               rules.repair_term(c.repair_requested_on, c.repair_until),
-                               complaint=c, watched=not c.outcome, met_on=c.repaired_on))
-    if c.conduct_on:
-        year = rules.one_year_limit(c.conduct_on, calendar=calendar)
-        planned.append(Planned(DeadlineKind.COMPLAINT_YEAR, year, complaint=c, watched=False,
-                               met_on=c.received_on if c.received_on <= year.end else None))
-    if c.kind == Complaint.Kind.OMBUDSMAN:
-        if c.internal_received_on:
-            internal = rules.complaint_term(c.internal_received_on, committee=c.internal_committee,
-                                            postponed=c.internal_postponed, calendar=calendar)
-            planned.append(Planned(DeadlineKind.INTERNAL_COMPLAINT, replace(
-                internal, name="Afhandeltermijn klacht bij de gemeente"), complaint=c,
-                watched=False, met_on=c.internal_findings_on))
-        year = rules.ombudsman_request_term(
-            findings_on=c.internal_findings_on, complaint_received_on=c.internal_received_on,
-            committee=c.internal_committee, postponed=c.internal_postponed, calendar=calendar)
-        if year is not None:
-            planned.append(Planned(DeadlineKind.OMBUDSMAN_YEAR, year, complaint=c,
-                                   watched=not c.outcome))
-    elif c.findings_on:
-        year = rules.ombudsman_request_term(findings_on=c.findings_on, calendar=calendar)
-        planned.append(Planned(DeadlineKind.OMBUDSMAN_YEAR, year, complaint=c, watched=False))
-    return planned
-
-
-@transaction.atomic
-def deadlines_recompute(*, case: Case, calendar: rules.HolidayCalendar | None = None) -> list[Deadline]:
-    """Recompute every deadline of ``case`` from its decisions and complaints.
-
-    Existing rows are updated in place (their alerts stay linked), rows that no longer apply
-    are removed, and the case's worklist sort key is refreshed.
-    """
-    calendar = calendar or holiday_calendar()
-    planned: list[Planned] = []
-    for decision in DisputedDecision.objects.filter(case=case):
-        planned += _plan_decision(decision, calendar)
-    for complaint in Complaint.objects.filter(case=case):
-        complaint.case = case
-        planned += _plan_complaint(complaint, calendar)
-    kept = []
-    for p in planned:
-        t = p.term
-        deadline, _ = Deadline.objects.update_or_create(
-            case=case, decision=p.decision, complaint=p.complaint, kind=p.kind,
-            defaults={"name": t.name, "start": t.start, "raw_end": t.raw_end, "end": t.end,
-                      "basis": t.basis, "explanation": t.explanation, "caveat": t.caveat,
-                      "watched": p.watched, "met_on": p.met_on},
-        )
-        kept.append(deadline)
-    Deadline.objects.filter(case=case).exclude(pk__in=[d.pk for d in kept]).delete()
-    nearest = min((d for d in kept if d.is_open), key=lambda d: (d.end, d.raw_end), default=None)
-    Case.objects.filter(pk=case.pk).update(
-        next_deadline_end=nearest.end if nearest else None,
-        next_deadline_raw_end=nearest.raw_end if nearest else None,
-        next_deadline_name=nearest.name if nearest else "",
-    )
-    return kept
-
-
 def _save(obj, fields, values: dict, check) -> None:
     for field, value in values.items():
         if field not in fields:
@@ -280,6 +166,18 @@ def decision_create(*, user, case: Case, **values) -> DisputedDecision:
     deadlines_recompute(case=case)
     audit_case(user=user, case=case, action=Action.UPDATE, event="decision.created",
                details={"decision": decision.pk})
+    return decision
+
+
+def decision_from_resident(*, case: Case, made_known_on: date) -> DisputedDecision:
+    """The decision a resident named on the web form: watched at once, marked as given by the
+    resident until staff check it (``decision_update(checked_on=…)``). Called in the public
+    intake's transaction, where no staff member acts, so no role is checked."""
+    decision = DisputedDecision(case=case, subject="Besluit genoemd in het webformulier",
+                                made_known_on=made_known_on, given_by_resident=True)
+    _check_decision(decision)
+    decision.save()
+    deadlines_recompute(case=case)
     return decision
 
 
@@ -335,19 +233,3 @@ def complaint_update(*, user, complaint: Complaint, **values) -> Complaint:
     audit_case(user=user, case=complaint.case, action=Action.UPDATE, event="complaint.updated",
                details={"complaint": complaint.pk, "fields": changed})
     return complaint
-
-
-def deadlines_recompute_open() -> int:
-    """Recompute the deadlines of every case that still has an open one, e.g. after the
-    beheerder changed the designated days. Returns the number of cases."""
-    calendar = holiday_calendar()
-    case_ids = set(Deadline.objects.filter(Q(met_on__isnull=True) | Q(watched=False))
-                   .values_list("case_id", flat=True).distinct())
-    # Complaints opened by a migration have no terms yet.
-    case_ids |= set(Complaint.objects.filter(deadlines__isnull=True)
-                    .values_list("case_id", flat=True))
-    count = 0
-    for case in Case.objects.filter(pk__in=case_ids).iterator(chunk_size=500):
-        deadlines_recompute(case=case, calendar=calendar)
-        count += 1
-    return count

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ombuds.procedures import views
+from ombuds.procedures import application_views, views
 
 app_name = "procedures"
 
@@ -21,4 +21,11 @@ urlpatterns = [
          views.complaint_element_change, name="complaint_element_change"),
     path("zaken/<str:reference>/klacht/onderdelen/<int:element_id>/verwijderen/",
          views.complaint_element_delete, name="complaint_element_delete"),
+    # Applications and reports of need: a decision that does not come (issue 14).
+    path("zaken/<str:reference>/aanvragen/nieuw/", application_views.application_add,
+         name="application_add"),
+    path("zaken/<str:reference>/aanvragen/<int:application_id>/wijzigen/",
+         application_views.application_change, name="application_change"),
+    path("zaken/<str:reference>/aanvragen/<int:application_id>/verwijderen/",
+         application_views.application_delete_view, name="application_delete"),
 ]

@@ -92,9 +92,10 @@ def decision_change(request, reference: str, decision_id: int):
     decision = _decision(case, decision_id)
     context = {"decision": decision}
     if request.method != "POST":
-        form = DecisionForm(initial=DecisionForm.initial_for(decision), case=case)
+        form = DecisionForm(initial=DecisionForm.initial_for(decision), case=case,
+                            decision=decision)
         return render(request, DECISION_TEMPLATE, {"case": case, "form": form, **context})
-    form = DecisionForm(request.POST, case=case)
+    form = DecisionForm(request.POST, case=case, decision=decision)
     return _save(request, form,
                  lambda **data: services.decision_update(user=request.user, decision=decision,
                                                          **data),

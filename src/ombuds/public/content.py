@@ -7,9 +7,10 @@ translation catalogue in ``public/locale``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from ombuds.socialmap.models import Route
 
@@ -120,8 +121,7 @@ class Phase:
 
 RECEIVED = Phase(_("Ontvangen"),
                  _("Wij hebben uw verzoek ontvangen. Nog niemand heeft het opgepakt."),
-                 _("Binnen 5 werkdagen neemt een medewerker contact met u op. Zo nodig "
-                   "maken wij een afspraak voor een gesprek."))
+                 "")  # ``next``: the office's promise, ``first_contact_promise``
 TALKING = Phase(_("In gesprek"),
                 _("Een medewerker van de ombudsfunctie werkt aan uw verzoek. Wij praten met u "
                   "om goed te begrijpen wat er aan de hand is."),
@@ -153,16 +153,32 @@ _PHASES = {
 }
 
 
+def first_contact_promise(days: int) -> str:
+    """The office's promise of first contact (``Office.first_contact_days``, watched as the
+    term "eerste contact"), in the active language."""
+    return ngettext("Binnen %(days)s werkdag neemt een medewerker contact met u op. Zo nodig "
+                    "maken wij een afspraak voor een gesprek.",
+                    "Binnen %(days)s werkdagen neemt een medewerker contact met u op. Zo nodig "
+                    "maken wij een afspraak voor een gesprek.", days) % {"days": days}
+
+
 def phase(case) -> Phase:
     """The state of ``case`` in plain words: never the status label staff use, never who."""
     if case.is_closed:
         return CLOSED
-    return _PHASES.get(case.status, TALKING)
+    found = _PHASES.get(case.status, TALKING)
+    if found is RECEIVED:
+        return replace(RECEIVED, next=first_contact_promise(
+            case.municipality.office.first_contact_days))
+    return found
 
 
-#: Strings of the shared base template (``core/templates/base.html``). Only the resident
-#: pages have an English version, so their translations live in this app's catalogue.
+#: Strings of the shared templates the resident pages use (``core/templates/base.html``,
+#: ``cases/includes/field.html``). Only the resident pages have an English version, so their
+#: translations live in this app's catalogue; listed here so ``makemessages`` keeps them.
 BASE_TEMPLATE_STRINGS = (
     _("Naar de inhoud"),
     _("Demo — fictieve gegevens"),
+    _("(niet verplicht)"),
+    _("Er is niets om uit te kiezen."),
 )

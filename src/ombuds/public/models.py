@@ -56,3 +56,35 @@ class SubmissionAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.client[:8]}… {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class TermReminder(models.Model):
+    """A resident's request, on their status page, for an e-mail some working days before one
+    of their terms ends (``public.reminders``).
+
+    The day is not stored: it follows from the term's legal last day as it is *when the
+    reminder goes out*, so a corrected decision date moves the reminder with it. The e-mail
+    names no case detail (see ``reminders.reminder_body``). ``sent_at`` is set in the
+    transaction that puts the e-mail in the outbox, so each reminder goes out once.
+    """
+
+    web_request = models.ForeignKey(WebRequest, on_delete=models.CASCADE,
+                                    related_name="term_reminders")
+    deadline = models.ForeignKey("procedures.Deadline", on_delete=models.CASCADE,
+                                 related_name="+")
+    working_days = models.PositiveSmallIntegerField(_("werkdagen vooraf"), default=5)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(_("verstuurd"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("herinnering aan een termijn")
+        verbose_name_plural = _("herinneringen aan termijnen")
+        constraints = [
+            models.UniqueConstraint(fields=["web_request", "deadline"],
+                                    name="term_reminder_once"),
+        ]
+        indexes = [models.Index(fields=["sent_at"], name="term_reminder_unsent_idx",
+                                condition=models.Q(sent_at__isnull=True))]
+
+    def __str__(self) -> str:
+        return f"herinnering {self.deadline_id} ({self.working_days} werkdagen)"

@@ -2,8 +2,9 @@
 
 The request is a case registered through ``cases.services.case_register`` with channel
 "web", under the web-intake account (an inactive account that cannot log in), so it lands in
-the staff intake queue like any other new case. Everything — case, attachments, status link
-and the confirmation e-mail in the outbox — is written in one transaction: the request is
+the staff intake queue like any other new case. Everything — case, attachments, status link,
+the decision the resident named (its objection term watched at once) and the confirmation
+e-mail in the outbox — is written in one transaction: the request is
 stored before any e-mail is even attempted, and a failing mail server cannot lose it.
 """
 
@@ -30,7 +31,10 @@ from ombuds.core.audit import Action, audit_log
 from ombuds.core.models import Municipality
 from ombuds.core.outbox import outbox_enqueue
 from ombuds.deadlines import Term, nl_date, objection_term
+from ombuds.procedures.models import Deadline, DeadlineKind
+from ombuds.procedures.services import decision_from_resident
 from ombuds.public.models import SubmissionAttempt, WebRequest
+from ombuds.public.terms import objection_sentence
 from ombuds.socialmap.models import Organisation
 
 #: The account web requests are registered under; it has no password and is inactive.
@@ -178,6 +182,24 @@ def web_request_submit(*, data: RequestData, client: str) -> Submitted:
     return submitted
 
 
+def _decision_from_form(case: Case, decision_date: date | None) -> Deadline | None:
+    """Watch the objection term of the decision the resident named at once (marked as given
+    by the resident until staff check it) and return it; ``None`` without a (past) date."""
+    if decision_date is None or decision_date > timezone.localdate():
+        return None
+    decision = decision_from_resident(case=case, made_known_on=decision_date)
+    return objection_deadline(case, decision=decision)
+
+
+def objection_deadline(case: Case, *, decision=None) -> Deadline | None:
+    """The objection term of the decision the resident named on the web form (or of
+    ``decision``): the row the status page, the e-mail and the page after sending all word."""
+    decisions = {"decision": decision} if decision is not None else {
+        "decision__given_by_resident": True}
+    return (Deadline.objects.filter(case=case, kind=DeadlineKind.OBJECTION, **decisions)
+            .order_by("decision__created_at", "id").first())
+
+
 def _register(data: RequestData, client: str) -> Submitted:
     user = web_intake_user()
     person, representative = _person_data(data)
@@ -195,13 +217,15 @@ def _register(data: RequestData, client: str) -> Submitted:
              "te helpen, na de privacyverklaring."]
     if data.other_organisations:
         notes.append(f"Andere organisaties genoemd door de inwoner: {data.other_organisations}")
-    term = objection_advice(data.decision_date)
+    objection = _decision_from_form(case, data.decision_date)
     if data.decision_date is not None:
         line = f"De inwoner noemt een besluitbrief van {nl_date(data.decision_date)}."
-        if term is not None:
-            line += (f" Bezwaartermijn ({term.basis}): indienen uiterlijk "
-                     f"{nl_date(term.raw_end)}, wettelijke laatste dag {nl_date(term.end)}. "
-                     "Leg het besluit vast bij Termijnen.")
+        if objection is not None:
+            with translation.override("nl"):
+                told = objection_sentence(objection.end)
+            line += (f" De inwoner kreeg te lezen: “{told}” De bezwaartermijn "
+                     f"({objection.basis}) staat bij Termijnen, gemarkeerd als opgegeven door de "
+                     "inwoner: controleer de datum en leg het besluit verder vast.")
         notes.append(line)
     if data.language != "nl":
         notes.append("De inwoner gebruikte de Engelse versie van het formulier.")
@@ -221,7 +245,8 @@ def _register(data: RequestData, client: str) -> Submitted:
     if to:
         with translation.override(data.language):
             body = render_to_string("public/email/confirmation.txt", {
-                "case": case, "url": status_url(token, data.language), "term": term,
+                "case": case, "url": status_url(token, data.language),
+                "objection": objection_sentence(objection.end) if objection else "",
                 "office": municipality.office, "municipality": municipality,
             })
         subject = CONFIRMATION_SUBJECT.get(data.language, CONFIRMATION_SUBJECT["nl"])

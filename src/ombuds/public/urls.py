@@ -18,5 +18,7 @@ urlpatterns = [
     path("gemeente/<slug:municipality>/hulp-vragen/verstuurd/", views.request_sent,
          name="request_sent"),
     path("status/verzoek/<int:request_id>/", views.status, name="status"),
+    path("status/verzoek/<int:request_id>/herinnering/", views.status_reminder,
+         name="status_reminder"),
     path("status/<str:token>/", views.status_entry, name="status_entry"),
 ]

@@ -7,16 +7,18 @@ entry view remembers the request in the session and redirects, as the partner pa
 
 from __future__ import annotations
 
-from datetime import date
-
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.template.loader import select_template
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ombuds.core.private_links import not_found, quiet, remember, remembered
-from ombuds.public import content, selectors, services
+from ombuds.public import content, reminders, selectors, services, terms
 from ombuds.public.forms import RequestForm
 
 STATUS_SESSION = "ombuds_status_links"
@@ -125,10 +127,8 @@ def request_form(request, municipality: str):
         else:
             known = (request.session.get(SUBMITTED_SESSION) or {}).get("id")
             if submitted.token is not None or known != submitted.web_request.pk:
-                day = form.cleaned_data["decision_date"]
                 request.session[SUBMITTED_SESSION] = {
-                    "id": submitted.web_request.pk, "token": submitted.token or "",
-                    "decision_date": day.isoformat() if day else ""}
+                    "id": submitted.web_request.pk, "token": submitted.token or ""}
             remember(request, STATUS_SESSION, _grant(submitted.web_request))
             return redirect("public:request_sent", municipality=municipality)
     else:
@@ -173,8 +173,7 @@ def request_sent(request, municipality: str):
                                           request.build_absolute_uri("/"))
         if sent["token"] else "",
         "emailed": case.outbox.exists(),
-        "term": services.objection_advice(
-            date.fromisoformat(sent["decision_date"]) if sent.get("decision_date") else None),
+        "term": services.objection_deadline(case),  # the watched row, as the e-mail words it
     }))
 
 
@@ -205,5 +204,34 @@ def status(request, request_id: int):
     return quiet(render(request, "public/status.html", {
         **_municipality_context(case.municipality), "case": case,
         "phase": content.phase(case),
+        "terms": reminders.status_terms(web_request, today=timezone.localdate()),
+        "not_stopped": terms.NOT_STOPPED,
     }))
+
+
+@never_cache
+@require_POST
+def status_reminder(request, request_id: int):
+    """The resident asks for an e-mail before one of their terms ends."""
+    web_request = services.web_request_by_id(request_id)
+    if web_request is None or not remembered(request, STATUS_SESSION, _grant(web_request)):
+        return not_found(request)
+    try:
+        reminder = reminders.term_reminder_request(
+            web_request=web_request, deadline_id=_int(request.POST.get("deadline")),
+            today=timezone.localdate())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, gettext(
+            "Wij sturen u op %(day)s een e-mail als herinnering.") % {
+            "day": terms.day_text(reminders.reminder_day(reminder))})
+    return quiet(redirect(reverse("public:status", args=[web_request.pk]) + "#termijnen"))
+
+
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
 

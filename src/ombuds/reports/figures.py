@@ -24,7 +24,7 @@ from typing import NamedTuple
 from django.db import connection
 from django.db.models import Aggregate, Avg, Count, DurationField, ExpressionWrapper, F, FloatField, Func, Q
 from django.db.models.functions import ExtractYear, TruncMonth
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ombuds.domain import disclosure
 
@@ -267,25 +267,42 @@ def _referrals(municipality, period) -> list[_Counts]:
 
 
 def _deadlines(municipality, period, today: dt.date) -> list[_Counts]:
-    from ombuds.procedures.models import Deadline
+    """The watched terms that ended in the period, by how they were met. The office's promise
+    of first contact is not a legal term: it gets its own table rather than counting under
+    "Wettelijke termijnen" (issue 14). Information-only rows (the penalty as it would run, a
+    resident's year limits) are not watched and not counted."""
+    from ombuds.procedures.models import Deadline, DeadlineKind
     from ombuds.records.models import TombstoneDeadline
 
+    promise = Q(kind=DeadlineKind.FIRST_CONTACT)
     states = {
-        "on_time": Count("id", filter=Q(met_on__lte=F("end"))),
-        "late": Count("id", filter=Q(met_on__gt=F("end"))),
-        "missed": Count("id", filter=Q(met_on__isnull=True, end__lt=today)),
-        "running": Count("id", filter=Q(met_on__isnull=True, end__gte=today)),
+        f"{prefix}{name}": Count("id", filter=which & q)
+        for prefix, which in (("", ~promise), ("promise_", promise))
+        for name, q in (("on_time", Q(met_on__lte=F("end"))), ("late", Q(met_on__gt=F("end"))),
+                        ("missed", Q(met_on__isnull=True, end__lt=today)),
+                        ("running", Q(met_on__isnull=True, end__gte=today)))
     }
-    result = _plus(
+    both = _plus(
         Deadline.objects.filter(case__municipality=municipality, watched=True,
                                 end__gte=period.start, end__lte=period.end).aggregate(**states),
         # A destroyed case kept only its watched terms.
         _tombstones(municipality, TombstoneDeadline).filter(
             end__gte=period.start, end__lte=period.end).aggregate(**states))
-    return [_Counts("deadlines", "Wettelijke termijnen die in de periode eindigden", [
-        ("Op tijd gehaald", result["on_time"]), ("Te laat", result["late"]),
-        ("Verstreken zonder handeling", result["missed"]), ("Loopt nog", result["running"]),
-    ])]
+    legal = {name: both[name] for name in ("on_time", "late", "missed", "running")}
+    promised = {name: both[f"promise_{name}"] for name in legal}
+    return [
+        _Counts("deadlines", "Wettelijke termijnen die in de periode eindigden", [
+            ("Op tijd gehaald", legal["on_time"]), ("Te laat", legal["late"]),
+            ("Verstreken zonder handeling", legal["missed"]), ("Loopt nog", legal["running"]),
+        ]),
+        _Counts("first_contact", "Belofte eerste contact (werkwijze van het bureau, geen "
+                "wettelijke termijn) die in de periode afliep", [
+                    ("Op tijd contact", promised["on_time"]), ("Te laat contact",
+                                                               promised["late"]),
+                    ("Nog geen contact, belofte verlopen", promised["missed"]),
+                    ("Loopt nog", promised["running"]),
+                ]),
+    ]
 
 
 def _complaints(municipality, period) -> tuple[list[_Counts], list[tuple[str, str]], str]:
@@ -561,6 +578,8 @@ def _metric(value, base: disclosure.Cell, exact: bool):
     return NOT_SHOWN
 
 
+@translation.override("nl")  # labels are Dutch and disclosure links name them, whatever the
+# language of the request or task that builds the report (an English page must not break it)
 def report_build(*, municipality, period, exact: bool = False,
                  progress: Callable[[int], None] | None = None) -> Report:
     """Return the report of ``municipality`` over ``period``: publishable (disclosure-
@@ -705,6 +724,7 @@ def _register_counts(municipality, period) -> tuple[list[int], dict, dict]:
     return years, rows, medians
 
 
+@translation.override("nl")
 def complaints_build(*, municipality, period, exact: bool = False,
                      progress: Callable[[int], None] | None = None) -> Report:
     """The annual complaint register (Awb 9:12a): per year of receipt, the written complaints

@@ -189,3 +189,15 @@ def municipality_in_variant(setup: OfficeSetup, variant: int, *,
     for attribute, role in (roles or {}).items():
         member(getattr(setup, attribute), municipality, role)
     return municipality
+
+
+def first_contact(setup: OfficeSetup, case: Case, *, user: User | None = None) -> Case:
+    """Record the first contact with the resident (a phone call on the timeline), which meets
+    the office's promise of first contact (``procedures.planning``). For tests about other
+    terms of a case, so its nearest open term is the one under test."""
+    from ombuds.cases.models import EntryKind
+    from ombuds.cases.services import timeline_entry_add
+
+    timeline_entry_add(user=user or setup.ombudsman, case=case, kind=EntryKind.PHONE,
+                       summary="Inwoner teruggebeld")
+    return case

@@ -29,6 +29,7 @@ from ombuds.mediation.services import (
 )
 from ombuds.mediation.survey import survey_invite
 from ombuds.privacy.services import avg_request_create
+from ombuds.procedures.applications import application_create
 from ombuds.procedures.complaints import complaint_of, element_create
 from ombuds.procedures.services import decision_create
 from ombuds.public.services import status_link_issue
@@ -71,6 +72,7 @@ RULES: dict[str, Rule] = {
     # so the status entry is a 404 too (public/tests/test_status.py covers the real ones)
     "public:request_sent": Rule(set()),
     "public:status": Rule(set()),
+    "public:status_reminder": Rule(set(), "post"),
     "public:status_entry": Rule(set()),
     # staff: revoke a resident's status link (the world's case has one)
     "public-staff:status_link_revoke": Rule(CASE_READERS, "post"),
@@ -116,6 +118,10 @@ RULES: dict[str, Rule] = {
     "procedures:decision_change": Rule(CASE_READERS),
     "procedures:decision_delete": Rule(CASE_READERS),
     "procedures:proforma_letter": Rule(CASE_READERS),
+    # applications of a case (issue 14): each GET shows a form; the POSTs use the same guard
+    "procedures:application_add": Rule(CASE_READERS),
+    "procedures:application_change": Rule(CASE_READERS),
+    "procedures:application_delete": Rule(CASE_READERS),
     # the complaint pages answer on the world's complaint case, a Westerveld (variant 5) case
     # handled by the ombudsperson: also its Westerveld ombudsperson (see ``COMPLAINT_CASE``)
     "procedures:complaint_edit": Rule(CASE_READERS | {"ombudsman-westerveld"}),
@@ -237,6 +243,8 @@ RULES: dict[str, Rule] = {
     "api-procedures:complaint_element": Rule(CASE_READERS | {"ombudsman-westerveld"}),
     "api-correspondence:letter_draft": Rule(CASE_READERS),
     "api-procedures:deadlines": Rule(CASE_READERS),
+    "api-procedures:applications": Rule(CASE_READERS),
+    "api-procedures:application": Rule(CASE_READERS),
     "api-signals:signals": Rule(CASE_READERS | {"beleid", "ombudsman-westerveld"}),
     "api-signals:signal": Rule(CASE_READERS | {"beleid"}),
     "api-core:municipalities": Rule(STAFF),
@@ -287,6 +295,8 @@ def world(office):
     today = timezone.localdate()
     decision = decision_create(user=office.ombudsman, case=case, subject="Thuiszorg verlaagd",
                                made_known_on=today)
+    application = application_create(user=office.ombudsman, case=case, kind="wmo_aanvraag",
+                                     subject="Scootmobiel", submitted_on=today)
     # A complaint exists only through the workflow: a Westerveld case turned into one.
     complaint_case = register_case(office, municipality=office.westerveld,
                                    name="Geertje Zwiers-Hoogland")
@@ -343,7 +353,8 @@ def world(office):
     kwargs = {
         "reference": case.reference, "uuid": entry.attachments.get().uuid,
         "cbs_code": "GM1708", "pk": organisation.pk,
-        "decision_id": decision.pk, "complaint_id": complaint.pk, "step": "klacht",
+        "decision_id": decision.pk, "application_id": application.pk,
+        "complaint_id": complaint.pk, "step": "klacht",
         "element_id": element.pk, COMPLAINT_CASE: complaint_case.reference,
         REQUEST_CASE: request_case.reference,
         "link_id": own_link.pk, "token": partner_token, "survey_token": survey_token,

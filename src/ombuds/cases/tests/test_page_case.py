@@ -238,9 +238,11 @@ def test_case_page_queries_do_not_grow_with_the_timeline(client, office):
 #: the entry's seal into the chain follows the commit); the timeline, its authors and
 #: attachments, domains, themes and organisations (6); every wing's section and the forms
 #: (8: a case without mediation records, letters or a web request reads which mediation
-#: records exist and its parties, not each kind). None depends on the number of entries or
+#: records exist and its parties, not each kind); the applications with their terms (1); the
+#: office's warning window and the Atw calendar for the state of an open term (2: a new case
+#: has one, the office's promise of first contact). None depends on the number of entries or
 #: of related cases.
-CASE_PAGE_QUERIES = 22
+CASE_PAGE_QUERIES = 25
 
 
 def test_a_closing_case_with_200_entries_takes_a_fixed_number_of_queries(client, office):

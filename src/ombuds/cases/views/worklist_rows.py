@@ -30,6 +30,7 @@ from ombuds.cases.models import Channel
 COLUMNS = (
     "reference", "title", "status", "channel", "urgency", "opened_at", "workflow_id",
     "next_deadline_end", "next_deadline_raw_end", "next_deadline_name",
+    "next_legal_end", "next_legal_raw_end", "next_legal_name",
     "municipality__name", "municipality__office_id",
     "assignee_id", "assignee__first_name", "assignee__last_name", "assignee__username",
 )
@@ -59,6 +60,9 @@ class WorklistCase(NamedTuple):
     next_deadline_end: date | None
     next_deadline_raw_end: date | None
     next_deadline_name: str
+    next_legal_end: date | None
+    next_legal_raw_end: date | None
+    next_legal_name: str
     municipality: Place
     #: The handler's display name (``User.display_name``); ``None`` when nobody is assigned.
     assignee_name: str | None

@@ -20,6 +20,7 @@ from ombuds.core.chain import chain_verify
 from ombuds.core.models import AuditEntry, Municipality, Office, OutboxMessage, Theme
 from ombuds.correspondence.models import Letter
 from ombuds.demo.data import USERS
+from ombuds.domain import not_in_time
 from ombuds.mediation.models import (
     Agreement,
     Consent,
@@ -389,3 +390,54 @@ def test_zwartewaterland_requests_are_admissible_or_not_with_their_terms():
     assert own_term.end >= timezone.localtime(still_running.case.closed_at).date()
     report = requests.get(outcome="deels_gegrond")
     assert all(e.norm for e in report.elements.all())
+
+
+def test_the_demo_shows_decisions_that_do_not_come_and_objections_beyond_their_term():
+    load()
+    today = timezone.localdate()
+    terms = Deadline.objects.filter(kind="beslistermijn_aanvraag").select_related("application")
+    # (a) A Wmo decision whose two weeks passed, no notice of default yet (Wmo 2015 art. 2.3.5).
+    late_wmo = [t for t in terms if t.application.kind == "wmo_aanvraag" and t.met_on is None
+                and t.end < today and t.application.notice_of_default_on is None]
+    assert late_wmo and all("2.3.5" in t.basis for t in late_wmo)
+    # (b) A Jeugdwet decision after a valid notice: the penalty runs, the appeal is open.
+    [noticed] = [t for t in terms if t.application.notice_of_default_on and t.met_on is None]
+    application = noticed.application
+    assert application.kind == "jeugdwet" and "4:13" in noticed.basis
+    penalty = Deadline.objects.get(application=application, kind="dwangsom")
+    assert not penalty.watched and "4:17" in penalty.basis
+    assert penalty.start <= today <= penalty.end
+    assert (penalty.end - penalty.start).days == 41
+    appeal_from = not_in_time.appeal_not_in_time_from(
+        term_end=noticed.end, notice_received_on=application.notice_of_default_on)
+    assert appeal_from == penalty.start <= today
+    # (c) An urgent request for debt help whose first conversation came after three working
+    # days (Wgs art. 4 lid 2), and an ordinary one after its four weeks (lid 1).
+    [urgent] = [t for t in terms if t.application.urgent]
+    assert urgent.basis.startswith("Wgs art. 4 lid 2") and urgent.met_on > urgent.end
+    assert any(t.basis.startswith("Wgs art. 4 lid 1") and t.met_on > t.end for t in terms)
+    # (d) An objection whose decision was postponed and then further delayed with consent.
+    consented = DisputedDecision.objects.get(delay_consent_on__isnull=False)
+    term = Deadline.objects.get(decision=consented, kind="beslissing_bezwaar")
+    assert consented.postponed_on and "lid 4" in term.basis
+    assert term.end == consented.delay_consented_until > today and term.met_on is None
+    # (e) A late objection, flagged with what Awb 6:11 allows and the resident's reason.
+    late = DisputedDecision.objects.exclude(lateness_reason="").get()
+    objection = Deadline.objects.get(decision=late, kind="bezwaar")
+    assert late.objection_filed_on > objection.end and "6:11" in objection.caveat
+    # (f) An objection received after the term but posted before it: in time (Awb 6:9 lid 2).
+    posted = DisputedDecision.objects.get(objection_posted_on__isnull=False)
+    objection = Deadline.objects.get(decision=posted, kind="bezwaar")
+    assert posted.objection_posted_on <= objection.end < posted.objection_filed_on
+    assert objection.met_on == posted.objection_posted_on and "op tijd (Awb 6:9 lid 2)" in objection.caveat
+
+
+def test_only_new_requests_wait_for_their_first_contact():
+    load()
+    today = timezone.localdate()
+    open_promises = Deadline.objects.filter(kind="eerste_contact", met_on=None).select_related(
+        "case")
+    assert open_promises.exists(), "a new request should show the office's promise"
+    for promise in open_promises:
+        assert timezone.localtime(promise.case.opened_at).date() >= today - timedelta(days=7), \
+            promise.case.reference

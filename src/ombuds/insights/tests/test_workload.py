@@ -14,9 +14,10 @@ from ombuds.cases.services import case_assign, case_transition
 from ombuds.domain.deadlines import OK, PASSED, URGENT, WARNING, watch_state
 from ombuds.insights.workload import last_day_within, workload
 from ombuds.mediation import services as mediation
-from ombuds.procedures.models import Deadline
+from ombuds.procedures.applications import application_create
+from ombuds.procedures.models import Deadline, DisputedDecision
 from ombuds.procedures.selectors import holiday_calendar
-from ombuds.tests.factories import register_case
+from ombuds.tests.factories import first_contact, register_case
 
 pytestmark = pytest.mark.django_db
 
@@ -30,9 +31,13 @@ def today():
 
 
 def deadline(case, raw_end: date, end: date | None = None) -> Deadline:
+    """An objection term ending on ``raw_end``/``end``, each of its own decision."""
+    decision = DisputedDecision.objects.create(case=case, subject="Besluit",
+                                               made_known_on=raw_end - timedelta(weeks=6))
     return Deadline.objects.create(
-        case=case, kind="bezwaar", name="Bezwaartermijn", start=raw_end - timedelta(weeks=6),
-        raw_end=raw_end, end=end or raw_end, basis="Awb 6:7", explanation="test")
+        case=case, decision=decision, kind="bezwaar", name="Bezwaartermijn",
+        start=raw_end - timedelta(weeks=6), raw_end=raw_end, end=end or raw_end,
+        basis="Awb 6:7", explanation="test")
 
 
 def test_the_counts_per_handler(office):
@@ -43,6 +48,8 @@ def test_the_counts_per_handler(office):
     theirs = register_case(office)
     case_assign(user=office.ombudsman, case=theirs, assignee=office.coordinator)
     waiting = register_case(office, opened_at=timezone.now() - timedelta(days=4))
+    for case in [*mine, theirs, waiting]:  # the office's promise kept: only the terms below
+        first_contact(office, case)
     closed = register_case(office)
     case_assign(user=office.ombudsman, case=closed, assignee=office.ombudsman)
     deadline(closed, TODAY - timedelta(days=30))
@@ -85,7 +92,7 @@ def test_the_westerveld_ombudsperson_sees_only_westerveld(office):
 def test_the_counts_match_the_deadline_watch_day_by_day(office):
     """Every act-by date from two weeks back to five weeks ahead, over Koningsdag and the
     weekends, is counted in the state the case page shows it in."""
-    case = register_case(office)
+    case = first_contact(office, register_case(office))
     case_assign(user=office.ombudsman, case=case, assignee=office.ombudsman)
     calendar = holiday_calendar()
     expected = {PASSED: 0, URGENT: 0, WARNING: 0, OK: 0}
@@ -101,6 +108,24 @@ def test_the_counts_match_the_deadline_watch_day_by_day(office):
 
     assert (load.terms_passed, load.terms_urgent, load.terms_warning) == (
         expected[PASSED], expected[URGENT], expected[WARNING])
+
+
+def test_the_offices_promise_and_application_terms_count_and_the_penalty_does_not(office):
+    # Opened Tuesday 7 April: first contact was promised by Tuesday 14 April.
+    late = register_case(office, opened_at=timezone.now() - timedelta(days=10))
+    new = register_case(office)  # promised by Friday 24 April: in the warning window
+    for case in (late, new):
+        case_assign(user=office.ombudsman, case=case, assignee=office.ombudsman)
+    # Decision term ended 16 March; the penalty row (information) runs from 4 April.
+    application_create(user=office.ombudsman, case=late, kind="wmo_aanvraag",
+                       subject="Scootmobiel", submitted_on=date(2026, 3, 2),
+                       notice_of_default_on=date(2026, 3, 20))
+    assert late.deadlines.get(kind="dwangsom").watched is False
+
+    load = next(item for item in workload(office.ombudsman).loads
+                if item.handler == office.ombudsman)
+
+    assert (load.terms_passed, load.terms_urgent, load.terms_warning) == (2, 0, 1)
 
 
 def test_last_day_within_counts_working_days():

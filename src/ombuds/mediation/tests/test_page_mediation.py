@@ -276,6 +276,22 @@ def test_a_referral_to_the_objection_procedure_and_its_check(client, office, cas
     assert referral.arrived == "ja"
 
 
+def test_a_referral_to_bezwaar_after_its_term_shows_a_warning_on_the_case_page(client, office,
+                                                                               case):
+    from ombuds.procedures.services import decision_create
+
+    decision_create(user=office.ombudsman, case=case, subject="Besluit",
+                    made_known_on=date(2026, 3, 3))  # objection term ended 14 April
+    client.force_login(office.ombudsman)
+
+    response = client.post(url(case, "verwijzingen/nieuw/"), referral_data(), follow=True)
+
+    html = response.content.decode()
+    assert "De verwijzing is vastgelegd." in html
+    assert "de bezwaartermijn tegen ‘Besluit’ eindigde op dinsdag 14 april 2026" in html
+    assert "Awb 6:11" in html
+
+
 def test_the_organisations_offering_the_route_come_first(client, office, case, team):
     OrganisationFactory(name="Aaa Overig", municipalities=[office.steenwijkerland])
     client.force_login(office.ombudsman)

@@ -221,6 +221,42 @@ def test_a_referral_to_the_objection_procedure_without_organisation(office, case
     assert AuditEntry.objects.filter(event="referral.created").exists()
 
 
+def test_a_referral_to_bezwaar_after_the_objection_term_warns_what_is_still_possible(office,
+                                                                                    case):
+    from ombuds.procedures.services import decision_create
+
+    decision_create(user=office.ombudsman, case=case, subject="Scootmobiel afgewezen",
+                    made_known_on=date(2026, 3, 3))  # objection term ended 14 April
+
+    referral = services.referral_create(user=office.ombudsman, case=case, route="bezwaar",
+                                        referred_on=TODAY, check_on=date(2026, 5, 4))
+
+    assert "eindigde op dinsdag 14 april 2026" in referral.warning
+    assert "Awb 6:11" in referral.warning and "Awb 9:8 lid 1 onder c" in referral.warning
+    assert "klacht" in referral.warning and "ombudsman" in referral.warning
+    note = TimelineEntry.objects.get(summary__startswith="Verwezen naar Bezwaarprocedure")
+    assert referral.warning in note.body
+    assert AuditEntry.objects.get(event="referral.created").details["term_passed"] is True
+
+
+@pytest.mark.parametrize(("route", "facts"), [
+    ("bezwaar", {"made_known_on": date(2026, 3, 24)}),  # the term runs until 6 May
+    ("bezwaar", {"made_known_on": date(2026, 3, 3),
+                 "objection_filed_on": date(2026, 4, 10)}),  # objected in time
+    ("bezwaar", None),  # no decision recorded: nothing known to have passed
+    ("gebiedsteam", {"made_known_on": date(2026, 3, 3)}),  # another route has no such term
+])
+def test_a_referral_warns_only_when_the_objection_term_has_passed(office, case, route, facts):
+    from ombuds.procedures.services import decision_create
+
+    if facts:
+        decision_create(user=office.ombudsman, case=case, subject="Besluit", **facts)
+    referral = services.referral_create(user=office.ombudsman, case=case, route=route,
+                                        referred_on=TODAY, check_on=date(2026, 5, 4))
+    assert referral.warning == ""
+    assert AuditEntry.objects.get(event="referral.created").details["term_passed"] is False
+
+
 def test_a_warm_handover_without_consent_is_refused(office, case, party, team):
     consent(office, party, purpose="informatie_delen")  # another purpose does not count
     with pytest.raises(ValidationError) as error:

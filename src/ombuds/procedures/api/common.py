@@ -19,6 +19,7 @@ from ombuds.socialmap.models import Organisation
 
 TAG = "Procedures"
 MET = "met"
+INFO = "info"
 NOT_FOUND = OpenApiResponse(description="Geen zaak (of geen besluit, klacht of "
                             "klachtonderdeel in deze zaak) die u mag inzien.")
 FORBIDDEN = OpenApiResponse(description="Uw rol geeft geen toegang tot zaken.")
@@ -30,9 +31,16 @@ class DeadlineSerializer(serializers.Serializer):
                                         help_text="The disputed decision it follows from.")
     complaint = serializers.IntegerField(source="complaint_id", allow_null=True,
                                          help_text="The complaint it follows from.")
-    kind = serializers.CharField(help_text="bezwaar, beslissing_bezwaar, beroep, "
-                                 "afhandeling_klacht, niet_behandelen, jaartermijn_klacht or "
-                                 "jaartermijn_ombudsman.")
+    application = serializers.IntegerField(
+        source="application_id", allow_null=True,
+        help_text="The application or report of need it follows from. All three are null for "
+        "a term of the case itself (eerste_contact, the office's promise).")
+    kind = serializers.CharField(
+        help_text="bezwaar, beslissing_bezwaar, beroep, afhandeling_klacht, niet_behandelen, "
+        "jaartermijn_klacht, jaartermijn_ombudsman, klacht_gemeente, herstel_klacht, "
+        "beslistermijn_aanvraag, dwangsom (information: the penalty as it would run, Awb "
+        "4:17) or eerste_contact (the office's promise of first contact, "
+        "not a statutory term; basis 'Werkwijze van het bureau').")
     kind_label = serializers.CharField(source="get_kind_display")
     name = serializers.CharField()
     start = serializers.DateField(help_text="First day of the term.")
@@ -43,10 +51,11 @@ class DeadlineSerializer(serializers.Serializer):
     explanation = serializers.CharField(help_text="How the dates were computed, in Dutch.")
     caveat = serializers.CharField(help_text="E.g. no designated days known for that year.")
     watched = serializers.BooleanField(help_text="False for information-only terms (the "
-                                       "resident's own one-year limits).")
+                                       "resident's own one-year limits, the penalty).")
     met_on = serializers.DateField(allow_null=True, help_text="When the act it is for happened.")
-    state = serializers.CharField(help_text="met (met_on is set), or ok / warning / urgent / "
-                                  "passed as seen today with the office's warning window.")
+    state = serializers.CharField(help_text="met (met_on is set), info (not watched), or ok / "
+                                  "warning / urgent / passed as seen today with the office's "
+                                  "warning window.")
 
 
 class OrganisationRefSerializer(serializers.Serializer):
@@ -64,7 +73,9 @@ class CaseOrganisationField(serializers.PrimaryKeyRelatedField):
 def with_states(deadlines, case: Case, today: date | None = None) -> list[Deadline]:
     """Set ``state`` on each deadline as seen today with the office's warning window.
 
-    A met deadline is ``met``; the others get the watch state of ``deadline_state``. Costs
+    A met deadline is ``met``, an information-only one (not watched: a resident's year
+    limit, the penalty as it would run) ``info``, as on the case page, so it never shows as
+    overdue; the others get the watch state of ``deadline_state``. Costs
     the office and the calendar (three queries), however many deadlines there are.
     """
     deadlines = list(deadlines)
@@ -72,9 +83,13 @@ def with_states(deadlines, case: Case, today: date | None = None) -> list[Deadli
     calendar = holiday_calendar()
     today = today or timezone.localdate()
     for deadline in deadlines:
-        deadline.state = MET if deadline.met_on else deadline_state(
-            raw_end=deadline.raw_end, end=deadline.end, office=office, calendar=calendar,
-            today=today)
+        if deadline.met_on:
+            deadline.state = MET
+        elif not deadline.watched:
+            deadline.state = INFO
+        else:
+            deadline.state = deadline_state(raw_end=deadline.raw_end, end=deadline.end,
+                                            office=office, calendar=calendar, today=today)
     return deadlines
 
 

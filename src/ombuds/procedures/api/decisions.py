@@ -7,7 +7,7 @@ field) and recomputes the case's deadlines in the same transaction.
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from ombuds.cases.api.common import CaseRoleApiMixin
 from ombuds.cases.selectors import access_case
+from ombuds.domain import objections
 from ombuds.procedures.api.common import (
     FORBIDDEN,
     NOT_FOUND,
@@ -25,9 +26,19 @@ from ombuds.procedures.api.common import (
     case_decisions,
     decision_of,
 )
-from ombuds.procedures.models import DisputedDecision
+from ombuds.procedures.models import DeadlineKind, DisputedDecision
 from ombuds.procedures.services import decision_create, decision_delete, decision_update
 from ombuds.socialmap.models import Organisation
+
+
+class ReceiptSerializer(serializers.Serializer):
+    """How the objection stands against its term (Awb 6:9; a late one: what 6:11 allows)."""
+
+    in_time = serializers.BooleanField()
+    basis = serializers.CharField(help_text="Awb 6:9 lid 1, Awb 6:9 lid 2 or Awb 6:9, 6:11.")
+    explanation = serializers.CharField(help_text="In Dutch; for a late objection it says the "
+                                        "objection is still handled when the lateness is "
+                                        "excusable (Awb 6:11).")
 
 
 class DecisionSerializer(serializers.Serializer):
@@ -35,13 +46,35 @@ class DecisionSerializer(serializers.Serializer):
     organisation = OrganisationRefSerializer(allow_null=True)
     subject = serializers.CharField()
     made_known_on = serializers.DateField()
+    given_by_resident = serializers.BooleanField(
+        help_text="The date was given by the resident on the web form; watched at once, "
+        "marked 'nog niet gecontroleerd' until checked_on is set.")
+    checked_on = serializers.DateField(allow_null=True,
+                                       help_text="When staff checked the date of the decision.")
     objection_filed_on = serializers.DateField(allow_null=True)
+    objection_posted_on = serializers.DateField(allow_null=True)
+    receipt = serializers.SerializerMethodField(
+        help_text="The 6:9 judgment of the objection once it was received; null before.")
+    lateness_reason = serializers.CharField()
     committee = serializers.BooleanField()
     postponed_on = serializers.DateField(allow_null=True)
+    delay_consent_on = serializers.DateField(allow_null=True)
+    delay_consented_until = serializers.DateField(allow_null=True)
     objection_decided_on = serializers.DateField(allow_null=True)
     appeal_filed_on = serializers.DateField(allow_null=True)
     deadlines = DeadlineSerializer(many=True, source="deadlines.all",
                                    help_text="The terms computed from these dates.")
+
+    @extend_schema_field(ReceiptSerializer(allow_null=True))
+    def get_receipt(self, decision: DisputedDecision) -> dict | None:
+        term = next((d for d in decision.deadlines.all() if d.kind == DeadlineKind.OBJECTION),
+                    None)
+        if term is None or decision.objection_filed_on is None:
+            return None
+        # The stored objection term (its legal end) is the one the rule judges against.
+        receipt = objections.objection_receipt(term, received_on=decision.objection_filed_on,
+                                               posted_on=decision.objection_posted_on)
+        return ReceiptSerializer(receipt).data
 
 
 @extend_schema_serializer(component_name="DecisionInput")
@@ -53,12 +86,31 @@ class DecisionInputSerializer(serializers.Serializer):
     made_known_on = serializers.DateField(
         help_text="The day the decision was sent or handed over (Awb 3:41), even if it arrived "
         "later or never.")
-    objection_filed_on = serializers.DateField(required=False, allow_null=True)
+    objection_filed_on = serializers.DateField(required=False, allow_null=True,
+                                               help_text="The day the objection was received.")
+    objection_posted_on = serializers.DateField(
+        required=False, allow_null=True,
+        help_text="An objection sent by post: the postmark date. In time when posted before "
+        "the end of the term and received within a week after it (Awb 6:9 lid 2).")
+    lateness_reason = serializers.CharField(
+        required=False, allow_blank=True,
+        help_text="Why a late objection was late: it is still handled when the lateness is "
+        "excusable (Awb 6:11).")
     committee = serializers.BooleanField(
         required=False, help_text="An advisory committee on objections (Awb 7:13): 12 weeks.")
     postponed_on = serializers.DateField(
         required=False, allow_null=True,
-        help_text="Written postponement of the decision on the objection (Awb 7:10 lid 3).")
+        help_text="Written postponement of the decision on the objection (Awb 7:10 lid 3); "
+        "refused (400) when sent after the decision term ended.")
+    delay_consent_on = serializers.DateField(
+        required=False, allow_null=True,
+        help_text="The objector consented to further delay (Awb 7:10 lid 4).")
+    delay_consented_until = serializers.DateField(
+        required=False, allow_null=True,
+        help_text="Further delay agreed until this day; needs delay_consent_on.")
+    checked_on = serializers.DateField(
+        required=False, allow_null=True,
+        help_text="Staff checked a date the resident gave on the web form.")
     objection_decided_on = serializers.DateField(required=False, allow_null=True)
     appeal_filed_on = serializers.DateField(required=False, allow_null=True)
 

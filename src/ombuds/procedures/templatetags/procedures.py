@@ -89,6 +89,13 @@ class DeadlineView:
         return (self.deadline.kind == DeadlineKind.OBJECTION and self.deadline.met_on is None
                 and self.state != "passed")
 
+    @property
+    def is_late_objection(self) -> bool:
+        """The objection came after the term's legal end (Awb 6:9; by post the planning sets
+        ``met_on`` to the posting date, so an objection in time by 6:9 lid 2 is not late)."""
+        return (self.deadline.kind == DeadlineKind.OBJECTION and self.deadline.met_on is not None
+                and self.deadline.met_on > self.deadline.end)
+
 
 def deadline_view(deadline: Deadline, *, case, request, calendar=None) -> DeadlineView:
     """Return the watch state of ``deadline``: met, information only, or ok…passed."""
@@ -127,12 +134,14 @@ def deadline_item(view: DeadlineView) -> SafeString:
               f'{e(deadline.caveat)}</p>' if deadline.caveat else "")
     badge = (f'<span class="ombuds-deadline-badge ombuds-deadline-badge--{e(view.state)}"><span '
              f'class="ombuds-visually-hidden">Status: </span>{e(view.label)}</span>\n')
+    promise = deadline.kind == DeadlineKind.FIRST_CONTACT  # the office's, not the law's
     facts = [
-        _fact("Uiterste datum om te handelen",
+        _fact("Contact uiterlijk op" if promise else "Uiterste datum om te handelen",
               f'<strong><time datetime="{_day(deadline.raw_end, "Y-m-d")}">'
               f'{_day(deadline.raw_end, "l j F Y")}</time></strong>'),
-        _fact("Wettelijke laatste dag", f'<time datetime="{_day(deadline.end, "Y-m-d")}">'
-                                        f'{_day(deadline.end, "l j F Y")}</time>{extended}'),
+        "" if promise else _fact(
+            "Wettelijke laatste dag", f'<time datetime="{_day(deadline.end, "Y-m-d")}">'
+                                      f'{_day(deadline.end, "l j F Y")}</time>{extended}'),
         _fact("Eerste dag", f'<time datetime="{_day(deadline.start, "Y-m-d")}">'
                             f'{_day(deadline.start, "j F Y")}</time>'),
         _fact("Grondslag", e(deadline.basis)),
@@ -151,20 +160,32 @@ def deadline_item(view: DeadlineView) -> SafeString:
 @register.inclusion_tag("procedures/includes/case_deadlines.html", takes_context=True)
 def case_deadlines(context, case):
     """The "Termijnen" section of the case page: every term, grouped per disputed decision and
-    per complaint, with the advice to object pro forma while mediation runs."""
+    per complaint, with the advice to object pro forma while mediation runs, the flag of a
+    late objection (Awb 6:9, what 6:11 allows) and the mark of a date the resident gave that
+    staff have not checked; and the office's promise of first contact, apart from the legal
+    terms. An application's terms are in their own section."""
     request = context.get("request")
     calendar = None  # read only when an open, watched term needs its state
     decisions: dict[int, dict] = {}
     complaints: dict[int, dict] = {}
+    promises: list[DeadlineView] = []
     for deadline in case_deadlines_selector(case):
+        if deadline.application_id:
+            continue  # in "Aanvragen en meldingen" (templatetags/applications.py)
         if calendar is None and deadline.met_on is None and deadline.watched:
             calendar = request_calendar(request)
         view = deadline_view(deadline, case=case, request=request, calendar=calendar)
+        if not (deadline.decision_id or deadline.complaint_id):
+            promises.append(view)  # the office's promise of first contact: not the law
+            continue
         if deadline.decision_id:
             group = decisions.setdefault(deadline.decision_id, {
-                "decision": deadline.decision, "deadlines": [], "advice": None})
+                "decision": deadline.decision, "deadlines": [], "advice": None,
+                "late_objection": None})
             if view.is_open_objection and not case.is_closed:
                 group["advice"] = view
+            if view.is_late_objection:
+                group["late_objection"] = view
         else:
             group = complaints.setdefault(deadline.complaint_id, {
                 "complaint": deadline.complaint, "deadlines": []})
@@ -184,6 +205,7 @@ def case_deadlines(context, case):
                             key=lambda g: (g["decision"].made_known_on, g["decision"].pk)),
         "complaints": sorted(complaints.values(),
                              key=lambda g: (g["complaint"].received_on, g["complaint"].pk)),
+        "promises": promises,
         "stylesheet": _stylesheet_once(request),
     }
 
@@ -278,6 +300,16 @@ def complaint_needs(c: Complaint, variant: int, elements) -> list[str]:
     return needed
 
 
+def _short_day(day) -> str:
+    """A date as the worklist shows it: 4-1-2027 in a <time> element."""
+    return f'<time datetime="{day.isoformat()}">{day.day}-{day.month}-{day.year}</time>' if day else ""
+
+
+def _legal_day(raw_end, end) -> str:
+    """", wettelijk 4-1-2027" when the Atw moved the legal last day past the raw end."""
+    return f"<br>wettelijk {_short_day(end)}" if raw_end and end and end != raw_end else ""
+
+
 @register.simple_tag(takes_context=True)
 def worklist_deadline(context, case):
     """The "Termijn" cell of a worklist row: the nearest open term, its date and badge.
@@ -296,13 +328,19 @@ def worklist_deadline(context, case):
         raw_end=case.next_deadline_raw_end or case.next_deadline_end,
         end=case.next_deadline_end, office=office, calendar=request_calendar(request),
         today=timezone.localdate())
-    raw_end = case.next_deadline_raw_end
+    raw_end, end = case.next_deadline_raw_end, case.next_deadline_end
+    # The legal last day too when the Atw moved it: the date the resident was told (issue 14).
+    legal = _legal_day(raw_end, end)
+    if case.next_legal_end and case.next_legal_end != end:
+        # The nearest term is the office's promise: the nearest legal one stays in sight.
+        legal += (f'<br>{escape(case.next_legal_name)} uiterlijk {_short_day(case.next_legal_raw_end)}'
+                  f'{_legal_day(case.next_legal_raw_end, case.next_legal_end)}')
     # The same markup as format_html gave, without its lazy-string checks per argument
     # (50 cells a page): only the deadline's name is text from the database.
     return mark_safe(  # noqa: S308 - the name is escaped; the rest are dates and fixed words
         f'{stylesheet}<span class="ombuds-worklist-deadline">{escape(case.next_deadline_name)}'
         f'<br>uiterlijk <time datetime="{raw_end.isoformat() if raw_end else ""}">'
-        f'{f"{raw_end.day}-{raw_end.month}-{raw_end.year}" if raw_end else ""}</time>'
+        f'{f"{raw_end.day}-{raw_end.month}-{raw_end.year}" if raw_end else ""}</time>{legal}'
         f'<br><span class="ombuds-deadline-badge ombuds-deadline-badge--{state}"><span '
         f'class="ombuds-visually-hidden">Status: </span>{STATE_LABELS[state]}</span></span>')
 

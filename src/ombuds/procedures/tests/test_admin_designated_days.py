@@ -11,7 +11,8 @@ from django.urls import NoReverseMatch, reverse
 from ombuds.accounts.roles import Role
 from ombuds.core.models import AuditEntry
 from ombuds.procedures.models import Deadline, DesignatedDay, DesignationDecree
-from ombuds.procedures.services import deadlines_recompute_open, decision_create
+from ombuds.procedures.planning import deadlines_recompute_open
+from ombuds.procedures.services import decision_create
 from ombuds.tests.factories import UserFactory, member, register_case
 
 pytestmark = pytest.mark.django_db

@@ -88,14 +88,18 @@ def test_it_lists_every_term_nearest_legal_end_first_with_its_computation(office
     assert response.status_code == 200
     data = response.json()
     assert [(t["kind"], t["end"]) for t in data] == [
+        # The office's promise: 5 working days from today, Koningsdag (27 April) not counted.
+        ("eerste_contact", "2026-04-28"),
         ("niet_behandelen", "2026-04-29"), ("bezwaar", "2026-05-06"),
         ("afhandeling_klacht", "2026-05-13"), ("jaartermijn_klacht", "2026-09-01"),
     ]
+    promise, data = data[0], data[1:]
+    assert promise["decision"] is promise["complaint"] is promise["application"] is None
     objection = data[1]
     assert objection["decision"] == decision.pk and objection["complaint"] is None
     assert set(objection) == {
-        "id", "decision", "complaint", "kind", "kind_label", "name", "start", "raw_end", "end",
-        "basis", "explanation", "caveat", "watched", "met_on", "state",
+        "id", "decision", "complaint", "application", "kind", "kind_label", "name", "start",
+        "raw_end", "end", "basis", "explanation", "caveat", "watched", "met_on", "state",
     }
     assert objection["start"] == "2026-03-25" and objection["basis"].startswith("Awb 6:7, 6:8")
     assert objection["explanation"].startswith("Besluit bekendgemaakt op 24 maart 2026.")
@@ -104,8 +108,17 @@ def test_it_lists_every_term_nearest_legal_end_first_with_its_computation(office
     assert data[3]["watched"] is False and data[3]["state"] == "met"
 
 
-def test_a_case_without_procedures_has_no_deadlines(office):
-    assert api_as(office.ombudsman).get(url(register_case(office))).json() == []
+def test_a_new_case_without_procedures_has_only_the_offices_promise_of_first_contact(office):
+    [promise] = api_as(office.ombudsman).get(url(register_case(office))).json()
+    assert (promise["kind"], promise["start"], promise["end"]) == (
+        "eerste_contact", "2026-04-21", "2026-04-28")
+    assert promise["basis"] == "Werkwijze van het bureau" and promise["watched"] is True
+    assert "5 werkdagen" in promise["explanation"] and promise["state"] == "warning"
+
+
+def test_an_imported_case_without_procedures_has_no_deadlines(office):
+    case = register_case(office, imported=True, user=office.beheer)
+    assert api_as(office.ombudsman).get(url(case)).json() == []
 
 
 def test_it_costs_the_same_number_of_queries_for_one_or_ten_decisions(office):
@@ -121,7 +134,7 @@ def test_it_costs_the_same_number_of_queries_for_one_or_ten_decisions(office):
     one = count()
     for day in range(1, 10):
         decide(office, case, date(2026, 3, day), objection_filed_on=date(2026, 3, 20))
-    assert len(client.get(url(case)).json()) == 20
+    assert len(client.get(url(case)).json()) == 21  # and the office's promise
     assert count() == one
 
 

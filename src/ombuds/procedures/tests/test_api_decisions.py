@@ -16,7 +16,7 @@ from ombuds.cases.models import Case
 from ombuds.core.models import AuditEntry
 from ombuds.procedures.models import Deadline, DisputedDecision
 from ombuds.procedures.services import decision_create
-from ombuds.tests.factories import OrganisationFactory, register_case
+from ombuds.tests.factories import OrganisationFactory, first_contact, register_case
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +116,7 @@ def test_an_objection_meets_its_term_and_starts_the_decision_term(office):
                                                        "committee": False}, format="json")
 
     assert cleared.status_code == 200, cleared.json()
-    assert set(terms(client, case)) == {"bezwaar"}
+    assert set(terms(client, case)) == {"bezwaar", "eerste_contact"}
 
 
 @pytest.mark.parametrize(("body", "field", "message"), [
@@ -140,7 +140,8 @@ def test_an_invalid_date_is_a_400_naming_the_field_and_changes_nothing(office, b
     assert response.status_code == 400
     assert list(response.json()) == [field]
     assert message in response.json()[field][0]
-    assert not DisputedDecision.objects.exists() and not Deadline.objects.exists()
+    assert not DisputedDecision.objects.exists()
+    assert not Deadline.objects.filter(decision__isnull=False).exists()
 
 
 def test_an_invalid_patch_is_a_400_and_keeps_the_terms(office):
@@ -204,14 +205,15 @@ def test_the_list_costs_the_same_number_of_queries_for_one_or_ten_decisions(offi
 
 
 def test_deleting_a_decision_removes_its_terms(office):
-    case = register_case(office)
+    case = first_contact(office, register_case(office))
     decision = decision_create(user=office.ombudsman, case=case, subject="Besluit",
                                made_known_on=date(2026, 3, 24))
 
     response = api_as(office.ombudsman).delete(url(case, decision))
 
     assert response.status_code == 204
-    assert not DisputedDecision.objects.exists() and not Deadline.objects.exists()
+    assert not DisputedDecision.objects.exists()
+    assert list(Deadline.objects.values_list("kind", flat=True)) == ["eerste_contact"]  # met
     case.refresh_from_db()
     assert case.next_deadline_end is None
     assert AuditEntry.objects.filter(event="decision.deleted", object_label=case.reference).exists()
@@ -261,3 +263,89 @@ def test_policy_staff_get_a_403(office):
     assert client.get(url(case, decision)).status_code == 403
     assert client.delete(url(case, decision)).status_code == 403
     assert DisputedDecision.objects.count() == 1
+
+
+def test_a_posted_objection_is_judged_in_time_by_its_postmark(office):
+    case = register_case(office)
+    client = api_as(office.ombudsman)
+    decision = client.post(url(case), {"subject": "Besluit", "made_known_on": "2026-03-03"},
+                           format="json").json()  # objection term ends 14 April
+
+    response = client.patch(url(case, decision["id"]), {
+        "objection_posted_on": "2026-04-13", "objection_filed_on": "2026-04-16"}, format="json")
+
+    assert response.status_code == 200, response.json()
+    data = response.json()
+    assert data["objection_posted_on"] == "2026-04-13"
+    assert data["receipt"]["in_time"] is True and data["receipt"]["basis"] == "Awb 6:9 lid 2"
+    objection = terms(client, case)["bezwaar"]
+    assert objection["met_on"] == "2026-04-13" and "op tijd" in objection["caveat"]
+
+
+def test_a_late_objection_says_what_6_11_allows_and_keeps_the_reason(office):
+    case = register_case(office)
+    client = api_as(office.ombudsman)
+    decision = client.post(url(case), {"subject": "Besluit", "made_known_on": "2026-03-03"},
+                           format="json").json()
+
+    response = client.patch(url(case, decision["id"]), {
+        "objection_filed_on": "2026-04-17", "lateness_reason": "In het ziekenhuis opgenomen."},
+        format="json")
+
+    assert response.status_code == 200, response.json()
+    receipt = response.json()["receipt"]
+    assert receipt["in_time"] is False and receipt["basis"] == "Awb 6:9, 6:11"
+    assert "te laat" in receipt["explanation"] and "Awb 6:11" in receipt["explanation"]
+    assert response.json()["lateness_reason"] == "In het ziekenhuis opgenomen."
+    caveat = terms(client, case)["bezwaar"]["caveat"]
+    assert "Awb 6:11" in caveat and "In het ziekenhuis opgenomen." in caveat
+
+
+def test_a_decision_without_an_objection_has_no_receipt(office):
+    case = register_case(office)
+    response = api_as(office.ombudsman).post(url(case), {
+        "subject": "Besluit", "made_known_on": "2026-03-24"}, format="json")
+    assert response.status_code == 201 and response.json()["receipt"] is None
+
+
+def test_a_postponement_after_the_term_is_a_400_and_further_delay_needs_consent(office):
+    case = register_case(office)
+    client = api_as(office.ombudsman)
+    decision = client.post(url(case), {  # decision term on the objection ends 30 March
+        "subject": "Besluit", "made_known_on": "2026-01-05",
+        "objection_filed_on": "2026-01-20"}, format="json").json()
+
+    late = client.patch(url(case, decision["id"]), {"postponed_on": "2026-04-01"}, format="json")
+
+    assert late.status_code == 400
+    assert "Awb 7:10 lid 3" in late.json()["postponed_on"][0]
+    without_consent = client.patch(url(case, decision["id"]),
+                                   {"delay_consented_until": "2026-06-01"}, format="json")
+    assert without_consent.status_code == 400
+    assert "Awb 7:10 lid 4" in without_consent.json()["delay_consent_on"][0]
+
+    agreed = client.patch(url(case, decision["id"]), {
+        "delay_consent_on": "2026-04-02", "delay_consented_until": "2026-06-01"}, format="json")
+
+    assert agreed.status_code == 200, agreed.json()
+    assert agreed.json()["delay_consented_until"] == "2026-06-01"
+    term = terms(client, case)["beslissing_bezwaar"]
+    assert term["end"] == "2026-06-01" and "lid 4" in term["basis"]
+    assert term["state"] != "passed"
+
+
+def test_a_date_the_resident_gave_is_marked_until_staff_check_it(office):
+    from ombuds.procedures.services import decision_from_resident
+
+    case = register_case(office)
+    decision = decision_from_resident(case=case, made_known_on=date(2026, 3, 24))
+    client = api_as(office.ombudsman)
+    data = client.get(url(case, decision)).json()
+    assert data["given_by_resident"] is True and data["checked_on"] is None
+    assert "nog niet gecontroleerd" in terms(client, case)["bezwaar"]["caveat"]
+
+    response = client.patch(url(case, decision), {"checked_on": "2026-04-20"}, format="json")
+
+    assert response.status_code == 200, response.json()
+    assert response.json()["checked_on"] == "2026-04-20"
+    assert "nog niet gecontroleerd" not in terms(client, case)["bezwaar"]["caveat"]

@@ -24,7 +24,7 @@ from ombuds.core.models import AuditEntry
 from ombuds.procedures.digest import DigestNotSent, digest_collect, digest_send
 from ombuds.procedures.models import DeadlineAlert, DigestSent
 from ombuds.procedures.services import decision_create, decision_update
-from ombuds.tests.factories import UserFactory, member, register_case
+from ombuds.tests.factories import UserFactory, first_contact, member, register_case
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +32,7 @@ TUESDAY = date(2025, 10, 7)
 WARNING = date(2025, 9, 4)   # objection term raw end Thu 16 Oct: 7 working days left
 URGENT = date(2025, 8, 28)   # raw end Thu 9 Oct: 2 working days left
 PASSED = date(2025, 8, 1)    # ended Fri 12 Sep
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 FINE = date(2025, 9, 23)     # raw end Tue 4 Nov: 20 working days left
 
 
@@ -241,3 +242,38 @@ def test_the_command_queues_the_task_for_the_worker(office):
     assert queued.status == "READY"
     assert str(queued.id) in out.getvalue()
     assert mail.outbox == []
+
+
+def test_the_offices_promise_of_first_contact_is_reported_as_a_promise_not_a_legal_term(office):
+    with time_machine.travel(datetime(2025, 10, 1, 10, tzinfo=AMSTERDAM), tick=False):
+        case = register_case(office, assignee=office.ombudsman)  # contact by Wed 8 October
+    [item] = digest_collect(today=TUESDAY)[office.ombudsman]
+    assert (item.deadline.case, item.deadline.kind, item.state) == (case, "eerste_contact",
+                                                                     "urgent")
+
+    digest_send(today=TUESDAY)
+
+    body = mail.outbox[0].body
+    assert ("- Eerste contact (belofte van het bureau) (Werkwijze van het bureau)\n"
+            "  Urgent: nog enkele werkdagen, of de beloofde datum is al voorbij\n"
+            "  Contact opnemen uiterlijk op: woensdag 8 oktober 2025\n"
+            "  Dit is een belofte van het bureau aan de inwoner, geen wettelijke termijn.\n") in body
+    assert "Wettelijke laatste dag" not in body and "wettelijke termijn is voorbij" not in body
+
+
+def test_a_late_application_is_reported_and_the_penalty_as_it_would_run_is_not(office):
+    from ombuds.procedures.applications import application_create
+
+    case = first_contact(office, register_case(office, assignee=office.ombudsman))
+    with time_machine.travel(datetime(2025, 10, 7, 10, tzinfo=AMSTERDAM), tick=False):
+        application_create(user=office.ombudsman, case=case, kind="wmo_aanvraag",
+                           subject="Scootmobiel", submitted_on=date(2025, 9, 1),
+                           notice_of_default_on=date(2025, 9, 20))
+    assert case.deadlines.get(kind="dwangsom").watched is False
+
+    [item] = digest_collect(today=TUESDAY)[office.ombudsman]
+
+    assert (item.deadline.kind, item.state) == ("beslistermijn_aanvraag", "passed")
+    digest_send(today=TUESDAY)
+    assert "Verlopen: de wettelijke termijn is voorbij" in mail.outbox[0].body
+    assert "Dwangsom" not in mail.outbox[0].body

@@ -215,9 +215,9 @@ def test_removing_a_decision_asks_first_and_then_removes_its_terms(client, offic
     response = client.post(delete, {"confirm": "on"})
     assert response.status_code == 302
     assert not DisputedDecision.objects.filter(pk=decision.pk).exists()
-    assert not Deadline.objects.filter(case=case).exists()
+    assert not Deadline.objects.filter(case=case).exclude(kind="eerste_contact").exists()
     case.refresh_from_db()
-    assert case.next_deadline_end is None
+    assert case.next_deadline_name == "Eerste contact (belofte van het bureau)"
 
 
 def test_users_outside_the_case_get_a_404_and_change_nothing(client, office):
@@ -289,3 +289,88 @@ def test_a_term_written_in_python_is_the_markup_of_its_template(state):
                                                        {"view": view})
     assert "&lt;b&gt;Termijn&lt;/b&gt; &amp; &#x27;zo&#x27;" in deadline_item(
         DeadlineView(typed, state))
+
+
+def test_the_offices_promise_of_first_contact_is_shown_apart_from_the_legal_terms(client,
+                                                                                  office):
+    case = register_case(office)  # contact promised by Tuesday 28 April (Koningsdag skipped)
+    client.force_login(office.ombudsman)
+    section = termijnen(client.get(page_url(case)).content.decode())
+    promise = section[section.index("Belofte van het bureau"):section.index(
+        "Besluiten in geschil")]
+    assert "Geen wettelijke termijn" in promise
+    assert "Contact uiterlijk op" in promise and "dinsdag 28 april 2026" in promise
+    assert "Wettelijke laatste dag" not in promise and "Werkwijze van het bureau" in promise
+
+
+def test_the_decision_form_records_posting_lateness_and_consent(client, office):
+    case = register_case(office)
+    client.force_login(office.ombudsman)
+    response = client.post(page_url(case, "besluiten/nieuw/"), decision_form(
+        made_known_on="2026-01-05", objection_filed_on="2026-01-20", postponed_on="2026-03-01",
+        delay_consent_on="2026-04-01", delay_consented_until="2026-06-30"))
+    assert response.status_code == 302, response.content.decode()
+    decision = DisputedDecision.objects.get(case=case)
+    assert (decision.delay_consent_on, decision.delay_consented_until) == (
+        date(2026, 4, 1), date(2026, 6, 30))
+    term = Deadline.objects.get(case=case, kind="beslissing_bezwaar")
+    assert term.end == date(2026, 6, 30) and "lid 4" in term.basis
+
+
+def test_a_postponement_after_the_term_is_refused_and_what_was_typed_stays(client, office):
+    case = register_case(office)
+    client.force_login(office.ombudsman)
+    response = client.post(page_url(case, "besluiten/nieuw/"), decision_form(
+        made_known_on="2026-01-05", objection_filed_on="2026-01-20", postponed_on="2026-04-01"))
+    html = response.content.decode()
+    assert response.status_code == 400 and "Awb 7:10 lid 3" in html
+    assert 'value="2026-04-01"' in html or "1-4-2026" in html or "01-04-2026" in html
+    assert not DisputedDecision.objects.exists()
+
+
+def test_a_late_objection_is_flagged_with_what_6_11_allows(client, office):
+    case = register_case(office)
+    decision = decision_create(user=office.ombudsman, case=case, subject="Besluit",
+                               made_known_on=date(2026, 3, 3))  # term ended 14 April
+    decision_update(user=office.ombudsman, decision=decision, objection_filed_on=date(2026, 4, 17))
+    client.force_login(office.ombudsman)
+    section = termijnen(client.get(page_url(case)).content.decode())
+    assert "Bezwaar te laat (Awb 6:9)" in section and "Awb 6:11" in section
+    assert "Leg vast waarom het te laat was." in section
+
+    response = client.post(page_url(case, f"besluiten/{decision.pk}/wijzigen/"), decision_form(
+        subject="Besluit", made_known_on="2026-03-03", objection_filed_on="2026-04-17",
+        lateness_reason="Opgenomen in het ziekenhuis."))
+
+    assert response.status_code == 302, response.content.decode()
+    section = termijnen(client.get(page_url(case)).content.decode())
+    assert "Bezwaar te laat (Awb 6:9)" in section and "Opgenomen in het ziekenhuis." in section
+
+
+def test_a_date_the_resident_gave_is_marked_until_staff_check_it_on_the_form(client, office):
+    from ombuds.procedures.services import decision_from_resident
+
+    case = register_case(office)
+    decision = decision_from_resident(case=case, made_known_on=date(2026, 3, 24))
+    client.force_login(office.ombudsman)
+    assert "Nog niet gecontroleerd" in termijnen(client.get(page_url(case)).content.decode())
+    change = page_url(case, f"besluiten/{decision.pk}/wijzigen/")
+    assert "Gecontroleerd: de datum van het besluit klopt" in client.get(change).content.decode()
+
+    response = client.post(change, decision_form(subject=decision.subject,
+                                                 made_known_on="2026-03-24", checked="on"))
+
+    assert response.status_code == 302, response.content.decode()
+    decision.refresh_from_db()
+    assert decision.checked_on == date(2026, 4, 20)
+    section = termijnen(client.get(page_url(case)).content.decode())
+    assert "Nog niet gecontroleerd" not in section and "nog niet gecontroleerd" not in section
+
+
+def test_a_staff_decision_has_no_check_box(client, office):
+    case = register_case(office)
+    decision = decision_create(user=office.ombudsman, case=case, subject="Besluit",
+                               made_known_on=date(2026, 3, 24))
+    client.force_login(office.ombudsman)
+    html = client.get(page_url(case, f"besluiten/{decision.pk}/wijzigen/")).content.decode()
+    assert "Gecontroleerd" not in html and "Bezwaar op de post gedaan op" in html

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from ombuds.cases.services import case_transition
 from ombuds.procedures.services import decision_create
-from ombuds.tests.factories import register_case
+from ombuds.tests.factories import first_contact, register_case
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,8 @@ def today():
 
 
 def with_decision(office, title: str, made_known_on: date, **kwargs):
-    case = register_case(office, title=title, **kwargs)
+    """A case whose resident was called back (the office's promise met), with a decision."""
+    case = first_contact(office, register_case(office, title=title, **kwargs))
     decision_create(user=office.ombudsman, case=case, subject="Besluit",
                     made_known_on=made_known_on)
     return case
@@ -43,7 +44,7 @@ def row(html: str, case) -> str:
 
 
 def test_the_case_with_the_nearest_legal_end_comes_first(client, office):
-    without = register_case(office, title="Zonder termijn")
+    without = first_contact(office, register_case(office, title="Zonder termijn"))
     later = with_decision(office, "Later", date(2026, 4, 1))     # legal end 13 May
     nearest = with_decision(office, "Eerst", date(2026, 3, 24))  # legal end 6 May
     client.force_login(office.ombudsman)
@@ -69,6 +70,21 @@ def test_the_badge_says_the_state_in_words(client, office, made_known_on, label)
     found = re.findall(r'ombuds-deadline-badge--\w+"><span class="ombuds-visually-hidden">'
                        r'Status: </span>([^<]+)<', cell)
     assert found == [label]
+
+
+def test_a_new_case_shows_the_offices_promise_of_first_contact_until_someone_calls(client,
+                                                                                   office):
+    decided = with_decision(office, "Besluit", date(2026, 3, 24))  # act by 5 May
+    new = register_case(office, title="Nieuw")  # contact by 28 April (Koningsdag skipped)
+    client.force_login(office.ombudsman)
+    html = client.get(WORKLIST).content.decode()
+    assert html.index(new.reference) < html.index(decided.reference)
+    assert "Eerste contact (belofte van het bureau)" in row(html, new)
+    assert "28-4-2026" in row(html, new)
+
+    first_contact(office, new)
+
+    assert "Geen" in row(client.get(WORKLIST).content.decode(), new)
 
 
 def test_the_office_warning_window_decides_the_badge(client, office):

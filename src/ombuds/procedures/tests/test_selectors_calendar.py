@@ -10,7 +10,7 @@ from ombuds.deadlines import HolidayCalendar
 from ombuds.procedures.models import DesignatedDay, DesignationDecree
 from ombuds.procedures.selectors import holiday_calendar
 from ombuds.procedures.services import decision_create
-from ombuds.tests.factories import register_case
+from ombuds.tests.factories import first_contact, register_case
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +47,8 @@ def _calendar_reads(client, case) -> int:
 def test_the_case_page_reads_the_calendar_only_for_an_open_term(client, office):
     client.force_login(office.ombudsman)
     case = register_case(office)
+    assert _calendar_reads(client, case) == 1  # the office's promise of first contact runs
+    first_contact(office, case)
     assert _calendar_reads(client, case) == 0
     decision_create(user=office.ombudsman, case=case, subject="Besluit",
                     made_known_on=date.today())

@@ -9,14 +9,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from ombuds.cases.services import case_transition
 from ombuds.core.models import AuditEntry
 from ombuds.procedures.models import Complaint, Deadline, DesignatedDay, DesignationDecree
+from ombuds.procedures.planning import deadlines_recompute_open
 from ombuds.procedures.services import (
     complaint_update,
-    deadlines_recompute_open,
     decision_create,
     decision_delete,
     decision_update,
 )
-from ombuds.tests.factories import register_case
+from ombuds.tests.factories import first_contact, register_case
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def kinds(case):
 
 
 def test_a_decision_gets_its_objection_term_and_the_case_its_sort_key(office):
-    case = register_case(office)
+    case = first_contact(office, register_case(office))
     decision_create(user=office.ombudsman, case=case, subject="Scootmobiel afgewezen",
                     made_known_on=date(2026, 3, 24))
     term = kinds(case)["bezwaar"]
@@ -55,7 +55,7 @@ def test_changing_the_date_recomputes_every_term(office):
 
 
 def test_an_objection_meets_the_objection_term_and_starts_the_decision_term(office):
-    case = register_case(office)
+    case = first_contact(office, register_case(office))
     decision = decision_create(user=office.ombudsman, case=case, subject="Besluit",
                                made_known_on=date(2026, 3, 3))
     decision_update(user=office.ombudsman, decision=decision, objection_filed_on=date(2026, 4, 1),
@@ -78,14 +78,17 @@ def test_the_appeal_term_follows_the_decision_on_the_objection(office):
 
 
 def test_removing_the_objection_removes_the_terms_that_depended_on_it(office):
-    case = register_case(office)
+    case = first_contact(office, register_case(office))
     decision = decision_create(user=office.ombudsman, case=case, subject="Besluit",
                                made_known_on=date(2026, 3, 3), objection_filed_on=date(2026, 3, 20))
     decision_update(user=office.ombudsman, decision=decision, objection_filed_on=None)
-    assert set(kinds(case)) == {"bezwaar"}
+    assert set(kinds(case)) == {"bezwaar", "eerste_contact"}
     decision_delete(user=office.ombudsman, decision=decision)
     case.refresh_from_db()
-    assert not Deadline.objects.filter(case=case).exists() and case.next_deadline_end is None
+    # Only the office's promise, met by the call, is left: nothing open to sort by.
+    assert list(Deadline.objects.filter(case=case).values_list("kind", "met_on")) == [
+        ("eerste_contact", date(2026, 4, 20))]
+    assert case.next_deadline_end is None
 
 
 @pytest.mark.parametrize(("values", "field"), [
@@ -101,7 +104,8 @@ def test_impossible_dates_are_refused_in_dutch_and_nothing_is_stored(office, val
     with pytest.raises(ValidationError) as error:
         decision_create(user=office.ombudsman, case=case, **values)
     assert field in error.value.message_dict
-    assert not Deadline.objects.exists()
+    # The case keeps the office's promise of first contact it got at registration, no more.
+    assert list(Deadline.objects.values_list("kind", flat=True)) == ["eerste_contact"]
 
 
 def complaint_create(*, user, case, received_on, **facts):

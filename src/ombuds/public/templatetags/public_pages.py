@@ -24,3 +24,20 @@ def other_languages(context) -> list[dict]:
 def tel(number: str) -> str:
     """A phone number as a tel: link target (no spaces)."""
     return "".join(ch for ch in number or "" if ch.isdigit() or ch == "+")
+
+
+@register.filter
+def objection_sentence(end) -> str:
+    """The objection date for a resident, from ``terms.objection_sentence`` (the one wording
+    every channel uses): ``{{ term.end|objection_sentence }}``."""
+    from ombuds.public.terms import objection_sentence as sentence
+
+    return sentence(end) if end else ""
+
+
+@register.filter
+def resident_day(day) -> str:
+    """A date as residents read it (``terms.day_text``): 'maandag 4 januari 2027'."""
+    from ombuds.public.terms import day_text
+
+    return day_text(day) if day else ""

@@ -93,3 +93,37 @@ def test_the_publishable_report_shows_no_count_of_persons_under_10(office):
 ])
 def test_the_sqlite_percentile_interpolates_like_percentile_cont(values, fraction, expected):
     assert percentile(values, fraction) == expected
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_offices_promise_of_first_contact_is_counted_apart_from_the_legal_terms(office):
+    from ombuds.procedures.services import decision_create
+    from ombuds.tests.factories import first_contact
+
+    called = first_contact(office, register_case(office))  # promise met today
+    register_case(office)  # promise still running
+    decision_create(user=office.ombudsman, case=called, subject="Besluit",
+                    made_known_on=(NOW - timedelta(days=50)).date())  # objection term missed
+    report = report_build(municipality=office.steenwijkerland, period=Period.parse("2026"),
+                          exact=True)
+    rows = {(t, c, m): v for t, c, m, v in report.rows()}
+    assert rows["deadlines", "Verstreken zonder handeling", "count"] == 1
+    assert rows["deadlines", TOTAL, "count"] == 1  # the promises are not legal terms
+    assert rows["first_contact", "Op tijd contact", "count"] == 1
+    assert rows["first_contact", "Loopt nog", "count"] == 1
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_report_built_while_english_is_active_is_dutch_and_whole(office):
+    """A task or request in English (the resident pages have /en/) builds the same report: its
+    labels are Dutch and the disclosure links that name them still hold."""
+    from django.utils import translation
+
+    make_cases(office, 12)
+    dutch = list(report_build(municipality=office.steenwijkerland,
+                              period=Period.parse("2025-01-01..2026-12-31")).rows())
+    with translation.override("en"):
+        english = list(report_build(municipality=office.steenwijkerland,
+                                    period=Period.parse("2025-01-01..2026-12-31")).rows())
+    assert english == dutch
+    assert any(cell == "Ja" for _table, cell, _measure, _value in dutch)

@@ -16,7 +16,7 @@ from ombuds.procedures.selectors import deadline_state, holiday_calendar
 from ombuds.procedures.services import decision_create
 from ombuds.procedures.templatetags.procedures import STATE_LABELS
 from ombuds.tests.browser.conftest import login
-from ombuds.tests.factories import OrganisationFactory, register_case
+from ombuds.tests.factories import OrganisationFactory, first_contact, register_case
 
 
 def expected_label(term: rules.Term, office) -> str:
@@ -31,10 +31,14 @@ def test_the_worklist_puts_the_nearest_end_first_and_a_form_records_a_decision(p
     calendar = holiday_calendar()
     # Two cases whose decisions give different objection ends; the later one registered last
     # so "newest first" alone would put it on top.
-    near = register_case(office, title="Bijstand teruggevorderd", assignee=office.ombudsman)
+    # Both residents were called back, so the office's promise of first contact is met and the
+    # objection terms decide the order.
+    near = first_contact(office, register_case(office, title="Bijstand teruggevorderd",
+                                               assignee=office.ombudsman))
     decision_create(user=office.ombudsman, case=near, subject="Terugvordering bijstand",
                     made_known_on=today - timedelta(days=30))
-    far = register_case(office, title="Jeugdhulp beëindigd", assignee=office.ombudsman)
+    far = first_contact(office, register_case(office, title="Jeugdhulp beëindigd",
+                                              assignee=office.ombudsman))
     decision_create(user=office.ombudsman, case=far, subject="Einde jeugdhulp",
                     made_known_on=today - timedelta(days=5))
     near_term = rules.objection_term(today - timedelta(days=30), calendar)
@@ -68,7 +72,7 @@ def test_the_worklist_puts_the_nearest_end_first_and_a_form_records_a_decision(p
     expect(page.get_by_text("Het besluit is vastgelegd en de termijnen zijn berekend.")) \
         .to_be_visible()
     term = rules.objection_term(made_known, calendar)
-    section = page.locator("section.ombuds-deadlines")
+    section = page.locator("section[aria-labelledby=termijnen]")
     expect(section.get_by_role("heading", name="Uren huishoudelijke hulp verlaagd")).to_be_visible()
     expect(section.get_by_role("heading", name=re.compile("^Bezwaartermijn"))).to_be_visible()
     expect(section).to_contain_text("Awb 6:7, 6:8")
