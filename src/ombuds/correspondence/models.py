@@ -82,6 +82,14 @@ class LetterTemplate(models.Model):
         return f"{self.get_kind_display()} — {self.municipality}"
 
 
+class Addressee(models.TextChoices):
+    """Who a letter goes to: any party of the case."""
+
+    RESIDENT = "inwoner", _("De inwoner")
+    REPRESENTATIVE = "vertegenwoordiger", _("De vertegenwoordiger")
+    PARTY = "partij", _("Een partij")
+
+
 class Letter(models.Model):
     """A letter as sent: its text, its PDF (an attachment of a timeline entry), its channel."""
 
@@ -92,6 +100,11 @@ class Letter(models.Model):
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="letters")
     kind = models.CharField(_("soort"), max_length=30, choices=LetterKind.choices)
     recipient = models.CharField(_("aan"), max_length=200)
+    addressee = models.CharField(_("geadresseerde"), max_length=20, choices=Addressee.choices,
+                                 default=Addressee.RESIDENT)
+    #: The meeting a letter is about (invitation, report); chosen by the writer.
+    meeting = models.ForeignKey("mediation.Meeting", on_delete=models.PROTECT, null=True,
+                                blank=True, related_name="letters")
     party = models.ForeignKey("cases.CaseOrganisation", on_delete=models.PROTECT, null=True,
                               blank=True, related_name="+")
     subject = models.CharField(_("onderwerp"), max_length=200)

@@ -3,6 +3,8 @@ and the anonymous resident survey. A party is a ``cases.CaseOrganisation``."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -79,19 +81,42 @@ class ConsentOverride(models.Model):
 
 
 class Meeting(models.Model):
+    """A meeting with its life: planned (when, where, who is invited) → held (attendance,
+    minutes, agreements) or cancelled. A planned meeting can be edited and moved until it is
+    held; moving and cancelling are recorded on the timeline."""
+
     class Kind(models.TextChoices):
         JOINT = "gezamenlijk", _("Gezamenlijk gesprek")
         SEPARATE = "apart", _("Apart gesprek")
 
+    class Status(models.TextChoices):
+        PLANNED = "gepland", _("Gepland")
+        HELD = "gehouden", _("Gehouden")
+        CANCELLED = "geannuleerd", _("Geannuleerd")
+
     case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="meetings")
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.PLANNED)
     starts_at = models.DateTimeField(_("datum en tijd"))
-    place = models.CharField(_("plaats of kanaal"), max_length=200)
+    duration_minutes = models.PositiveSmallIntegerField(_("duur (minuten)"), default=60)
+    place = models.CharField(_("plaats"), max_length=200, blank=True,
+                             help_text=_("Adres of ruimte; leeg bij een videogesprek."))
+    video_url = models.URLField(_("videolink"), blank=True)
     parties = models.ManyToManyField("cases.CaseOrganisation", related_name="meetings",
                                      blank=True, verbose_name=_("partijen"))
-    resident_present = models.BooleanField(_("inwoner aanwezig"), default=True)
+    #: Who is invited besides the parties.
+    resident_invited = models.BooleanField(_("inwoner uitgenodigd"), default=True)
+    representative_invited = models.BooleanField(_("vertegenwoordiger uitgenodigd"),
+                                                 default=False)
     other_participants = models.CharField(_("andere deelnemers"), max_length=300, blank=True)
+    invitations_sent_at = models.DateTimeField(_("uitnodigingen verstuurd op"), null=True,
+                                               blank=True)
+    #: Known once held (null while planned or cancelled).
+    resident_present = models.BooleanField(_("inwoner aanwezig"), null=True, blank=True)
     minutes = models.TextField(_("verslag"), blank=True)
+    held_at = models.DateTimeField(_("vastgelegd als gehouden op"), null=True, blank=True)
+    cancelled_reason = models.CharField(_("reden van annuleren"), max_length=300, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
@@ -100,9 +125,18 @@ class Meeting(models.Model):
         verbose_name = _("gesprek")
         verbose_name_plural = _("gesprekken")
         ordering = ["-starts_at"]
+        indexes = [models.Index(fields=["status", "starts_at"], name="meeting_status_start_idx")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.starts_at:%d-%m-%Y}"
+
+    @property
+    def is_planned(self) -> bool:
+        return self.status == self.Status.PLANNED
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timedelta(minutes=self.duration_minutes)
 
 
 class Agreement(models.Model):
