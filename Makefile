@@ -1,7 +1,7 @@
 # Ombuds developer tasks. Needs only Python 3.11+ and make (npm only for `make vendor`).
 #
 #   make demo          the demo at http://127.0.0.1:8000 (demo accounts, password "demo"),
-#                      with the task worker alongside
+#                      with the task worker alongside; PORT=8001 when 8000 is taken
 #   make test          the test suite except browser tests (honours DATABASE_URL)
 #   make test-browser  end-to-end tests in headless Chromium (Debian's /usr/bin/chromium)
 #   make lint          ruff, and the configuration reference must be current
@@ -15,7 +15,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DATA_DIR ?= $(or $(OMBUDS_DATA_DIR),var)
-DEMO_ENV := OMBUDS_DEMO_MODE=1
+# The demo's port; links in e-mail (status and partner links, the digest) follow it.
+PORT ?= 8000
+DEMO_URL := http://127.0.0.1:$(PORT)
+DEMO_ENV := OMBUDS_DEMO_MODE=1 OMBUDS_BASE_URL=$(or $(OMBUDS_BASE_URL),$(DEMO_URL))
 # Commands that need no secret of their own (lint, bench) use the test settings.
 TEST_SETTINGS := DJANGO_SETTINGS_MODULE=ombuds.config.settings_test
 SCALE ?= 100000
@@ -37,6 +40,10 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 install: $(STAMP)
 
 demo: $(STAMP)
+	@# A taken port fails here, before the slow steps, with the way out.
+	@$(BIN)/python -c 'import socket; socket.create_server(("127.0.0.1", $(PORT))).close()' \
+	  2>/dev/null || { echo "Port $(PORT) is in use. Start the demo on another port:" \
+	  "make demo PORT=$$(( $(PORT) + 1 ))"; exit 1; }
 	mkdir -p $(DATA_DIR)
 	@# Marks this data directory as the demo's, so `.venv/bin/ombuds …` works here without
 	@# exporting OMBUDS_DEMO_MODE (e.g. `ombuds report` on the demo data).
@@ -45,7 +52,7 @@ demo: $(STAMP)
 	$(DEMO_ENV) $(BIN)/ombuds collectstatic --noinput --verbosity 0
 	$(DEMO_ENV) $(BIN)/ombuds load_demo
 	@echo
-	@echo "  Ombuds demo: http://127.0.0.1:8000/werk/  (stop with Ctrl-C)"
+	@echo "  Ombuds demo: $(DEMO_URL)/werk/  (stop with Ctrl-C)"
 	@echo "  Log in as ombudsman, secretariaat, coordinator, beleid, beheer or"
 	@echo "  ombudsman-westerveld, password: demo"
 	@echo "  The task worker runs alongside (imports, reports, e-mail to this console)."
@@ -54,7 +61,7 @@ demo: $(STAMP)
 	@# stops any other way, the trap stops the worker.
 	$(DEMO_ENV) $(BIN)/ombuds db_worker --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT TERM; \
-	$(DEMO_ENV) $(BIN)/ombuds runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(BIN)/ombuds runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -193,6 +193,16 @@ def scenarios(f: dict) -> list[dict]:
                   "/werk/zaken/?view=alle&q=bewindvoerder",
                   "/werk/zaken/?view=alle&q=wachttijden+huishoudelijke+hulp",
                   "/werk/zaken/?view=alle&q=energietoeslag+afgewezen"]},
+        # Issue 15: a resident by phone (any spelling), e-mail, postcode or name, and part
+        # of a case number; each an indexed equality on a search key (docs/architecture.md).
+        {"name": "person and case-number search", "target": "p95 ≤ 150 ms",
+         "urls": ["/werk/zaken/?view=alle&q=06-00001235",
+                  "/werk/zaken/?view=alle&q=%2B31+6+0000+4321",
+                  "/werk/zaken/?view=alle&q=inwoner1237%40example.org",
+                  "/werk/zaken/?view=alle&q=8331+ab",
+                  "/werk/zaken/?view=alle&q=Pieter+Jansen",
+                  "/werk/zaken/?view=alle&q=2026-0031",
+                  "/werk/zaken/?view=alle&q=0031"]},
         {"name": "dashboard", "target": "≤ 1 s", "requests": 20,
          "urls": [f"/werk/rapportages/?gemeente={m}&periode=2026&versie=exact"]},
         {"name": "annual report (PDF)", "target": "≤ 10 s", "requests": 5,

@@ -298,7 +298,7 @@ def load(scale: int, *, seed: int = 2016) -> dict:
                    rng.choice(["ja", "nee", "onbekend"]) if closed else "", "",
                    rng.randrange(15, 600) if closed else None,
                    opened, closed_at, closed_at or opened, nd_end, nd_raw, nd_name,
-                   f"{title}\n{story}\n{wish}")
+                   nd_end, nd_raw, nd_name, f"{title}\n{story}\n{wish}")
 
     columns = ["id", "reference", "municipality_id", "workflow_id", "status", "outcome",
                "channel", "referred_by", "person_id", "representative_id",
@@ -306,8 +306,10 @@ def load(scale: int, *, seed: int = 2016) -> dict:
                "sensitive_details", "urgency", "assignee_id", "created_by_id",
                "procedure_avoided", "procedure_avoided_what", "minutes_spent", "opened_at",
                "closed_at", "updated_at", "next_deadline_end", "next_deadline_raw_end",
-               "next_deadline_name", "search_text"]
-    missing = {f.column for f in Case._meta.concrete_fields} - set(columns)
+               "next_deadline_name", "next_legal_end", "next_legal_raw_end", "next_legal_name",
+               "search_text"]
+    # Generated columns (the search keys) are the database's to fill.
+    missing = {f.column for f in Case._meta.concrete_fields if not f.generated} - set(columns)
     assert not missing, f"the generator misses case columns: {missing}"
     _copy("cases_case", columns, cases())
     _log(f"{scale} cases", start)
@@ -334,12 +336,12 @@ def load(scale: int, *, seed: int = 2016) -> dict:
         ("disputed decisions", """
         INSERT INTO procedures_disputeddecision (case_id, organisation_id, subject,
             made_known_on, objection_filed_on, committee, postponed_on, objection_decided_on,
-            appeal_filed_on, created_at, updated_at)
+            appeal_filed_on, given_by_resident, lateness_reason, created_at, updated_at)
         SELECT c.id, NULL, 'Aanvraag afgewezen',
                coalesce(c.next_deadline_raw_end - 42, c.opened_at::date - 10),
                CASE WHEN c.next_deadline_name = 'Bezwaartermijn' THEN NULL
                     ELSE coalesce(c.next_deadline_raw_end - 42, c.opened_at::date - 10) + 20 END,
-               false, NULL, c.closed_at::date, NULL, now(), now()
+               false, NULL, c.closed_at::date, NULL, false, '', now(), now()
         FROM cases_case c
         WHERE c.next_deadline_end IS NOT NULL OR (c.closed_at IS NOT NULL AND c.id %% 5 = 0)
         """),

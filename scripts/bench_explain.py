@@ -28,7 +28,13 @@ django.setup()
 from django.db import connection  # noqa: E402
 
 from ombuds.accounts.models import User  # noqa: E402
-from ombuds.cases.selectors import CaseFilter, case_list  # noqa: E402
+from ombuds.cases.models import Person  # noqa: E402
+from ombuds.cases.selectors import (  # noqa: E402
+    PERSON_MATCHES_MAX,
+    CaseFilter,
+    case_list,
+    person_name_filter,
+)
 from ombuds.cases.views.worklist import PAGE_SIZE  # noqa: E402
 from ombuds.cases.views.worklist_rows import COLUMNS  # noqa: E402
 from ombuds.core.models import Municipality  # noqa: E402
@@ -52,6 +58,14 @@ def main() -> int:
             CaseFilter(view="alle", municipality=stw.pk, channel="telefoon"),
         "Full-text search 'scootmobiel kapot', best matches first (page 1, 50 rows)":
             CaseFilter(view="alle", q="scootmobiel kapot"),
+        # Issue 15: the persons are found first (one indexed lookup, not shown here), then
+        # their cases by person_id/representative_id; a case number by reference_number.
+        "Search by phone '06-00001235' (page 1, 50 rows)":
+            CaseFilter(view="alle", q="06-00001235"),
+        "Search by name 'Pieter Jansen', the name's cases first (page 1, 50 rows)":
+            CaseFilter(view="alle", q="Pieter Jansen"),
+        "Search by part of a case number '2026-0031' (page 1, 50 rows)":
+            CaseFilter(view="alle", q="2026-0031"),
     }
     out = []
     for title, filters in lists.items():
@@ -60,6 +74,14 @@ def main() -> int:
         out.append(explain(title, rows.values_list(*COLUMNS)[:PAGE_SIZE]))
         out.append(explain(title.split(":")[0] + ": the capped count (at most 1,001 rows)",
                            rows.order_by()[:1001].values("pk")))
+    persons = {
+        "Person lookup by phone key": Person.objects.filter(phone_key="0600001235"),
+        "Person lookup by postcode key": Person.objects.filter(postcode_key="8331AB"),
+        "Person lookup by name 'Pieter Jansen' (word starts, GIN)":
+            person_name_filter(Person.objects.all(), ["pieter", "jansen"]),
+    }
+    for title, persons_qs in persons.items():
+        out.append(explain(title, persons_qs.order_by("pk").values("pk")[:PERSON_MATCHES_MAX + 1]))
     print("\n".join(out))
     return 0
 

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 
 from ombuds.accounts.mfa import second_factor_reset
 from ombuds.accounts.models import Membership, User
-from ombuds.core.admin import ScopedAdmin, may_administer
+from ombuds.core.admin import LabelledTabularInline, ScopedAdmin, may_administer
 from ombuds.core.models import Municipality
 from ombuds.core.selectors import administered_municipality_ids
 
@@ -36,7 +36,7 @@ def reaches_beyond_scope(request, user: User | None) -> bool:
     return user.is_superuser or user.memberships.exclude(municipality_id__in=ids).exists()
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(LabelledTabularInline):
     model = Membership
     extra = 1
     fields = ["municipality", "role", "sees_health_details"]
@@ -53,6 +53,7 @@ class MembershipInline(admin.TabularInline):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "municipality":
+            kwargs.setdefault("label", "Gemeente")  # the model field has no Dutch name
             ids = administered_municipality_ids(request.user)
             if ids is not None:
                 kwargs["queryset"] = Municipality.objects.filter(id__in=ids)

@@ -27,6 +27,10 @@ ROLE_LABELS = {
 
 #: Roles that may open person-level case data at all. Policy and admin never do.
 CASE_ROLES = frozenset({Role.OMBUDSPERSON, Role.SECRETARIAT, Role.COORDINATOR})
+#: Roles that see residents and representatives by name and contact details, and so may
+#: search cases by them (name, phone, e-mail, postcode). Any other role searching the
+#: worklist gets the search by case number and subject only.
+PERSON_ROLES = frozenset({Role.OMBUDSPERSON, Role.SECRETARIAT, Role.COORDINATOR})
 #: Roles that see every case of their municipalities (secretariat sees a subset).
 ALL_CASES_ROLES = frozenset({Role.OMBUDSPERSON, Role.COORDINATOR})
 #: Roles that may register a new case.

@@ -30,7 +30,7 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 #: The content each allowed extension must have; "text" is UTF-8 text without NUL bytes.
 EXPECTED = {"pdf": "pdf", "jpg": "jpeg", "jpeg": "jpeg", "png": "png", "docx": "docx",
-            "odt": "odt", "txt": "text", "eml": "text"}
+            "odt": "odt", "txt": "text", "eml": "text", "ics": "text"}
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 #: A docx/odt with more members than this is not looked into (and refused).
 ZIP_MAX_MEMBERS = 10_000
@@ -44,6 +44,7 @@ CONTENT_TYPES = {
     "odt": "application/vnd.oasis.opendocument.text",
     "txt": "text/plain",
     "eml": "message/rfc822",
+    "ics": "text/calendar",  # a meeting's calendar file, sent with its invitation (issue 15)
 }
 
 

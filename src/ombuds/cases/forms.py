@@ -25,6 +25,7 @@ from ombuds.cases.models import (
 from ombuds.cases.services import Closure, PersonData, transition_date_label
 from ombuds.cases.worklist_choices import worklist_choices
 from ombuds.core.models import Theme
+from ombuds.domain.contact import phone_display, postcode_normal
 
 NEW_PERSON = "nieuw"
 
@@ -89,7 +90,9 @@ class WorklistFilterForm(StyledForm):
     view = forms.ChoiceField(choices=list(VIEWS.items()), required=False,
                              widget=forms.HiddenInput)
     q = forms.CharField(label="Zoeken", required=False, max_length=200,
-                        help_text="Zoek in onderwerp en verhaal, of op zaaknummer.")
+                        help_text="Naam, telefoonnummer, e-mail of postcode van inwoner of "
+                                  "vertegenwoordiger, (een deel van) het zaaknummer, of "
+                                  "woorden uit onderwerp en verhaal.")
     gemeente = forms.TypedChoiceField(label="Gemeente", required=False, coerce=int)
     status = forms.ChoiceField(label="Status", required=False)
     kanaal = forms.ChoiceField(label="Kanaal", required=False,
@@ -152,19 +155,32 @@ class IntakeForm(StyledForm):
         label="Verwezen door", required=False, max_length=200,
         help_text="Alleen bij een verwijzing: de organisatie of professional.",
     )
-    # the resident
+    # the resident; ``autocomplete`` names each field's purpose (WCAG 1.3.5), in a section of
+    # its own per person so a browser never mixes the resident's and representative's details
     name = forms.CharField(label="Naam", max_length=200,
+                           widget=forms.TextInput(attrs={"autocomplete": "section-inwoner name"}),
                            error_messages={"required": "Vul de naam van de inwoner in."})
     date_of_birth = forms.DateField(
         label="Geboortedatum", required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "section-inwoner bday"},
+                               format="%Y-%m-%d"),
         help_text="Bijvoorbeeld 31-12-1960.",
     )
-    email = forms.EmailField(label="E-mailadres", required=False)
-    phone = forms.CharField(label="Telefoonnummer", required=False, max_length=40)
-    street = forms.CharField(label="Straat en huisnummer", required=False, max_length=200)
-    postcode = forms.CharField(label="Postcode", required=False, max_length=10)
-    city = forms.CharField(label="Woonplaats", required=False, max_length=100)
+    email = forms.EmailField(
+        label="E-mailadres", required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "section-inwoner email"}))
+    phone = forms.CharField(
+        label="Telefoonnummer", required=False, max_length=40,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "section-inwoner tel"}))
+    street = forms.CharField(
+        label="Straat en huisnummer", required=False, max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "section-inwoner street-address"}))
+    postcode = forms.CharField(
+        label="Postcode", required=False, max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "section-inwoner postal-code"}))
+    city = forms.CharField(
+        label="Woonplaats", required=False, max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "section-inwoner address-level2"}))
     preferred_channel = forms.ChoiceField(
         label="Liefst bereikbaar via", required=False,
         choices=_choices(ContactChannel, "Geen voorkeur"),
@@ -185,14 +201,20 @@ class IntakeForm(StyledForm):
     )
     # the representative
     rep_name = forms.CharField(label="Vertegenwoordiger", required=False, max_length=200,
+                               widget=forms.TextInput(
+                                   attrs={"autocomplete": "section-vertegenwoordiger name"}),
                                help_text="Volledige naam; laat leeg als er geen is.")
     rep_relation = forms.ChoiceField(
         label="Relatie tot de inwoner", required=False,
         choices=_choices(RepresentativeRelation, "Kies een relatie"),
     )
     rep_phone = forms.CharField(label="Telefoon vertegenwoordiger", required=False,
-                                max_length=40)
-    rep_email = forms.EmailField(label="E-mail vertegenwoordiger", required=False)
+                                max_length=40, widget=forms.TextInput(attrs={
+                                    "type": "tel",
+                                    "autocomplete": "section-vertegenwoordiger tel"}))
+    rep_email = forms.EmailField(label="E-mail vertegenwoordiger", required=False,
+                                 widget=forms.EmailInput(
+                                     attrs={"autocomplete": "section-vertegenwoordiger email"}))
     # the question
     title = forms.CharField(
         label="Onderwerp", max_length=160, error_messages={"required": "Vul een onderwerp in."},
@@ -275,6 +297,25 @@ class IntakeForm(StyledForm):
         return next((p for p in self.matches if str(p.pk) == value), None)
 
     # --- validation ----------------------------------------------------------------------
+    def _phone(self, name: str) -> str:
+        value = self.cleaned_data.get(name, "").strip()
+        if value and phone_display(value) is None:
+            raise ValidationError("Vul een telefoonnummer in, zoals 06 12345678 of "
+                                  "0521 123456.")
+        return phone_display(value) if value else ""
+
+    def clean_phone(self) -> str:
+        return self._phone("phone")
+
+    def clean_rep_phone(self) -> str:
+        return self._phone("rep_phone")
+
+    def clean_postcode(self) -> str:
+        value = self.cleaned_data.get("postcode", "").strip()
+        if value and postcode_normal(value) is None:
+            raise ValidationError("Vul een postcode in zoals 1234 AB.")
+        return postcode_normal(value) if value else ""
+
     def clean(self):
         data = super().clean()
         municipality = data.get("municipality")
@@ -484,17 +525,35 @@ class TransitionForm(StyledForm):
                         "max_value": "Vul ten hoogste 100000 minuten in."},
     )
     CLOSURE_FIELDS = ("procedure_avoided", "procedure_avoided_what", "minutes_spent")
+    AVOIDED_FIELDS = ("procedure_avoided", "procedure_avoided_what")
 
-    def __init__(self, *args, case, transition=None, **kwargs):
+    def __init__(self, *args, case, transition=None, open_items=(), formal_procedure="",
+                 **kwargs):
+        """``open_items`` (the closing check, ``cases.hooks.case_open_items``) adds the
+        required reason to close anyway; ``formal_procedure`` (``case_formal_procedure``)
+        drops the question whether a formal procedure was avoided: the case is one."""
         if transition is not None:
             kwargs.setdefault("auto_id", f"id_status_{transition.target}_%s")
         super().__init__(*args, **kwargs)
         workflow = case.workflow.workflow
         self.transition = transition
         self.closes = transition is not None and workflow.is_closed(transition.target)
+        self.open_items = list(open_items) if self.closes else []
+        self.formal_procedure = formal_procedure if self.closes else ""
         if not self.closes:
             for name in self.CLOSURE_FIELDS:
                 del self.fields[name]
+        elif formal_procedure:
+            for name in self.AVOIDED_FIELDS:
+                del self.fields[name]
+        if self.open_items:
+            self.fields["reason"] = forms.CharField(
+                label="Toch afsluiten, omdat …", max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text="Er staat nog iets open. Schrijf op waarom u de zaak toch afsluit. "
+                          "Dit komt met de lijst van wat open staat in de tijdlijn.",
+                error_messages={"required": "Schrijf op waarom u de zaak toch afsluit, of "
+                                            "handel eerst af wat nog open staat."})
         # The date the move records, where it records one (a complaint's receipt, the
         # sending of an acknowledgement or of the findings): asked for, default today.
         label = transition_date_label(case=case, transition=transition) if transition else ""
@@ -522,7 +581,9 @@ class TransitionForm(StyledForm):
             return data
         if not data.get("outcome") and "outcome" not in self.errors:
             self.add_error("outcome", "Kies een uitkomst om de zaak af te sluiten.")
-        if not data.get("procedure_avoided") and "procedure_avoided" not in self.errors:
+        # A case that is itself a formal procedure is not asked whether one was avoided.
+        if "procedure_avoided" in self.fields and not data.get("procedure_avoided") \
+                and "procedure_avoided" not in self.errors:
             self.add_error("procedure_avoided",
                            "Kies of een formele procedure is voorkomen: ja, nee of onbekend.")
         if data.get("procedure_avoided") == "ja" and not data.get("procedure_avoided_what") \
@@ -541,10 +602,15 @@ class TransitionForm(StyledForm):
         if not self.closes:
             return None
         d = self.cleaned_data
-        return Closure(procedure_avoided=d["procedure_avoided"],
+        avoided = d.get("procedure_avoided", "")
+        return Closure(procedure_avoided=avoided,
                        procedure_avoided_what=(d["procedure_avoided_what"]
-                                               if d["procedure_avoided"] == "ja" else ""),
+                                               if avoided == "ja" else ""),
                        minutes_spent=d["minutes_spent"])
+
+    def close_anyway_reason(self) -> str:
+        """Why the case closes although something is open ("" when nothing is)."""
+        return self.cleaned_data.get("reason", "") if self.open_items else ""
 
 
 def _escape(value) -> str:

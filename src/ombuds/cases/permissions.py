@@ -11,6 +11,7 @@ from ombuds.accounts.roles import (
     HANDLER_ROLES,
     IMPORT_ROLES,
     INTAKE_ROLES,
+    PERSON_ROLES,
     TRANSITION_ROLES,
     Role,
 )
@@ -22,9 +23,11 @@ ROLE_ORDER = [Role.OMBUDSPERSON, Role.COORDINATOR, Role.SECRETARIAT, Role.ADMIN,
 def case_scope(user) -> Q:
     """Return the filter of the cases ``user`` may open; ``Q(pk__in=[])`` when none.
 
-    Ombudspersons and coordinators see every case of their municipalities; the secretariat
-    sees the intake queue (unassigned cases) and cases they registered or are assigned to.
-    Policy and admin roles never see a case.
+    Ombudspersons and coordinators see every case of their municipalities. The secretariat
+    sees what PRODUCT.md gives it: the intake (open cases nobody is assigned to yet) and the
+    cases assigned to them — not a case they registered once it is handed to a handler
+    (registering every intake would otherwise show them every case). Policy and admin roles
+    never see a case.
     """
     full = user.municipality_ids(ALL_CASES_ROLES)
     secretariat = user.municipality_ids({Role.SECRETARIAT}) - full
@@ -33,9 +36,15 @@ def case_scope(user) -> Q:
         scope |= Q(municipality_id__in=full)
     if secretariat:
         scope |= Q(municipality_id__in=secretariat) & (
-            Q(assignee__isnull=True) | Q(assignee=user) | Q(created_by=user)
+            Q(assignee__isnull=True, closed_at__isnull=True) | Q(assignee=user)
         )
     return scope
+
+
+def can_search_persons(user) -> bool:
+    """Whether ``user`` may search cases by a person's name, phone, e-mail or postcode
+    (``PERSON_ROLES``); the search itself stays within ``case_scope``."""
+    return user.is_authenticated and user.has_role(PERSON_ROLES)
 
 
 def main_role(user, municipality_id: int) -> Role | None:

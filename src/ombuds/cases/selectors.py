@@ -13,13 +13,24 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Case as Case_
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
+from django.utils.crypto import salted_hmac
 
+from ombuds.accounts.roles import PERSON_ROLES
 from ombuds.cases.models import Attachment, Case, Person, TimelineEntry
-from ombuds.cases.permissions import case_scope, main_role
+from ombuds.cases.permissions import can_search_persons, case_scope, main_role
 from ombuds.core.audit import Action, audit_log
 from ombuds.core.db import lock_own_rows
+from ombuds.domain.search import (
+    ReferencePart,
+    SearchKind,
+    SearchTerms,
+    email_key,
+    parse_search,
+    phone_key,
+)
 
 REFERENCE_PATTERN = re.compile(r"^[A-Za-z]{2,5}-\d{4}-\d{1,6}$")
 
@@ -34,6 +45,12 @@ def visible_cases(user) -> QuerySet[Case]:
     if not user.is_authenticated:
         return Case.objects.none()
     return Case.objects.filter(case_scope(user))
+
+
+def may_open(user, case: Case) -> bool:
+    """Whether ``user`` may (still) open ``case``: after the secretariat hands a case to a
+    handler, it leaves their scope, and the page they came from is no longer theirs."""
+    return visible_cases(user).filter(pk=case.pk).exists()
 
 
 def _authorisation(user, case: Case) -> tuple[str, str]:
@@ -150,16 +167,174 @@ def search_filter(queryset: QuerySet[Case], q: str) -> QuerySet[Case]:
         return queryset
     if REFERENCE_PATTERN.match(q):
         return queryset.filter(reference=q.upper())
+    return queryset.filter(_text_condition(q))
+
+
+def _text_condition(q: str) -> Q:
+    """The full-text condition of ``search_filter`` (title, story and wish)."""
     if connection.vendor == "postgresql":
-        return queryset.alias(search=search_vector()).filter(search=_search_query(q))
+        from django.contrib.postgres.search import SearchVectorExact
+
+        return Q(SearchVectorExact(search_vector(), _search_query(q)))
     condition = Q()
     for word in q.split():
         condition &= Q(search_text__icontains=word)
+    return condition
+
+
+#: At most this many persons a search by name, phone, e-mail or postcode takes the cases
+#: of; a name that matches more asks for a more precise search (the page says so).
+PERSON_MATCHES_MAX = 500
+#: The shortest word a name search uses (as the start of a word of the name).
+NAME_WORD_MIN = 2
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    """How a search text was read, for the worklist's message and the audit entry."""
+
+    kind: SearchKind | None = None
+    #: A search by a person's details that the user's role does not allow: only the case
+    #: number and the subject were searched.
+    refused: bool = False
+    #: More persons matched than ``PERSON_MATCHES_MAX``; only the first ones' cases are shown.
+    capped: bool = False
+    #: How many persons matched (a count; never who).
+    persons: int = 0
+
+    def notes(self) -> list[str]:
+        """What the worklist (and the API) must say of the search: a person search the role
+        may not do, or more persons than the search takes."""
+        notes = []
+        if self.refused and self.kind is not None:
+            what = ("woorden zijn alleen in het onderwerp gezocht, niet in namen"
+                    if self.kind == SearchKind.WORDS
+                    else f"er is niet op {self.kind.label} gezocht")
+            notes.append("Uw rol geeft geen toegang tot gegevens van personen: "
+                         f"{what}. U kunt zoeken op zaaknummer of onderwerp.")
+        if self.capped:
+            notes.append(f"Meer dan {PERSON_MATCHES_MAX} personen passen bij deze zoekterm; "
+                         f"alleen de zaken van de eerste {PERSON_MATCHES_MAX} staan hier. "
+                         "Maak de zoekterm preciezer, bijvoorbeeld met voor- en achternaam.")
+        return notes
+
+    def audit_details(self, terms: SearchTerms | None) -> dict:
+        """What the audit entry says of the search: its kind, never the text (a name or a
+        phone number is personal data, and the log is read more widely than the cases). A
+        search by a person's details carries a keyed digest of its key, so "who searched for
+        this number?" can be answered by computing the digest of that number (with the
+        server's ``SECRET_KEY``), without the log holding it."""
+        if self.kind is None or terms is None:
+            return {}
+        details = {"search": self.kind.value}
+        if self.refused:
+            details["search_refused"] = True
+        elif self.kind.personal or self.kind == SearchKind.WORDS:
+            details["persons"] = self.persons
+            if self.kind.personal:
+                details["search_digest"] = search_digest(terms)
+        return details
+
+
+def search_digest(terms: SearchTerms) -> str:
+    """A keyed digest of a personal search key (see ``SearchOutcome.audit_details``)."""
+    value = f"{terms.kind.value}:{terms.key}"
+    return salted_hmac("ombuds.cases.search", value, algorithm="sha256").hexdigest()[:24]
+
+
+def person_name_filter(queryset: QuerySet[Person], words) -> QuerySet[Person]:
+    """Persons whose name has, for every one of ``words``, a word starting with it.
+
+    PostgreSQL: a prefix query on the ``simple`` text-search vector of the name, the
+    expression of the GIN index ``person_name_simple_idx`` (migration 0013). SQLite: the
+    same with ``LIKE`` (a word starts the name or follows a space or hyphen).
+    """
+    words = [w for w in words if len(w) >= NAME_WORD_MIN]
+    if not words:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        raw = " & ".join(f"{word}:*" for word in words)  # \w+ words: no tsquery syntax
+        return queryset.alias(name_vector=SearchVector("name", config="simple")).filter(
+            name_vector=SearchQuery(raw, config="simple", search_type="raw"))
+    condition = Q()
+    for word in words:
+        condition &= (Q(name__istartswith=word) | Q(name__icontains=f" {word}")
+                      | Q(name__icontains=f"-{word}"))
     return queryset.filter(condition)
 
 
-def case_list(user, filters: CaseFilter) -> QuerySet[Case]:
-    """Return the filtered worklist of ``user`` (audited as a search), nearest deadline first.
+def _matching_persons(user, terms: SearchTerms) -> tuple[list[int], bool]:
+    """The ids of the persons (residents and representatives) of the user's offices that
+    ``terms`` finds, at most ``PERSON_MATCHES_MAX``; and whether there were more."""
+    offices = {m.municipality.office_id for m in user.cached_memberships
+               if m.role in PERSON_ROLES}
+    persons = Person.objects.filter(office_id__in=offices)
+    if terms.kind == SearchKind.PHONE:
+        persons = persons.filter(phone_key=terms.key)
+    elif terms.kind == SearchKind.EMAIL:
+        persons = persons.filter(email_key=terms.key)
+    elif terms.kind == SearchKind.POSTCODE:
+        persons = persons.filter(postcode_key=terms.key)
+    else:
+        persons = person_name_filter(persons, terms.words)
+    # No ORDER BY: with one, PostgreSQL may walk the primary key and test every person's
+    # name for a rare name (a second at 850,000 persons); without, it reads the index.
+    ids = list(persons.order_by().values_list("pk", flat=True)[:PERSON_MATCHES_MAX + 1])
+    return ids[:PERSON_MATCHES_MAX], len(ids) > PERSON_MATCHES_MAX
+
+
+def _reference_condition(part: ReferencePart) -> Q:
+    """Cases whose reference has this number (and prefix and year, when given): an indexed
+    equality on ``Case.reference_number``; the rest is checked on the few rows it finds."""
+    condition = Q(reference_number=part.number)
+    if part.prefix:
+        condition &= Q(reference__startswith=f"{part.prefix}-")
+    if part.year:
+        condition &= Q(reference__contains=f"-{part.year}-")
+    return condition
+
+
+def _title_condition(text: str) -> Q:
+    """Every word in the subject: the search for a role that may not search persons (the
+    subject has no names, as the intake form asks; the story may)."""
+    condition = Q()
+    for word in text.split():
+        condition &= Q(title__icontains=word)
+    return condition
+
+
+def search_condition(user, q: str) -> tuple[Q | None, SearchOutcome, SearchTerms | None, list[int]]:
+    """Return the condition on cases for the search text ``q`` (``None`` without a text),
+    how it was read, its terms, and the ids of the persons it matched.
+
+    A case number (or part of one) is looked up by its number; a phone number, e-mail address
+    or postcode finds the cases whose resident or representative has it; other words find a
+    resident or representative by name *or* the words in the case's subject and story. Only
+    roles that see persons (``can_search_persons``) search by a person's details; for others
+    a person's details find nothing and words are looked for in the subject only.
+    """
+    terms = parse_search(q)
+    if terms is None:
+        return None, SearchOutcome(), None, []
+    if terms.kind == SearchKind.REFERENCE:
+        return _reference_condition(terms.reference), SearchOutcome(kind=terms.kind), terms, []
+    if not can_search_persons(user):
+        outcome = SearchOutcome(kind=terms.kind, refused=True)
+        return _title_condition(terms.text), outcome, terms, []
+    ids, capped = _matching_persons(user, terms)
+    person = Q(person_id__in=ids) | Q(representative_id__in=ids) if ids else Q(pk__in=[])
+    outcome = SearchOutcome(kind=terms.kind, capped=capped, persons=len(ids))
+    if terms.kind == SearchKind.WORDS:
+        return _text_condition(terms.text) | person, outcome, terms, ids
+    return person, outcome, terms, ids
+
+
+def case_search(user, filters: CaseFilter) -> tuple[QuerySet[Case], SearchOutcome]:
+    """Return the filtered worklist of ``user`` (audited as a search) and how its search text
+    was read. Nearest deadline first; a search by words shows the cases of a matching person
+    first, then the best text matches (PostgreSQL ranks them).
 
     The query uses only joins to single rows (``select_related``), so a page costs the same
     number of queries whatever the size of the register.
@@ -185,34 +360,49 @@ def case_list(user, filters: CaseFilter) -> QuerySet[Case]:
         qs = qs.filter(domains__id=filters.domain)
     if filters.theme:
         qs = qs.filter(themes__id=filters.theme)
-    qs = search_filter(qs, filters.q)
+    condition, outcome, terms, person_ids = search_condition(user, filters.q)
+    if condition is not None:
+        qs = qs.filter(condition)
     audit_log(
         user=user, action=Action.EXECUTE, event="case.searched", object_type="cases.case",
         details={k: v for k, v in filters.__dict__.items() if v not in ("", None) and k != "q"}
-        | ({"search": True} if filters.q else {}),
+        | outcome.audit_details(terms),
     )
-    q = filters.q.strip()
-    if q and connection.vendor == "postgresql" and not REFERENCE_PATTERN.match(q):
-        # A search shows the best matches first (ts_rank on the stored vector).
+    deadline_order = (F("next_deadline_end").asc(nulls_last=True), "-opened_at", "-id")
+    if terms is None or terms.kind != SearchKind.WORDS or outcome.refused:
+        # Nearest legal end first (the deadline watch), then the newest case.
+        return qs.order_by(*deadline_order), outcome
+    order = []
+    if person_ids:
+        order.append(Case_(When(Q(person_id__in=person_ids) | Q(representative_id__in=person_ids),
+                                then=Value(0)), default=Value(1)).asc())
+    if connection.vendor == "postgresql":
+        # The best text matches first (ts_rank on the stored vector).
         from django.contrib.postgres.search import SearchRank
 
-        return qs.alias(rank=SearchRank(search_vector(), _search_query(q))).order_by(
-            "-rank", "-opened_at", "-id")
-    # Nearest legal end first (the deadline watch), then the newest case.
-    return qs.order_by(F("next_deadline_end").asc(nulls_last=True), "-opened_at", "-id")
+        qs = qs.alias(rank=SearchRank(search_vector(), _search_query(terms.text)))
+        return qs.order_by(*order, "-rank", "-opened_at", "-id"), outcome
+    return qs.order_by(*order, *deadline_order), outcome
+
+
+def case_list(user, filters: CaseFilter) -> QuerySet[Case]:
+    """Return the filtered worklist of ``user`` (audited as a search); see ``case_search``."""
+    return case_search(user, filters)[0]
 
 
 def similar_persons(user, *, name: str = "", date_of_birth=None, email: str = "",
                     phone: str = "") -> list[Person]:
     """Return residents that may be the one being registered, with the cases the user may
-    see, so nobody gets two files by accident. Matches on e-mail, phone, or name with birth
-    date (or name alone when nothing else is known)."""
+    see, so nobody gets two files by accident. Matches on e-mail, phone (each in any
+    spelling, by its search key), or name with birth date (or name alone when nothing else
+    is known)."""
     offices = {m.municipality.office_id for m in user.cached_memberships}
     condition = Q()
-    if email:
-        condition |= Q(email__iexact=email.strip())
-    if phone:
-        condition |= Q(phone=phone.strip())
+    # The search keys, so "06 1234 5678" finds a resident stored as "+31612345678".
+    if email.strip():
+        condition |= Q(email_key=email_key(email))
+    if phone_key(phone):
+        condition |= Q(phone_key=phone_key(phone))
     if name and date_of_birth:
         condition |= Q(name__iexact=name.strip(), date_of_birth=date_of_birth)
     elif name and len(name.strip()) >= 3:

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from ombuds.accounts.models import User
 from ombuds.cases.attachments import validate_upload
-from ombuds.cases.hooks import hooks
+from ombuds.cases.hooks import OpenItem, case_open_items, hooks
 from ombuds.cases.models import (
     MANUAL_KINDS,
     Attachment,
@@ -323,7 +323,7 @@ class Closure:
 
 def case_transition(*, user: User, case: Case, target: str, outcome: str = "",
                     note: str = "", closure: Closure | None = None,
-                    on: date | None = None) -> Case:
+                    on: date | None = None, reason: str = "") -> Case:
     """Move ``case`` to ``target`` if its own workflow allows it; else raise InvalidTransition.
 
     Checks the table, then what the wings' hooks say the law requires (the complaint of
@@ -332,6 +332,13 @@ def case_transition(*, user: User, case: Case, target: str, outcome: str = "",
     is the date the move records where it records one (a complaint's receipt, the sending of
     an acknowledgement); default today. When the move closes the case, ``closure`` records
     whether a formal procedure was avoided and the time spent.
+
+    The closing check: a move that closes the case while something is still open (the hooks'
+    ``open_items``: planned meetings, open agreements, unchecked referrals, running terms,
+    letters not sent) needs ``reason``, the handler's "Toch afsluiten, omdat …"; without it
+    the move is refused with a ``ValidationError`` on ``reason`` that names every open item
+    (and lists them under ``open_items``). With it, the timeline entry of the closure keeps
+    the reason and the list of what was open.
     """
     if not can_transition(user, case):
         raise PermissionDenied("U mag de status van deze zaak niet wijzigen.")
@@ -349,6 +356,11 @@ def case_transition(*, user: User, case: Case, target: str, outcome: str = "",
         for hook in hooks():
             hook.check_transition(case=locked, source=source, target=target,
                                   outcome=outcome, on=on)
+        still_open = case_open_items(locked) if workflow.is_closed(target) else []
+        if still_open and not reason.strip():
+            raise open_items_error(still_open)
+        if still_open:
+            note = closing_note(note=note, reason=reason, items=still_open)
         now = timezone.now()
         locked.status = target
         fields = ["status", "updated_at"]
@@ -364,18 +376,51 @@ def case_transition(*, user: User, case: Case, target: str, outcome: str = "",
         summary = f"{transition.label}: {workflow.status(source).label} → {workflow.status(target).label}"
         if outcome:
             summary += f" ({workflow.outcome(outcome).label})"
+        if still_open:
+            summary += (" — toch afgesloten met 1 open punt" if len(still_open) == 1
+                        else f" — toch afgesloten met {len(still_open)} open punten")
         TimelineEntry.objects.create(
             case=locked, kind=EntryKind.STATUS, occurred_at=now, author=user,
             summary=summary[:200], body=note, status_from=source, status_to=target,
             outcome=outcome,
         )
+        details = {"from": source, "to": target, "outcome": outcome}
+        if still_open:  # the kinds only: an item's label may name the resident's matters
+            details["closed_with_open_items"] = sorted({item.kind for item in still_open})
         audit_case(user=user, case=case, action=Action.UPDATE, event="case.transitioned",
-                   details={"from": source, "to": target, "outcome": outcome})
+                   details=details)
         for hook in hooks():
             hook.transitioned(user=user, case=locked, source=source, target=target,
                               outcome=outcome, on=on)
     case.status, case.outcome, case.closed_at = locked.status, locked.outcome, locked.closed_at
     return case
+
+
+def open_items_error(items: Sequence[OpenItem]) -> ValidationError:
+    """The refusal of a closure while ``items`` are open: on ``reason``, naming each item,
+    with each item under ``open_items``; the items themselves are on ``.open_items``."""
+    listed = "; ".join(str(item) for item in items)
+    count = "staat nog 1 punt" if len(items) == 1 else f"staan nog {len(items)} punten"
+    error = ValidationError({
+        "reason": ValidationError(
+            f"Er {count} open: {listed}. Handel dat eerst af, of schrijf op waarom u de zaak "
+            f"toch afsluit.", code="open_items"),
+        "open_items": [ValidationError(str(item), code=item.kind) for item in items],
+    })
+    error.open_items = list(items)  # for a caller that shows them (the API)
+    return error
+
+
+def closing_note(*, note: str, reason: str, items: Sequence[OpenItem]) -> str:
+    """The body of the timeline entry of a closure despite ``items``: the handler's note, the
+    reason and what was still open (an agreement with its wording)."""
+    lines = [f"- {item}" + (f": {item.text}" if item.text else "") for item in items]
+    reason = reason.strip()
+    if reason.lower().startswith("omdat "):  # the form's label already says "omdat …"
+        reason = reason[len("omdat "):]
+    parts = [note.strip(), f"Toch afgesloten, omdat {reason}",
+             "Nog open bij het afsluiten:\n" + "\n".join(lines)]
+    return "\n\n".join(part for part in parts if part)
 
 
 def transition_date_label(*, case: Case, transition) -> str:

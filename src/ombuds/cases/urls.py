@@ -17,6 +17,7 @@ urlpatterns = [
     path("zaken/<str:reference>/gegevens/", views.case_edit, name="edit"),
     path("zaken/<str:reference>/toewijzen/", views.case_assign_view, name="assign"),
     path("zaken/<str:reference>/status/", views.case_transition_view, name="transition"),
+    path("zaken/<str:reference>/afsluiten/", views.case_close, name="close"),
     path("zaken/<str:reference>/heropenen/", views.case_reopen_view, name="reopen"),
     path("zaken/<str:reference>/bijlagen/<uuid:uuid>/", views.attachment_download,
          name="attachment"),

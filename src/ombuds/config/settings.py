@@ -149,7 +149,9 @@ WSGI_APPLICATION = "ombuds.config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Overrides of other packages' templates (the admin's base_site.html): the admin app
+        # comes first in INSTALLED_APPS, so an app's own copy would never be found.
+        "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -414,6 +416,8 @@ STORAGES = {
 }
 # Demo and development serve static files straight from the apps; production runs collectstatic.
 WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEBUG or DEMO_MODE
+# Files browsers ask for at the site root (/favicon.ico), served by WhiteNoise as they are.
+WHITENOISE_ROOT = PACKAGE_DIR / "core" / "static" / "ombuds" / "root"
 # No MEDIA_URL: attachments are never served by the web server, only by a permission-checked view.
 ATTACHMENT_MAX_BYTES = declare(
     "OMBUDS_ATTACHMENT_MAX_BYTES", 15 * 1024 * 1024, cast=int, group="Attachments",
@@ -421,7 +425,8 @@ ATTACHMENT_MAX_BYTES = declare(
 )
 ATTACHMENT_EXTENSIONS = declare(
     "OMBUDS_ATTACHMENT_EXTENSIONS",
-    ["pdf", "jpg", "jpeg", "png", "docx", "odt", "txt", "eml"], cast=list, group="Attachments",
+    ["pdf", "jpg", "jpeg", "png", "docx", "odt", "txt", "eml", "ics"], cast=list,
+    group="Attachments",
     help="File types accepted as attachments (checked by extension and by content).",
 )
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -439,6 +444,15 @@ PUBLIC_MAX_ATTACHMENTS = declare(
     "OMBUDS_ATTACHMENT_MAX_BYTES, with the same type checks as staff attachments).",
 )
 FILE_UPLOAD_PERMISSIONS = 0o640
+
+# --- Letters ---------------------------------------------------------------------------------
+LETTERHEAD_LOGO = declare(
+    "OMBUDS_LETTERHEAD_LOGO", "", group="Letters",
+    help="Path to the office's logo (a PNG or SVG file) for the letterhead of every letter, "
+    "above the office's name; empty for a letterhead of text only. The letterhead names the "
+    "office (name, visiting address, phone, e-mail from the beheer) and the municipality "
+    "as the one it serves. See docs/letters.md.",
+)
 
 # --- Reports ---------------------------------------------------------------------------------
 PILOT_PERIOD = declare(
@@ -497,6 +511,7 @@ SPECTACULAR_SETTINGS = {
     # Several components have a field "kind"; name the application kinds' enum explicitly.
     "ENUM_NAME_OVERRIDES": {
         "ApplicationKindEnum": "ombuds.domain.not_in_time.APPLICATION_KINDS.items",
+        "MeetingKindEnum": "ombuds.mediation.models.Meeting.Kind",
     },
 }
 

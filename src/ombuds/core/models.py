@@ -400,3 +400,23 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.message_id} {self.status}"
+
+
+class OutboxAttachment(models.Model):
+    """A further file of an outbox message besides its main attachment, e.g. the calendar
+    file (``.ics``) of a meeting invitation next to the letter's PDF."""
+
+    message = models.ForeignKey(OutboxMessage, on_delete=models.CASCADE,
+                                related_name="extra_attachments")
+    filename = models.CharField(max_length=200)
+    content = models.BinaryField()
+    #: The MIME type with its parameters, e.g. ``text/calendar; method=REQUEST``.
+    content_type = models.CharField(max_length=120)
+
+    class Meta:
+        verbose_name = _("bijlage van uitgaand bericht")
+        verbose_name_plural = _("bijlagen van uitgaande berichten")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.message_id}: {self.filename}"

@@ -26,7 +26,11 @@ from __future__ import annotations
 import logging
 import smtplib
 import uuid
+from collections.abc import Sequence
 from datetime import timedelta
+from email import encoders
+from email.mime.base import MIMEBase
+from email.mime.text import MIMEText
 from functools import reduce
 from operator import or_
 
@@ -36,15 +40,20 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from ombuds.core.models import OutboxMessage
+from ombuds.core.models import OutboxAttachment, OutboxMessage
 
 logger = logging.getLogger(__name__)
 Status = OutboxMessage.Status
 
 
 def outbox_enqueue(*, to: str, subject: str, body: str, case=None, attachment_name: str = "",
-                   attachment: bytes | None = None) -> OutboxMessage:
+                   attachment: bytes | None = None,
+                   extra_attachments: Sequence[tuple[str, bytes, str]] = ()) -> OutboxMessage:
     """Store an e-mail for sending. Subjects never carry personal data (callers' duty).
+
+    ``attachment`` is the main file (a letter's PDF); ``extra_attachments`` are further
+    ``(filename, content, content_type)`` files, e.g. a meeting's ``.ics``; the content type
+    may carry parameters (``text/calendar; method=REQUEST``).
 
     The Message-ID is fixed here, once, so a resend after a crash is recognisable as the same
     message by every mail client. After the surrounding transaction commits, the task worker
@@ -54,6 +63,11 @@ def outbox_enqueue(*, to: str, subject: str, body: str, case=None, attachment_na
     message = OutboxMessage.objects.create(
         to=to, subject=subject, body=body, case=case, attachment_name=attachment_name,
         attachment=attachment, message_id=f"<{uuid.uuid4().hex}@{domain}>",
+    )
+    OutboxAttachment.objects.bulk_create(
+        OutboxAttachment(message=message, filename=name, content=content,
+                         content_type=content_type)
+        for name, content, content_type in extra_attachments
     )
     transaction.on_commit(_enqueue_send_task)
     return message
@@ -105,7 +119,28 @@ def _email(message: OutboxMessage, smtp) -> EmailMessage:
     if message.attachment:
         email.attach(message.attachment_name or "bijlage.pdf", bytes(message.attachment),
                      "application/pdf")
+    for extra in message.extra_attachments.all():
+        email.attach(_mime_part(extra.filename, bytes(extra.content), extra.content_type))
     return email
+
+
+def _mime_part(filename: str, content: bytes, content_type: str) -> MIMEBase:
+    """One attachment as a MIME part, keeping the content type's parameters (a calendar
+    invitation needs ``method=REQUEST`` on its part, RFC 6047 §2.4); text goes as UTF-8."""
+    kind, *params = [part.strip() for part in content_type.split(";")]
+    maintype, subtype = kind.split("/", 1)
+    if maintype == "text":
+        part = MIMEText(content.decode("utf-8"), subtype, "utf-8")
+    else:
+        part = MIMEBase(maintype, subtype)
+        part.set_payload(content)
+        encoders.encode_base64(part)
+    for param in params:
+        name, _, value = param.partition("=")
+        if name.strip().lower() != "charset":
+            part.set_param(name.strip(), value.strip().strip('"'))
+    part.add_header("Content-Disposition", "attachment", filename=filename)
+    return part
 
 
 def _mark_failed(message: OutboxMessage, error: Exception) -> None:

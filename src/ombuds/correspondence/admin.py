@@ -27,6 +27,7 @@ from ombuds.correspondence.rendering import (
     default_template,
     render_letter,
 )
+from ombuds.domain.readability import readability
 from ombuds.domain.variants import VARIANTS
 
 
@@ -114,7 +115,11 @@ class LetterTemplateAdmin(ScopedAdmin):
                                    example_context(obj.municipality))
         except LetterTemplateError as error:
             return format_html('<p class="errornote">{}</p>', str(error))
-        return _letter_html(letter)
+        score = readability(letter.body)
+        warning = (" Deze tekst is moeilijker dan taalniveau B1: maak de zinnen korter en kies "
+                   "gewone woorden (zie docs/letters.md)." if score.above_b1 else "")
+        return format_html('<p class="{}">{}{}</p>{}', "errornote" if score.above_b1 else "help",
+                           score.summary, warning, _letter_html(letter))
 
     def get_urls(self):
         return [path("<int:object_id>/voorbeeld/", self.admin_site.admin_view(self.preview_view),

@@ -7,3 +7,9 @@ class CorrespondenceConfig(AppConfig):
     name = "ombuds.correspondence"
     label = "correspondence"
     verbose_name = "Correspondentie"
+
+    def ready(self) -> None:
+        from ombuds.cases.hooks import register
+        from ombuds.correspondence.closing import CorrespondenceClosingHook
+
+        register(CorrespondenceClosingHook())  # the closing check (issue 15)

@@ -16,6 +16,11 @@ from datetime import date
 
 from django.utils import timezone
 
+from ombuds.correspondence.closing import (
+    agreement_owner,
+    closing_context,
+    example_closing_context,
+)
 from ombuds.domain import not_in_time
 from ombuds.domain.deadlines import nl_date, ombudsman_request_term
 from ombuds.domain.variants import VARIANTS
@@ -54,19 +59,35 @@ PLACEHOLDERS: dict[str, str] = {
     "zaak.aangemeld_op": "de datum waarop de zaak begon",
     "zaak.klachtbehandeling": "waar als de werkwijze klachtbehandeling heeft (4, 5 of 6)",
     "inwoner.naam": "de naam van de inwoner",
-    "inwoner.aanhef": "de aanhef, bijvoorbeeld Beste Jan de Vries",
+    "inwoner.aanhef": "de aanhef, bijvoorbeeld Beste Jan de Vries; gaat de brief naar de "
+                      "vertegenwoordiger, dan de aanhef voor de vertegenwoordiger",
     "inwoner.adres": "het adres van de inwoner (meerdere regels)",
     "vertegenwoordiger": "de naam van de vertegenwoordiger (leeg als er geen is)",
+    "aanhef": "de aanhef voor wie de brief krijgt (inwoner, vertegenwoordiger, partij of "
+              "beklaagde)",
+    "geadresseerde": "aan wie de brief gaat",
+    "geadresseerde.soort": "inwoner, vertegenwoordiger, partij of beklaagde",
+    "geadresseerde.naam": "de naam van wie de brief krijgt",
+    "geadresseerde.vertegenwoordiger": "waar als de brief naar de vertegenwoordiger gaat (de "
+                                       "brief gaat dan over de inwoner)",
     "partij": "de organisatie waaraan de brief is gericht (leeg bij een brief aan de inwoner)",
     "partij.naam": "de naam van de organisatie",
     "partij.contactpersoon": "de contactpersoon bij de organisatie",
     "partij.aanhef": "de aanhef voor de organisatie",
-    "gesprek": "het laatste gesprek van de zaak (leeg als er geen is)",
+    "gesprek": "het gesprek waarover de brief gaat, gekozen bij het schrijven (leeg als er "
+               "geen is gekozen)",
     "gesprek.datum": "de datum van het gesprek",
-    "gesprek.tijd": "de tijd van het gesprek",
-    "gesprek.plaats": "de plaats of het kanaal van het gesprek",
+    "gesprek.tijd": "de begintijd van het gesprek, bijvoorbeeld 10.00 uur",
+    "gesprek.eindtijd": "de eindtijd van het gesprek, bijvoorbeeld 11.00 uur",
+    "gesprek.duur": "hoe lang het gesprek duurt, bijvoorbeeld 1 uur of 45 minuten",
+    "gesprek.plaats": "de plaats of het kanaal van het gesprek (leeg bij alleen video)",
+    "gesprek.videolink": "de link naar het videogesprek (leeg als er geen is)",
     "gesprek.soort": "gezamenlijk of apart gesprek",
-    "gesprek.verslag": "het verslag van het gesprek",
+    "gesprek.deelnemers": "lijst van wie er zijn uitgenodigd: de inwoner, de vertegenwoordiger, "
+                          "de partijen en andere deelnemers",
+    "gesprek.status": "gepland, gehouden of geannuleerd",
+    "gesprek.inwoner_aanwezig": "waar als de inwoner bij het gehouden gesprek was",
+    "gesprek.verslag": "het verslag van het gesprek (leeg zolang het niet is gehouden)",
     "afspraken": "lijst van afspraken; per afspraak: wat, wie, uiterlijk, status",
     "verwijzing": "de laatste verwijzing (leeg als er geen is)",
     "verwijzing.route": "de route waarnaar is verwezen",
@@ -75,6 +96,17 @@ PLACEHOLDERS: dict[str, str] = {
     "verwijzing.nagaan_op": "de datum waarop de ombudsfunctie nagaat of het gelukt is",
     "open_routes": "lijst van routes die nog openstaan; per route: naam, uiterste_datum, "
                    "wettelijke_laatste_dag, grondslag",
+    "alle_afspraken": "lijst van alle afspraken van de zaak, uit elk gesprek; per afspraak: wat, "
+                      "wie, uiterlijk, status (open, nagekomen, niet nagekomen, gewijzigd), "
+                      "stand (de status als zin, bijvoorbeeld Dit moet nog gebeuren.), open "
+                      "(waar als de afspraak nog open staat), toelichting",
+    "verwijzingen": "lijst van alle verwijzingen van de zaak; per verwijzing: route, organisatie, "
+                    "contact, verwezen_op, nagaan_op, aangekomen (ja, nee of onbekend)",
+    "lopende_termijnen": "lijst van alle wettelijke termijnen die nog lopen (bezwaar, beroep, "
+                         "beslissing op bezwaar of aanvraag, dwangsom …); per termijn: naam, wat "
+                         "(in gewone woorden), voor_u (waar als de inwoner zelf iets moet doen), "
+                         "uiterste_datum, laatste_dag, grondslag. De termijn voor de ombudsman "
+                         "staat bij ombudsman",
     "interne_klacht": "uitleg over de klachtenprocedure van de gemeente (leeg bij werkwijze 4–6)",
     "ombudsman": "de wettelijke ombudsman waar de inwoner daarna terecht kan (Awb 9:17; alleen "
                  "bij werkwijze 4–6)",
@@ -234,32 +266,51 @@ def _respondent(case) -> dict | None:
     return party
 
 
+def _duration(minutes: int) -> str:
+    """45 → "45 minuten", 60 → "1 uur", 90 → "1 uur en 30 minuten"."""
+    hours, rest = divmod(minutes, 60)
+    parts = ([f"{hours} uur"] if hours else []) + ([f"{rest} minuten"] if rest else [])
+    return " en ".join(parts)
+
+
+def _participants(meeting) -> list[str]:
+    """Who is invited to ``meeting``: the resident, the representative, the parties, others."""
+    case = meeting.case
+    names = [case.person.name] if meeting.resident_invited else []
+    if meeting.representative_invited and case.representative_id:
+        names.append(f"{case.representative.name} (vertegenwoordiger)")
+    names += [p.organisation.name + (f" ({p.contact_person})" if p.contact_person else "")
+              for p in meeting.parties.select_related("organisation")
+              .order_by("organisation__name")]
+    if meeting.other_participants:
+        names.append(meeting.other_participants)
+    return names
+
+
 def _meeting(meeting) -> dict | None:
     if meeting is None:
         return None
     local = timezone.localtime(meeting.starts_at)
+    end = timezone.localtime(meeting.ends_at)
     return {"datum": nl_date(local.date(), weekday=True), "tijd": f"{local:%H.%M} uur",
-            "plaats": meeting.place, "soort": meeting.get_kind_display().lower(),
-            "verslag": meeting.minutes}
+            "eindtijd": f"{end:%H.%M} uur", "duur": _duration(meeting.duration_minutes),
+            "plaats": meeting.place, "videolink": meeting.video_url,
+            "soort": meeting.get_kind_display().lower(), "deelnemers": _participants(meeting),
+            "status": meeting.get_status_display().lower(),
+            "inwoner_aanwezig": bool(meeting.resident_present), "verslag": meeting.minutes}
 
 
-def _agreements(case, meeting) -> list[dict]:
+def _agreements(case, meeting, *, resident: str) -> list[dict]:
+    """``afspraken``: the agreements made at ``meeting`` (all of the case's without one)."""
     from ombuds.mediation.models import Agreement
 
     agreements = Agreement.objects.filter(case=case).select_related("party__organisation")
     if meeting is not None:
         agreements = agreements.filter(meeting=meeting)
-    rows = []
-    for agreement in agreements:
-        if agreement.owner == Agreement.Owner.PARTY and agreement.party_id:
-            who = agreement.party.organisation.name
-        elif agreement.owner == Agreement.Owner.RESIDENT:
-            who = "u"
-        else:
-            who = "de ombudsfunctie"
-        rows.append({"wat": agreement.description, "wie": who, "uiterlijk": _date(agreement.due_on),
-                     "status": agreement.get_status_display().lower()})
-    return rows
+    return [{"wat": agreement.description,
+             "wie": agreement_owner(agreement, resident=resident),
+             "uiterlijk": _date(agreement.due_on),
+             "status": agreement.get_status_display().lower()} for agreement in agreements]
 
 
 def _referral(referral) -> dict | None:
@@ -461,25 +512,48 @@ def _penalty(penalty: not_in_time.Penalty, today: date) -> dict:
     }
 
 
+def _addressee(case, addressee: str, *, party, respondent: bool) -> dict:
+    """The ``aanhef`` and ``geadresseerde`` placeholders; a letter to the representative also
+    greets the representative in ``inwoner.aanhef`` (so every template addresses her)."""
+    if addressee == "vertegenwoordiger" and case.representative_id:
+        name = case.representative.name
+        return {"aanhef": f"Beste {name}",
+                "geadresseerde": {"soort": addressee, "naam": name, "vertegenwoordiger": True}}
+    if addressee in ("partij", "beklaagde"):
+        target = _respondent(case) if respondent else _party(party)
+        if target is not None:
+            return {"aanhef": target["aanhef"],
+                    "geadresseerde": {"soort": addressee, "naam": target["naam"],
+                                      "vertegenwoordiger": False}}
+    name = case.person.name
+    return {"aanhef": f"Beste {name}",
+            "geadresseerde": {"soort": "inwoner", "naam": name, "vertegenwoordiger": False}}
+
+
 def letter_context(case, party=None, meeting=None, referral=None, *,
-                   respondent: bool = False) -> dict:
+                   respondent: bool = False, addressee: str | None = None) -> dict:
     """Return the placeholders filled for ``case``.
 
     ``party`` is the ``CaseOrganisation`` a letter is addressed to; with ``respondent`` the
-    letter goes to the beklaagde of the complaint, who then fills ``partij``. ``meeting`` and
-    ``referral`` default to the case's latest ones.
+    letter goes to the beklaagde of the complaint, who then fills ``partij``. ``addressee``
+    (``Addressee``: inwoner, vertegenwoordiger, partij, beklaagde) follows from those when not
+    given. ``meeting`` is the meeting the writer chose (``None``: the letter is about no
+    meeting); ``referral`` defaults to the case's latest one.
     """
-    from ombuds.mediation.models import Meeting, Referral
+    from ombuds.mediation.models import Referral
 
     today = timezone.localdate()
-    if meeting is None:
-        meeting = Meeting.objects.filter(case=case).order_by("-starts_at", "-id").first()
+    if addressee is None:
+        addressee = "beklaagde" if respondent else "partij" if party is not None else "inwoner"
     if referral is None:
         referral = (Referral.objects.filter(case=case).select_related("organisation")
                     .order_by("-referred_on", "-id").first())
     municipality, office = case.municipality, case.municipality.office
     workflow = case.workflow.workflow
     person = case.person
+    to_representative = addressee == "vertegenwoordiger" and case.representative_id is not None
+    # How the letter names the resident: "u" when it goes to them.
+    resident = "u" if addressee == "inwoner" else person.name
     return {
         "vandaag": nl_date(today),
         "gemeente": {"naam": municipality.name, "telefoon": municipality.phone},
@@ -492,17 +566,21 @@ def letter_context(case, party=None, meeting=None, referral=None, *,
                  "uitkomst": case.outcome_label, "aangemeld_op": _date(timezone.localtime(
                      case.opened_at).date()),
                  "klachtbehandeling": workflow.variant in COMPLAINT_VARIANTS},
-        "inwoner": {"naam": person.name, "aanhef": f"Beste {person.name}", "adres": _address(person)},
+        "inwoner": {"naam": person.name, "adres": _address(person),
+                    "aanhef": f"Beste {case.representative.name}" if to_representative
+                    else f"Beste {person.name}"},
         "vertegenwoordiger": case.representative.name if case.representative_id else "",
         "partij": _respondent(case) if respondent else _party(party),
+        **_addressee(case, addressee, party=party, respondent=respondent),
         "gesprek": _meeting(meeting),
-        "afspraken": _agreements(case, meeting),
+        "afspraken": _agreements(case, meeting, resident=resident),
         "verwijzing": _referral(referral),
         "open_routes": _open_routes(case, today),
         "interne_klacht": "" if workflow.variant in COMPLAINT_VARIANTS else INTERNAL_COMPLAINT,
         "ombudsman": _ombudsman(case, workflow.variant),
         "klacht": _complaint(case) if workflow.variant in COMPLAINT_VARIANTS else None,
         "aanvraag": _application(case, today),
+        **closing_context(case, today, resident=resident),
     }
 
 
@@ -532,8 +610,14 @@ def example_context(municipality, variant: int | None = None, *, minimal: bool =
         "vertegenwoordiger": "",
         "partij": {"naam": "Zorgaanbieder De Linde", "contactpersoon": "Petra de Boer",
                    "rol": "zorgaanbieder", "aanhef": "Beste Petra de Boer", "adres": ""},
+        "aanhef": "Beste Jan de Voorbeeld",
+        "geadresseerde": {"soort": "inwoner", "naam": "Jan de Voorbeeld",
+                          "vertegenwoordiger": False},
         "gesprek": {"datum": nl_date(today, weekday=True), "tijd": "10.00 uur",
-                    "plaats": "het gemeentehuis", "soort": "gezamenlijk gesprek",
+                    "eindtijd": "11.00 uur", "duur": "1 uur", "plaats": "het gemeentehuis",
+                    "videolink": "", "soort": "gezamenlijk gesprek",
+                    "deelnemers": ["Jan de Voorbeeld", "Zorgaanbieder De Linde (Petra de Boer)"],
+                    "status": "gehouden", "inwoner_aanwezig": True,
                     "verslag": "We hebben samen gekeken naar de aanvraag."},
         "afspraken": [{"wat": "De gemeente neemt binnen twee weken een besluit.",
                        "wie": municipality.name, "uiterlijk": nl_date(today), "status": "open"}],
@@ -548,10 +632,12 @@ def example_context(municipality, variant: int | None = None, *, minimal: bool =
                                         known=not minimal) if complaint else None,
         "klacht": _example_complaint(workflow.variant, today) if complaint else None,
         "aanvraag": _example_application(today),
+        **example_closing_context(municipality, today),
     }
     if minimal:
         context.update(partij=None, gesprek=None, verwijzing=None, afspraken=[], open_routes=[],
                        klacht=None, aanvraag=None)
+        context.update(alle_afspraken=[], verwijzingen=[], lopende_termijnen=[])
         context["zaak"]["uitkomst"] = ""
     return context
 

@@ -57,6 +57,9 @@ LETTER_FACTS = {
 }
 #: Letters that go to the beklaagde, never to the complainant (Awb 9:9).
 RESPONDENT_ONLY_LETTERS = (LetterKind.COMPLAINT_COPY,)
+#: Letters about one meeting, which the writer chooses (never "the latest"): the invitation
+#: to a planned meeting, the report of a held one.
+MEETING_LETTERS = (LetterKind.INVITATION, LetterKind.MEETING_REPORT)
 
 
 class LetterTemplate(models.Model):
@@ -88,6 +91,7 @@ class Addressee(models.TextChoices):
     RESIDENT = "inwoner", _("De inwoner")
     REPRESENTATIVE = "vertegenwoordiger", _("De vertegenwoordiger")
     PARTY = "partij", _("Een partij")
+    RESPONDENT = "beklaagde", _("De beklaagde")
 
 
 class Letter(models.Model):

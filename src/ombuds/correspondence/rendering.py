@@ -9,6 +9,7 @@ the sentinel is refused, so a typo is an error and never a blank in a letter tha
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +22,8 @@ from django.template.loader import render_to_string
 
 from ombuds.correspondence.context import ROOTS
 from ombuds.correspondence.models import LetterKind, LetterTemplate
+
+logger = logging.getLogger(__name__)
 
 LETTERS_DIR = Path(__file__).resolve().parent / "templates" / "correspondence" / "letters"
 _MISSING = "\x00ONTBREEKT:%s\x00"
@@ -185,15 +188,46 @@ def pdf_available() -> bool:
     return True
 
 
+#: Image types a letterhead logo may have (``OMBUDS_LETTERHEAD_LOGO``).
+LOGO_TYPES = (".png", ".svg")
+
+
+def letterhead_logo() -> str:
+    """The ``file://`` URL of the office's logo (``OMBUDS_LETTERHEAD_LOGO``), or "" when none
+    is configured or the file is not a readable PNG or SVG (then the letterhead is text)."""
+    from django.conf import settings
+
+    configured = getattr(settings, "LETTERHEAD_LOGO", "")
+    if not configured:
+        return ""
+    path = Path(configured).expanduser()
+    if path.suffix.lower() not in LOGO_TYPES or not path.is_file():
+        logger.warning("OMBUDS_LETTERHEAD_LOGO is not a PNG or SVG file; letters get no logo.")
+        return ""
+    return path.resolve().as_uri()
+
+
+def letterhead(case) -> dict:
+    """The letterhead: the office first (name, visiting address, phone, e-mail, logo), then the
+    municipality as the one it serves; the office does not work for the municipality."""
+    office = case.municipality.office
+    return {"name": office.name, "serves": f"Sociale ombudsfunctie voor de gemeente "
+                                           f"{case.municipality.name}",
+            "address": office.address, "phone": office.phone, "email": office.email,
+            "walk_in_hours": office.walk_in_hours, "logo": letterhead_logo()}
+
+
 def render_pdf(*, case, recipient_name: str, recipient_address: str, subject: str,
-               body: str, date_text: str) -> bytes:
+               body: str, date_text: str, about: str = "") -> bytes:
     """Render the letter as a tagged PDF (PDF/UA-1): language nl, a title, real headings and
-    lists, the municipality's name and the office's details in the letterhead."""
+    lists, the office's letterhead with the municipality it serves. ``about`` names the
+    resident a letter to the representative is about."""
     from weasyprint import HTML
 
     municipality = case.municipality
     html = render_to_string("correspondence/pdf/letter.html", {
         "municipality": municipality, "office": municipality.office, "case": case,
+        "letterhead": letterhead(case), "about": about,
         "recipient_name": recipient_name, "recipient_address": recipient_address,
         "subject": subject, "blocks": blocks(body), "date_text": date_text,
     })

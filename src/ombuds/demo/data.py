@@ -94,12 +94,14 @@ ORGANISATIONS = [
         "name": "Sociaal team Westerveld", "type": OrganisationType.MUNICIPAL_TEAM,
         "routes": [Route.AREA_TEAM], "municipalities": (WSV,),
         "description": "Consulenten Wmo, jeugd en inkomen voor de dorpen van Westerveld.",
+        "address": "Postbus 50\n7970 AB Havelte",
     },
     {
         "name": "Wmo-team", "type": OrganisationType.MUNICIPAL_TEAM,
         "routes": [], "municipalities": ALL,
         "description": "Onderzoek en besluiten over maatwerkvoorzieningen (Wmo 2015): "
         "hulpmiddelen, huishoudelijke hulp, woningaanpassingen.",
+        "email": "wmo-team@gemeenten.example",
     },
     {
         "name": "Jeugdteam", "type": OrganisationType.MUNICIPAL_TEAM,

@@ -12,7 +12,8 @@ facts follow through ``complaint_update`` and ``element_create`` / ``element_upd
 closing move records the findings, the notice of not handling or the settlement.
 The mediation work goes through the mediation services too:
 ``party_add``, ``consent_record`` / ``consent_revoke`` / ``consent_override_record``,
-``meeting_record`` with its agreements and ``agreement_status_change``, ``referral_create`` and
+``meeting_record`` with its agreements (a meeting still to come: ``meeting_plan``) and
+``agreement_status_change``, ``referral_create`` and
 ``referral_arrival_record``, ``partner_link_create`` / ``partner_answer_submit``,
 ``letter_create`` (a real PDF) and, after closure, ``survey_invite`` / ``survey_answer``.
 With the cases come the demo signals, through ``signal_create``, ``signal_link_cases``,
@@ -66,7 +67,7 @@ try:  # the complaint letters (Awb 9:6-9:12), where this version has them
 except ImportError:  # pragma: no cover
     RESPONDENT_ONLY_LETTERS = ()
 from ombuds.correspondence.rendering import pdf_available
-from ombuds.correspondence.services import letter_create, letter_draft
+from ombuds.correspondence.services import letter_create, letter_draft, letter_recipient
 from ombuds.demo import data
 from ombuds.demo.spec import (
     Application,
@@ -91,6 +92,7 @@ from ombuds.demo.stories_steenwijkerland import CASES as STW_CASES
 from ombuds.demo.stories_westerveld import CASES as WSV_CASES
 from ombuds.demo.stories_zwartewaterland import CASES as ZWL_CASES
 from ombuds.domain.complaints import entry_status
+from ombuds.insights.services import theme_model_train
 from ombuds.mediation import models as mediation
 from ombuds.mediation.partner import partner_answer_submit, partner_link_create
 from ombuds.mediation.services import (
@@ -99,6 +101,7 @@ from ombuds.mediation.services import (
     consent_override_record,
     consent_record,
     consent_revoke,
+    meeting_plan,
     meeting_record,
     party_add,
     referral_arrival_record,
@@ -312,8 +315,10 @@ def _closure(step: Step) -> Closure | None:
 class _Mediation:
     """Records a case's mediation work through the services, remembering what it made."""
 
-    def __init__(self, *, case: Case, handler: User, opened: date, organisations):
+    def __init__(self, *, case: Case, handler: User, opened: date, organisations,
+                 today: date | None = None):
         self.case, self.handler, self.opened = case, handler, opened
+        self.today = today or opened  # the day the demo is loaded (the clock is moved)
         self.organisations = organisations
         self.made: dict[int, object] = {}
 
@@ -339,6 +344,14 @@ class _Mediation:
                                for hour in (14, 10)]
         return next(c for c in candidates if c <= recorded)
 
+    def upcoming(self, ahead: int) -> datetime:
+        """10:00 on the ``ahead``-th working day after the day the demo is loaded."""
+        day = self.today
+        while ahead:
+            day += timedelta(days=1)
+            ahead -= day.weekday() < 5
+        return timezone.make_aware(datetime.combine(day, time(10)))
+
     def party(self, name: str):
         return self.case.organisations.select_related("organisation").get(
             organisation__name=name)
@@ -357,6 +370,14 @@ class _Mediation:
                 user=user, party=self.party(event.organisation), purpose=event.purpose,
                 scope=event.scope, given_on=self.day(event.day), given_how=event.how,
                 given_by=event.given_by, shares_story=event.story, shares_contact=event.contact)
+        elif isinstance(event, Meeting) and event.ahead is not None:
+            meeting_plan(
+                user=user, case=case, kind=event.kind, starts_at=self.upcoming(event.ahead),
+                duration_minutes=event.duration, place=event.place, video_url=event.video_url,
+                parties=[self.party(name) for name in event.parties],
+                resident_invited=event.resident_invited,
+                representative_invited=event.representative_invited,
+                other_participants=event.others)
         elif isinstance(event, Meeting):
             meeting = meeting_record(
                 user=user, case=case, kind=event.kind, starts_at=self.meeting_start(moment),
@@ -388,8 +409,12 @@ class _Mediation:
                 return
             # The copy of a complaint goes to the beklaagde (Awb 9:9), every other to the resident.
             to = {"respondent": True} if event.kind in RESPONDENT_ONLY_LETTERS else {}
+            # By post with a postal address, else by e-mail (a letter needs one of them).
+            channels = letter_recipient(case=case, **to).channels()
+            if not channels:
+                return
             draft = letter_draft(case=case, kind=event.kind, **to)
-            letter_create(user=user, case=case, kind=event.kind, channel="post",
+            letter_create(user=user, case=case, kind=event.kind, channel=channels[0],
                           subject=draft.subject, body=draft.body, **to)
         elif isinstance(event, Survey):
             survey_answer(invitation=self.made["survey"], felt_heard=event.felt_heard,
@@ -480,7 +505,7 @@ def _register_case(spec: DemoCase, index: int, *, today, latest: datetime,
     persons[spec.key] = case.person
     opened = timezone.localdate(opened_at)
     recorded: dict = {}
-    mediation_work = _Mediation(case=case, handler=handler, opened=opened,
+    mediation_work = _Mediation(case=case, handler=handler, opened=opened, today=today,
                                 organisations=organisations)
     moment = opened_at
     for day, _order, event in _events(spec):
@@ -509,7 +534,7 @@ def _register_case(spec: DemoCase, index: int, *, today, latest: datetime,
                     received = opened + timedelta(days=spec.complaints[0].received)
                 case_transition(user=handler, case=case, target=event.target,
                                 outcome=event.outcome, note=event.note,
-                                closure=_closure(event), on=received)
+                                closure=_closure(event), on=received, reason=event.reason)
             else:
                 mediation_work.record(event, moment)
     return case
@@ -650,17 +675,27 @@ def _load_avg_requests(municipalities: dict[str, Municipality]) -> None:
 
 
 def load_demo() -> LoadResult:
-    """Create or update the demo configuration; add the demo cases unless they are there."""
+    """Create or update the demo configuration; add the demo cases unless they are there;
+    train every demo municipality's domain and theme suggestion on what is there."""
     municipalities = load_configuration()
     present = demo_cases().count()
     if present:
+        _train_suggestions(municipalities)
         return LoadResult(cases_created=0, cases_present=present)
     cases = _load_cases(municipalities)
     _load_web_request(municipalities)
     if not demo_signals().exists():
         _load_signals(municipalities, cases)
     _load_avg_requests(municipalities)
+    _train_suggestions(municipalities)
     return LoadResult(cases_created=len(cases) + 1, cases_present=len(cases) + 1)
+
+
+def _train_suggestions(municipalities: dict[str, Municipality]) -> None:
+    """The suggestion at intake works from the first page view: the vocabulary and the
+    closed demo cases, as the nightly worker task would train it."""
+    for municipality in municipalities.values():
+        theme_model_train(municipality=municipality)
 
 
 def _load_web_request(municipalities: dict[str, Municipality]) -> Case:

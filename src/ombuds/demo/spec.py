@@ -42,6 +42,8 @@ class Step:
     avoided: str = ""
     avoided_what: str = ""
     minutes: int | None = None
+    #: Closing with something still open (the closing check): why the case closes anyway.
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -309,7 +311,10 @@ class Agreement:
 
 @dataclass(frozen=True)
 class Meeting:
-    """A joint (``gezamenlijk``) or separate (``apart``) meeting on case day ``day``."""
+    """A joint (``gezamenlijk``) or separate (``apart``) meeting held on case day ``day``,
+    with its minutes and agreements. With ``ahead`` it is still to come: planned on case day
+    ``day`` for ``ahead`` working days after the day the demo is loaded (at 10:00), with no
+    minutes yet."""
 
     day: int
     kind: str
@@ -319,6 +324,11 @@ class Meeting:
     resident_present: bool = True
     others: str = ""
     agreements: tuple[Agreement, ...] = ()
+    ahead: int | None = None
+    duration: int = 60
+    video_url: str = ""
+    resident_invited: bool = True
+    representative_invited: bool = False
 
 
 @dataclass(frozen=True)

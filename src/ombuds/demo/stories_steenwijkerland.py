@@ -46,7 +46,8 @@ DE_KOP = ("Wendy Bos, woonconsulent", "huurders@woonstichtingdekop.example", "05
 CASES = [
     DemoCase(
         key="stw-logeeropvang", municipality=STW, opened_days_ago=45, channel="email",
-        resident=Resident("Milan de Graaf", date(2012, 4, 2), "Steenwijkerwold"),
+        resident=Resident("Milan de Graaf", date(2012, 4, 2), "Steenwijkerwold",
+                          street="Kerkweg 7", postcode="8334 MA"),
         representative=Resident("Joyce de Graaf", date(1983, 6, 21), "Steenwijkerwold",
                                 email="joyce.degraaf@mail.example", phone="06 0000 0118",
                                 preferred_channel="email"),
@@ -109,7 +110,8 @@ CASES = [
         steps=(Step(2, "intake"), Step(6, "bemiddeling"), Step(20, "nazorg"),
                Step(48, "afgesloten", "opgelost",
                     "Gemeente heeft de verlaging ingetrokken na huisbezoek.",
-                    avoided="ja", avoided_what="bezwaar", minutes=210)),
+                    avoided="ja", avoided_what="bezwaar", minutes=210,
+                    reason="de afspraken uit het gesprek staan in de afsluitbrief.")),
         entries=(
             Entry(2, "telefoon", "Eerste gesprek met meneer Kuipers",
                   "Meneer vertelt rustig zijn verhaal. De beschikking is drie weken geleden "
@@ -196,7 +198,8 @@ CASES = [
         registered_by="ombudsman",
         steps=(Step(1, "intake"), Step(2, "bemiddeling"), Step(9, "nazorg"),
                Step(40, "afgesloten", "opgelost", avoided="ja", avoided_what="klacht",
-                    minutes=300)),
+                    minutes=300,
+                    reason="de afspraken uit het gesprek staan in de afsluitbrief.")),
         entries=(
             Entry(0, "gesprek", "Gesprek op het spreekuur met dochter",
                   "Dochter vertelt namens moeder; moeder heeft gebeld dat het goed is dat "
@@ -319,6 +322,11 @@ CASES = [
                               "Daan.", 40, "Jeugd-GGZ De Horizon"),
                 ),
             ),
+            Meeting(
+                37, "gezamenlijk", "Basisschool De Vlonder, Giethoorn", "",
+                parties=("Jeugdteam",), others="Intern begeleider van De Vlonder",
+                ahead=3, duration=90, resident_invited=False, representative_invited=True,
+            ),
         ),
         requests=(Request(
             18, "Jeugd-GGZ De Horizon", "informatie",
@@ -348,7 +356,9 @@ CASES = [
         steps=(Step(3, "intake"), Step(10, "bemiddeling"),
                Step(30, "afgesloten", "verwezen",
                     "Geen overeenstemming; bezwaarprocedure loopt, meneer is aangemeld bij MEE.",
-                    avoided="nee", minutes=360)),
+                    avoided="nee", minutes=360,
+                    reason="het bezwaar loopt verder zonder ons; meneer is aangemeld bij MEE "
+                           "en de afsluitbrief noemt de beslistermijn.")),
         entries=(
             Entry(3, "gesprek", "Gesprek met meneer El Idrissi",
                   "Besluit is 12 dagen geleden verzonden. Afgesproken: vandaag nog een pro "
@@ -522,7 +532,8 @@ CASES = [
         steps=(Step(5, "intake"), Step(12, "bemiddeling"), Step(40, "nazorg"),
                Step(95, "afgesloten", "deels_opgelost",
                     "Douche geplaatst; de vergoeding van de verhuiskosten is afgewezen.",
-                    avoided="ja", avoided_what="bezwaar", minutes=480)),
+                    avoided="ja", avoided_what="bezwaar", minutes=480,
+                    reason="de afspraken uit het gesprek staan in de afsluitbrief.")),
         entries=(
             Entry(5, "gesprek", "Huisbezoek met cliëntondersteuner van MEE"),
             Entry(12, "email_uit", "Uitnodiging gezamenlijk overleg gemeente en corporatie"),
@@ -688,7 +699,9 @@ CASES = [
         steps=(Step(3, "intake"), Step(7, "bemiddeling"),
                Step(45, "afgesloten", "niet_opgelost",
                     "Gemeente houdt vast aan het tarief uit de verordening. Bezwaar loopt.",
-                    avoided="nee", minutes=400)),
+                    avoided="nee", minutes=400,
+                    reason="het bezwaar loopt; de familie weet wanneer de gemeente moet "
+                           "beslissen.")),
         entries=(
             Entry(3, "telefoon", "Gesprek met moeder"),
             Entry(7, "email_uit", "Bemiddelingsverzoek aan jeugdteam"),
@@ -887,7 +900,8 @@ CASES = [
                Step(35, "bemiddeling", note="Vaste hulp kwam maar twee weken."),
                Step(45, "nazorg"),
                Step(80, "afgesloten", "opgelost", avoided="ja", avoided_what="klacht",
-                    minutes=180)),
+                    minutes=180,
+                    reason="de afspraken uit het gesprek staan in de afsluitbrief.")),
         entries=(
             Entry(0, "gesprek", "Gesprek op het spreekuur"),
             Entry(3, "telefoon", "Gebeld met Thuiszorg De Linde"),
@@ -943,7 +957,9 @@ CASES = [
         steps=(Step(5, "intake"),
                Step(12, "afgesloten", "verwezen",
                     "Warme overdracht aan MEE; MEE bevestigt het eerste gesprek.",
-                    avoided="onbekend", minutes=90)),
+                    avoided="onbekend", minutes=90,
+                    reason="MEE bevestigde de overdracht; wij gaan op de nagaandatum na of "
+                           "het eerste gesprek er was.")),
         entries=(
             Entry(5, "gesprek", "Gesprek met mevrouw Meijer"),
             Entry(11, "telefoon", "Overdracht aan MEE besproken"),

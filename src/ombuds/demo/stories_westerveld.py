@@ -334,7 +334,8 @@ CASES = [
     ),
     DemoCase(
         key="wsv-beslagvrije-voet", municipality=WSV, opened_days_ago=75, channel="inloop",
-        resident=Resident("Erik Wolters", date(1983, 2, 2), "Vledder", phone="06 0000 0204"),
+        resident=Resident("Erik Wolters", date(1983, 2, 2), "Vledder", phone="06 0000 0204",
+                          street="Brink 12", postcode="8381 AB"),
         representative=Resident("Bewindvoering Drenthe-Noord", email="info@bewind.example"),
         relation="wettelijk_vertegenwoordiger",
         title="Klacht: beslag zonder rekening met beslagvrije voet",
@@ -367,7 +368,7 @@ CASES = [
     DemoCase(
         key="wsv-wmo-geen-reactie", municipality=WSV, opened_days_ago=100, channel="telefoon",
         resident=Resident("Willemien Bakker", date(1957, 9, 9), "Diever",
-                          phone="0521 00 02 05"),
+                          phone="0521 00 02 05", street="Hoofdstraat 21", postcode="7981 AA"),
         title="Klacht: maanden geen reactie op Wmo-aanvraag",
         story="Ik heb in het voorjaar een aanvraag gedaan voor begeleiding. Ik heb drie keer "
         "gebeld en twee keer gemaild. Ik kreeg nooit antwoord. Ik wil een klacht indienen.",
@@ -409,7 +410,8 @@ CASES = [
     ),
     DemoCase(
         key="wsv-busje-vergat-kind", municipality=WSV, opened_days_ago=240, channel="brief",
-        resident=Resident("Bram Roelofs", date(2012, 2, 29), "Wapse"),
+        resident=Resident("Bram Roelofs", date(2012, 2, 29), "Wapse", street="Bosweg 3",
+                          postcode="7986 PD"),
         representative=Resident("Linda Roelofs", phone="06 0000 0205"),
         relation="ouder",
         title="Klacht: leerlingenvervoer vergat ons kind",
@@ -525,7 +527,7 @@ CASES = [
     DemoCase(
         key="wsv-hulp-niet-gekomen", municipality=WSV, opened_days_ago=160, channel="web",
         resident=Resident("Trijntje Hessels", date(1937, 12, 1), "Vledder",
-                          phone="0521 00 02 07"),
+                          phone="0521 00 02 07", street="Stationsweg 4", postcode="8381 BH"),
         title="Klacht: thuiszorg kwam niet tijdens vakantie",
         story="In de zomer kwam er drie weken geen hulp. Ik wil daar een klacht over indienen.",
         domains=("wmo",), themes=("Huishoudelijke hulp",),
@@ -560,7 +562,9 @@ CASES = [
         steps=(Step(1, "intake"),
                Step(4, "afgesloten", "verwezen",
                     "Warme overdracht aan de vertrouwenspersoon jeugdhulp (Jeugdwet 2.6).",
-                    avoided="onbekend", minutes=75)),
+                    avoided="onbekend", minutes=75,
+                    reason="de vertrouwenspersoon neemt het over; wij gaan daarna na of zij "
+                           "is aangekomen.")),
         entries=(Entry(1, "telefoon", "Gesprek met Mila"),),
         parties=(Party(1, "Vertrouwenspersoon jeugdhulp (AKJ)", "Vertrouwenspersoon",
                        "Saskia Meijer, vertrouwenspersoon", phone="088 555 1000"),),
@@ -577,7 +581,7 @@ CASES = [
     DemoCase(
         key="wsv-oude-klacht", municipality=WSV, opened_days_ago=270, channel="brief",
         resident=Resident("Gert Jan Prins", date(1959, 5, 5), "Uffelte",
-                          preferred_channel="post"),
+                          preferred_channel="post", street="Dorpsstraat 9", postcode="7975 PB"),
         title="Klacht over gesprek van ruim een jaar geleden",
         story="Anderhalf jaar geleden ben ik slecht behandeld door een consulent. Ik wil daar "
         "nu alsnog een klacht over indienen.",
@@ -604,6 +608,7 @@ CASES = [
         key="wsv-keukentafel-zonder-tolk", municipality=WSV, opened_days_ago=130,
         channel="inloop",
         resident=Resident("Farida Haidari", date(1966, 1, 15), "Havelte", phone="06 0000 0208",
+                          street="Kerkstraat 14", postcode="7971 CG",
                           interpreter_language="Dari", preferred_channel="persoonlijk"),
         title="Klacht: keukentafelgesprek zonder tolk",
         story="De consulent kwam voor het gesprek over hulp bij het douchen. Er was geen tolk. "

@@ -182,7 +182,9 @@ CASES = [
         steps=(Step(1, "toetsing"),
                Step(3, "afgesloten", "niet_ontvankelijk",
                     "Eerst klagen bij de gemeente (Awb 9:20); voor het besluit: bezwaar.",
-                    avoided="onbekend", minutes=70)),
+                    avoided="onbekend", minutes=70,
+                    reason="de inwoner is op bezwaar gewezen; de afsluitbrief noemt de "
+                           "termijn.")),
         entries=(Entry(2, "telefoon", "Uitleg: eerst klagen bij de gemeente, en bezwaar maken",
                        "Over de bejegening klaagt mevrouw eerst bij de gemeente zelf. Tegen "
                        "de verlaging maakt zij bezwaar; de bezwaartermijn loopt nog."),),

@@ -1,3 +1,9 @@
+from django.urls import path
+
+from ombuds.insights.api import SuggestionApi
+
 app_name = "api-insights"
 
-urlpatterns = []
+urlpatterns = [
+    path("suggestions/", SuggestionApi.as_view(), name="suggestions"),
+]

@@ -1,5 +1,5 @@
-"""What the pattern finder keeps: a trained theme model per municipality, and how often
-staff accepted its suggestions."""
+"""What the pattern finder keeps: a trained domain and theme suggestion per municipality,
+and how often staff accepted its suggestions."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ThemeModel(models.Model):
-    """The theme classifier of one municipality, trained on its own closed cases.
+    """The domain and theme suggestion of one municipality: the shipped vocabulary refined
+    by its own closed cases (``n_cases`` of them; 0 is the vocabulary alone).
 
-    ``model`` is ``ombuds.domain.textmodel.NaiveBayes.to_json()``; its labels are theme ids.
+    ``model`` is ``ombuds.insights.suggestion.Suggester.to_json()``: a classifier over the
+    domain codes and one over the municipality's theme ids (docs/suggestions.md).
     """
 
     municipality = models.OneToOneField("core.Municipality", on_delete=models.CASCADE,

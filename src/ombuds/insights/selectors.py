@@ -23,7 +23,7 @@ from ombuds.accounts.roles import ALL_CASES_ROLES
 from ombuds.cases.models import Case, CaseOrganisation
 from ombuds.cases.selectors import CaseNotFound, audit_case, search_vector, visible_cases
 from ombuds.core.audit import Action
-from ombuds.core.models import Theme
+from ombuds.core.models import Domain, Theme
 from ombuds.domain import textmodel
 from ombuds.domain.signals import SignalState
 from ombuds.insights.models import SuggestionEvent
@@ -367,11 +367,27 @@ class SuggestedTheme:
     theme: Theme
     probability: float
 
+    @property
+    def likelihood(self) -> str:
+        """The probability in words ("waarschijnlijk"), as staff see it."""
+        return textmodel.in_words(self.probability)
+
+
+@dataclass(frozen=True)
+class SuggestedDomain:
+    domain: Domain
+    probability: float
+
+    @property
+    def likelihood(self) -> str:
+        return textmodel.in_words(self.probability)
+
 
 @dataclass(frozen=True)
 class Suggestion:
     event: SuggestionEvent
     themes: list[SuggestedTheme]
+    domains: list[SuggestedDomain] = field(default_factory=list)
 
 
 def event_of(user, event_id) -> SuggestionEvent | None:

@@ -1,9 +1,10 @@
-"""Writes of the pattern finder: training the theme models, suggesting at intake, and
-recording whether staff took the suggestion."""
+"""Writes of the pattern finder: training the domain and theme suggestion, suggesting at
+intake, and recording whether staff took the suggestion."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -11,113 +12,156 @@ from django.utils import timezone
 
 from ombuds.cases.models import Case
 from ombuds.cases.permissions import can_register
-from ombuds.core.models import Municipality, Theme
+from ombuds.core.models import Domain, Municipality, Theme
 from ombuds.domain import textmodel
+from ombuds.insights import suggestion
 from ombuds.insights.models import SuggestionEvent, ThemeModel
-from ombuds.insights.selectors import SuggestedTheme, Suggestion, event_of
+from ombuds.insights.selectors import SuggestedDomain, SuggestedTheme, Suggestion, event_of
+from ombuds.insights.suggestion import Example, ThemeRef
 
 logger = logging.getLogger(__name__)
 
-#: Below this many closed cases with a theme a model would guess more than it knows.
-MIN_TRAINING_CASES = 10
-#: Suggest at most this many themes, each at least this probable.
+#: The newest closed cases a model learns from: enough for an office's own words, and a
+#: bounded training time in the worker however large the register grows.
+MAX_TRAINING_CASES = 3000
+#: Suggest at most this many themes (and domains) at intake, each at least this probable.
 SUGGEST_K = 3
-MIN_PROBABILITY = 0.2
+MIN_PROBABILITY = 0.1
+DOMAINS_K = 2
+MIN_DOMAIN_PROBABILITY = 0.25
 #: A story shorter than this many content words is not worth a guess yet.
 MIN_WORDS = 3
 
 
-def _training_set(municipality: Municipality) -> tuple[list[str], list[list[str]]]:
-    """Return (title + story, active theme ids) of the municipality's closed cases."""
+def _themes(municipality: Municipality) -> list[ThemeRef]:
+    themes = (Theme.objects.filter(municipality=municipality, active=True)
+              .select_related("domain").order_by("pk"))
+    return [ThemeRef(id=str(t.pk), domain=t.domain.code, name=t.name) for t in themes]
+
+
+def _training_cases(municipality: Municipality) -> list[Example]:
+    """Title and story of the municipality's newest closed cases, with their domain codes
+    and the ids of their active themes; a theme counts for its domain too."""
     active = set(Theme.objects.filter(municipality=municipality, active=True)
                  .values_list("pk", flat=True))
-    texts, labels = {}, {}
-    rows = (Case.themes.through.objects
-            .filter(case__municipality=municipality, case__closed_at__isnull=False,
-                    theme_id__in=active)
-            .values_list("case_id", "case__title", "case__story", "theme_id")
-            .order_by("case_id"))
-    for case_id, title, story, theme_id in rows.iterator():
-        texts[case_id] = f"{title}\n{story}"
-        labels.setdefault(case_id, []).append(str(theme_id))
-    return list(texts.values()), list(labels.values())
+    cases = (Case.objects.filter(municipality=municipality, closed_at__isnull=False)
+             .order_by("-closed_at", "-pk")
+             .prefetch_related("domains", "themes__domain")[:MAX_TRAINING_CASES])
+    examples = []
+    for case in cases:
+        themes = [t for t in case.themes.all() if t.pk in active]
+        domains = {d.code for d in case.domains.all()} | {t.domain.code for t in themes}
+        if themes or domains:
+            examples.append(Example(text=f"{case.title}\n{case.story}",
+                                    domains=tuple(sorted(domains)),
+                                    themes=tuple(str(t.pk) for t in themes)))
+    return examples
 
 
-def theme_model_train(*, municipality: Municipality) -> ThemeModel | None:
-    """(Re)train the theme model of ``municipality`` on its own closed cases.
-
-    Returns ``None`` and keeps no model when there are too few cases or fewer than two
-    themes to tell apart.
-    """
-    texts, labels = _training_set(municipality)
-    if len(texts) < MIN_TRAINING_CASES or len({t for ls in labels for t in ls}) < 2:
-        ThemeModel.objects.filter(municipality=municipality).delete()
-        return None
-    model = textmodel.train(texts, labels)
+def theme_model_train(*, municipality: Municipality) -> ThemeModel:
+    """(Re)train the domain and theme suggestion of ``municipality``: the shipped vocabulary
+    (``insights.vocabulary``), refined by its own closed cases. A municipality without any
+    closed case gets the vocabulary's suggestion."""
+    cases = _training_cases(municipality)
+    codes = list(Domain.objects.order_by("code").values_list("code", flat=True))
+    trained = suggestion.build(codes, _themes(municipality), cases)
     stored, _ = ThemeModel.objects.update_or_create(
         municipality=municipality,
-        defaults={"trained_at": timezone.now(), "n_cases": len(texts),
-                  "model": model.to_json()},
+        defaults={"trained_at": timezone.now(), "n_cases": len(cases),
+                  "model": trained.to_json()},
     )
     return stored
 
 
 def theme_models_retrain() -> dict[str, int]:
-    """Retrain every municipality's model; return the number of training cases per CBS code
-    (0 where no model could be trained)."""
+    """Retrain every municipality's suggestion; return the number of closed cases each
+    learned from (by CBS code; 0: the vocabulary alone)."""
     trained = {}
     for municipality in Municipality.objects.order_by("pk"):
         stored = theme_model_train(municipality=municipality)
-        trained[municipality.cbs_code] = stored.n_cases if stored else 0
-        logger.info("theme model %s: %s cases", municipality.cbs_code, trained[municipality.cbs_code])
+        trained[municipality.cbs_code] = stored.n_cases
+        logger.info("theme model %s: %s cases", municipality.cbs_code, stored.n_cases)
     return trained
 
 
-_loaded: dict[int, tuple[object, textmodel.NaiveBayes]] = {}
+_loaded: dict[int, tuple[object, suggestion.Suggester]] = {}
 
 
-def _classifier(municipality_id: int) -> textmodel.NaiveBayes | None:
-    """Return the municipality's classifier, parsed once per training in this process."""
-    stored = ThemeModel.objects.filter(municipality_id=municipality_id).first()
-    if stored is None:
-        return None
-    cached = _loaded.get(municipality_id)
-    if cached is None or cached[0] != stored.trained_at:
-        cached = _loaded[municipality_id] = (stored.trained_at,
-                                             textmodel.NaiveBayes.from_json(stored.model))
-    return cached[1]
+def _suggester(municipality: Municipality) -> suggestion.Suggester:
+    """Return the municipality's trained suggestion, parsed once per training in this
+    process. One never trained, of an older format, or trained before its themes changed
+    is trained now (the vocabulary makes that possible from the first day)."""
+    trained_at = (ThemeModel.objects.filter(municipality=municipality)
+                  .values_list("trained_at", flat=True).first())
+    cached = _loaded.get(municipality.pk)
+    found = None
+    if trained_at is not None and cached is not None and cached[0] == trained_at:
+        found = cached[1]
+    elif trained_at is not None:
+        stored = ThemeModel.objects.get(municipality=municipality)
+        try:
+            found = suggestion.Suggester.from_json(stored.model)
+        except (ValueError, KeyError, TypeError):
+            found = None
+    if found is None or set(found.theme_domains) != {t.id for t in _themes(municipality)}:
+        stored = theme_model_train(municipality=municipality)
+        trained_at, found = stored.trained_at, suggestion.Suggester.from_json(stored.model)
+    _loaded[municipality.pk] = (trained_at, found)
+    return found
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Every domain and every active theme of a municipality for a text, most probable
+    first, with calibrated probabilities."""
+
+    domains: list[tuple[Domain, float]]
+    themes: list[tuple[Theme, float]]
+
+
+def suggestion_rank(*, user, municipality: Municipality, text: str) -> Ranking:
+    """Rank the domains and themes of ``municipality`` for ``text`` (the API). Nothing is
+    stored, the text least of all. Raises ``PermissionDenied`` for a user who may not
+    register cases there."""
+    if not can_register(user, municipality.pk):
+        raise PermissionDenied("U mag geen zaken registreren in deze gemeente.")
+    domains_p, themes_p = _suggester(municipality).suggest(text)
+    domains = Domain.objects.in_bulk([p.label for p in domains_p], field_name="code")
+    themes = (Theme.objects.filter(municipality=municipality, active=True)
+              .select_related("domain").in_bulk([int(p.label) for p in themes_p]))
+    return Ranking(
+        domains=[(domains[p.label], p.probability) for p in domains_p if p.label in domains],
+        themes=[(themes[int(p.label)], p.probability) for p in themes_p
+                if int(p.label) in themes])
 
 
 def theme_suggest(*, user, municipality: Municipality, text: str,
                   event_id: str | int | None = None) -> Suggestion | None:
-    """Suggest themes of ``municipality`` for an intake text, and log that it was shown.
+    """Suggest themes and domains of ``municipality`` for an intake text, and log that it
+    was shown.
 
     One intake form keeps one event: pass the ``event_id`` it carries and that event is
-    updated with the new suggestion. Returns ``None`` when there is no model or too little
-    text. The text itself is not stored.
+    updated with the new suggestion. Returns ``None`` when the text is too short or nothing
+    is probable enough. The text itself is not stored.
     """
-    if not can_register(user, municipality.pk):
-        raise PermissionDenied("U mag geen zaken registreren in deze gemeente.")
     if len(textmodel.words(text)) < MIN_WORDS:
+        if not can_register(user, municipality.pk):
+            raise PermissionDenied("U mag geen zaken registreren in deze gemeente.")
         return None
-    classifier = _classifier(municipality.pk)
-    if classifier is None:
-        return None
-    predictions = [p for p in classifier.predict(text, k=SUGGEST_K)
-                   if p.probability >= MIN_PROBABILITY]
-    themes = Theme.objects.filter(municipality=municipality, active=True).select_related("domain")
-    by_id = {str(t.pk): t for t in themes.filter(pk__in=[int(p.label) for p in predictions])}
-    suggested = [SuggestedTheme(by_id[p.label], p.probability)
-                 for p in predictions if p.label in by_id]
+    ranking = suggestion_rank(user=user, municipality=municipality, text=text)
+    suggested = [SuggestedTheme(theme, p) for theme, p in ranking.themes[:SUGGEST_K]
+                 if p >= MIN_PROBABILITY]
     if not suggested:
         return None
+    domains = [SuggestedDomain(domain, p) for domain, p in ranking.domains[:DOMAINS_K]
+               if p >= MIN_DOMAIN_PROBABILITY]
     event = event_of(user, event_id)
     if event is None or event.municipality_id != municipality.pk:
         event = SuggestionEvent(municipality=municipality, created_by=user)
     event.suggested = [s.theme.pk for s in suggested]
     event.probabilities = [round(s.probability, 3) for s in suggested]
     event.save()
-    return Suggestion(event=event, themes=suggested)
+    return Suggestion(event=event, themes=suggested, domains=domains)
 
 
 @transaction.atomic

@@ -1,5 +1,5 @@
 """Staff pages of the pattern finder: rising themes, the related cases of a case, and the
-theme suggestion at intake."""
+domain and theme suggestion at intake."""
 
 from __future__ import annotations
 
@@ -39,7 +39,8 @@ def workload(request):
 
 
 def _suggestion(request):
-    """Suggest themes for the intake form in ``request.POST`` (None if there is nothing)."""
+    """Suggest themes and domains for the intake form in ``request.POST`` (None if there
+    is nothing to suggest yet)."""
     try:
         municipality = queries.intake_municipalities(request.user).get(
             pk=int(request.POST.get("municipality") or 0))
@@ -77,7 +78,8 @@ def theme_suggest(request):
     chosen = set(request.POST.getlist("themes"))
     if is_htmx(request):
         return render(request, "insights/includes/theme_suggestion_body.html",
-                      {"suggestion": suggestion, "chosen": chosen, "asked": True})
+                      {"suggestion": suggestion, "chosen": chosen, "asked": True,
+                       "chosen_domains": set(request.POST.getlist("domains"))})
     form = IntakeForm(request.POST, user=request.user)
     form.suppress_errors()
     return render(request, "cases/register.html",

@@ -7,3 +7,9 @@ class MediationConfig(AppConfig):
     name = "ombuds.mediation"
     label = "mediation"
     verbose_name = "Bemiddeling"
+
+    def ready(self) -> None:
+        from ombuds.cases.hooks import register
+        from ombuds.mediation.closing import MediationClosingHook
+
+        register(MediationClosingHook())  # the closing check (issue 15)

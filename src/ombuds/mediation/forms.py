@@ -130,47 +130,113 @@ class OverrideForm(StyledForm):
         return {"justification": self.cleaned_data["justification"]}
 
 
-class MeetingForm(StyledForm):
+class MeetingPlanForm(StyledForm):
+    """Plan a meeting, or change or move a planned one (``meeting`` given)."""
+
     mark_optional = True
 
     kind = forms.ChoiceField(label="Soort gesprek", choices=Meeting.Kind.choices,
                              widget=forms.RadioSelect, initial=Meeting.Kind.JOINT,
                              error_messages={"required": "Kies de soort gesprek."})
     starts_at = forms.DateTimeField(
-        label="Datum en tijd",
+        label="Datum en begintijd",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M"],
         error_messages={"required": "Vul de datum en tijd van het gesprek in.",
                         "invalid": "Vul een geldige datum en tijd in, bijvoorbeeld "
                                    "24-03-2026 14:00."},
     )
-    place = forms.CharField(label="Plaats of kanaal", max_length=200,
+    duration_minutes = forms.TypedChoiceField(
+        label="Duur", coerce=int, initial=60,
+        choices=[(m, label) for m, label in ((30, "30 minuten"), (45, "45 minuten"),
+                                             (60, "1 uur"), (90, "1,5 uur"), (120, "2 uur"),
+                                             (180, "3 uur"))],
+        error_messages={"required": "Kies hoe lang het gesprek duurt.",
+                        "invalid_choice": "Kies een duur uit de lijst."})
+    place = forms.CharField(label="Plaats of kanaal", max_length=200, required=False,
                             help_text="Bijvoorbeeld: gemeentehuis Steenwijk, bij de inwoner "
-                                      "thuis, telefoon, video.",
-                            error_messages={"required": "Vul de plaats of het kanaal in."})
-    parties = forms.ModelMultipleChoiceField(
-        label="Partijen die deelnamen", queryset=None, required=False,
-        widget=forms.CheckboxSelectMultiple)
-    resident_present = forms.BooleanField(label="De inwoner was aanwezig", required=False,
+                                      "thuis, telefoon. Leeg laten bij alleen video.")
+    video_url = forms.URLField(
+        label="Videolink", required=False, max_length=200, assume_scheme="https",
+        help_text="Alleen bij een videogesprek; de link begint met https://.",
+        error_messages={"invalid": "Vul een geldige link in, bijvoorbeeld "
+                                   "https://video.example.nl/gesprek."})
+    resident_invited = forms.BooleanField(label="De inwoner is uitgenodigd", required=False,
                                           initial=True)
+    representative_invited = forms.BooleanField(label="De vertegenwoordiger is uitgenodigd",
+                                                required=False)
+    parties = forms.ModelMultipleChoiceField(
+        label="Partijen die zijn uitgenodigd", queryset=None, required=False,
+        widget=forms.CheckboxSelectMultiple)
     other_participants = forms.CharField(
         label="Andere deelnemers", max_length=300, required=False,
-        help_text="Bijvoorbeeld: een tolk of de cliëntondersteuner.")
-    minutes = forms.CharField(label="Verslag", required=False,
-                              widget=forms.Textarea(attrs={"rows": 6}))
+        help_text="Bijvoorbeeld: een tolk of de cliëntondersteuner. Zij krijgen geen "
+                  "uitnodiging van Ombuds.")
 
-    FIELDS = ("kind", "starts_at", "place", "parties", "resident_present",
-              "other_participants", "minutes")
+    FIELDS = ("kind", "starts_at", "duration_minutes", "place", "video_url", "parties",
+              "resident_invited", "representative_invited", "other_participants")
 
-    def __init__(self, *args, case, **kwargs):
+    def __init__(self, *args, case, meeting: Meeting | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parties"].queryset = _parties(case)
         self.fields["parties"].label_from_instance = _party_label
-        self.initial.setdefault("starts_at",
-                                timezone.localtime().replace(second=0, microsecond=0))
+        if not case.representative_id:
+            del self.fields["representative_invited"]
+        if meeting is not None:
+            durations = self.fields["duration_minutes"]
+            if meeting.duration_minutes not in dict(durations.choices):
+                durations.choices = sorted([*durations.choices, (
+                    meeting.duration_minutes, f"{meeting.duration_minutes} minuten")])
+            for name in self.fields:
+                value = getattr(meeting, name)
+                self.initial.setdefault(name, list(value.all()) if name == "parties"
+                                        else timezone.localtime(value) if name == "starts_at"
+                                        else value)
+        else:
+            start = (timezone.localtime() + timedelta(days=7)).replace(
+                hour=10, minute=0, second=0, microsecond=0)
+            self.initial.setdefault("starts_at", start)
 
     def service_kwargs(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.FIELDS}
+        data = {name: self.cleaned_data[name] for name in self.FIELDS if name in self.fields}
+        data.setdefault("representative_invited", False)
+        return data
+
+
+class MeetingHoldForm(StyledForm):
+    """Record that a planned meeting was held (the agreements come in a formset)."""
+
+    mark_optional = True
+
+    resident_present = forms.TypedChoiceField(
+        label="Was de inwoner bij het gesprek?", choices=[("ja", "Ja"), ("nee", "Nee")],
+        coerce=lambda value: value == "ja", widget=forms.RadioSelect,
+        error_messages={"required": "Kies of de inwoner bij het gesprek was."})
+    minutes = forms.CharField(label="Verslag", required=False,
+                              widget=forms.Textarea(attrs={"rows": 6}),
+                              help_text="Wat is er besproken? Het verslag komt in de tijdlijn "
+                                        "en in de verslagbrief.")
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        if meeting.resident_invited:
+            self.initial.setdefault("resident_present", "ja")
+
+    def service_kwargs(self) -> dict:
+        return {"resident_present": self.cleaned_data["resident_present"],
+                "minutes": self.cleaned_data["minutes"]}
+
+
+class MeetingCancelForm(StyledForm):
+    reason = forms.CharField(label="Waarom gaat het gesprek niet door?", max_length=300,
+                             widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text="Bijvoorbeeld: de inwoner is ziek; de partij heeft de "
+                                       "afspraak afgezegd.",
+                             error_messages={"required": "Vul in waarom het gesprek niet "
+                                                         "doorgaat."})
+
+    def service_kwargs(self) -> dict:
+        return {"reason": self.cleaned_data["reason"]}
 
 
 class AgreementRowForm(StyledForm):

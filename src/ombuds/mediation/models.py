@@ -112,6 +112,9 @@ class Meeting(models.Model):
     other_participants = models.CharField(_("andere deelnemers"), max_length=300, blank=True)
     invitations_sent_at = models.DateTimeField(_("uitnodigingen verstuurd op"), null=True,
                                                blank=True)
+    #: One up each time the meeting moves, so a calendar replaces the invitation it has
+    #: (RFC 5545 SEQUENCE) instead of showing the meeting twice.
+    sequence = models.PositiveSmallIntegerField(_("versie voor agenda's"), default=0)
     #: Known once held (null while planned or cancelled).
     resident_present = models.BooleanField(_("inwoner aanwezig"), null=True, blank=True)
     minutes = models.TextField(_("verslag"), blank=True)
@@ -137,6 +140,14 @@ class Meeting(models.Model):
     @property
     def ends_at(self):
         return self.starts_at + timedelta(minutes=self.duration_minutes)
+
+    @property
+    def is_held(self) -> bool:
+        return self.status == self.Status.HELD
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
 
 
 class Agreement(models.Model):

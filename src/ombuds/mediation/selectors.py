@@ -151,6 +151,18 @@ def case_mediation(case: Case) -> MediationFile:
                          has_survey=has["survey"])
 
 
+def case_meeting(case: Case, meeting_id: int) -> Meeting | None:
+    """Return the meeting ``meeting_id`` of ``case`` (the caller opened the case) with its
+    parties and agreements, or None when the case has no such meeting."""
+    agreements = Prefetch("agreements", queryset=Agreement.objects.select_related(
+        "party__organisation").order_by("due_on", "id"))
+    meeting = (Meeting.objects.filter(case=case, pk=meeting_id)
+               .prefetch_related("parties__organisation", agreements).first())
+    if meeting is not None:
+        meeting.case = case
+    return meeting
+
+
 def open_agreements(user) -> list[Agreement]:
     """Return the open agreements of the cases assigned to ``user`` (and visible to them),
     earliest due first. Audited as a search: the list shows case references."""

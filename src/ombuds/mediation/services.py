@@ -25,6 +25,7 @@ from ombuds.cases.selectors import audit_case
 from ombuds.core.audit import Action, audit_log
 from ombuds.core.db import lock_own_rows
 from ombuds.core.outbox import outbox_enqueue
+from ombuds.domain.deadlines import nl_date
 from ombuds.mediation import selectors
 from ombuds.mediation.models import (
     Agreement,
@@ -223,41 +224,224 @@ def _check_agreement(case: Case, data: AgreementData, prefix: str = "") -> dict[
     return errors
 
 
-@transaction.atomic
-def meeting_record(*, user, case: Case, kind: str, starts_at: datetime, place: str,
-                   parties: Iterable[CaseOrganisation] = (), resident_present: bool = True,
-                   other_participants: str = "", minutes: str = "",
-                   agreements: Sequence[AgreementData] = ()) -> Meeting:
-    """Record a meeting (joint or separate) with its minutes and the agreements made."""
-    _require_case_role(user, case)
-    parties = list(parties)
+#: How long a meeting may last, in minutes.
+MEETING_MINUTES = (5, 8 * 60)
+
+#: A refused change of a meeting's state: the code says why (the API answers 409 with it).
+NOT_PLANNED = {
+    Meeting.Status.HELD: ("Dit gesprek is al vastgelegd als gehouden. Het kan niet meer "
+                          "worden gewijzigd, verplaatst of geannuleerd.", "gesprek_gehouden"),
+    Meeting.Status.CANCELLED: ("Dit gesprek is geannuleerd. Plan een nieuw gesprek als het "
+                               "toch doorgaat.", "gesprek_geannuleerd"),
+}
+NOT_STARTED_CODE = "gesprek_nog_niet_begonnen"
+
+
+def when_text(moment: datetime) -> str:
+    """'dinsdag 21 april 2026 om 10.00 uur' in the local time."""
+    local = timezone.localtime(moment)
+    return f"{nl_date(local.date(), weekday=True)} om {local:%H.%M} uur"
+
+
+def _require_planned(meeting: Meeting) -> None:
+    if meeting.status != Meeting.Status.PLANNED:
+        message, code = NOT_PLANNED[meeting.status]
+        raise ValidationError(message, code=code)
+
+
+def _plan_errors(case: Case, *, kind: str, starts_at: datetime | None, duration_minutes: int,
+                 place: str, video_url: str, parties: list[CaseOrganisation],
+                 representative_invited: bool) -> dict[str, str]:
     errors: dict[str, str] = {}
     if kind not in Meeting.Kind.values:
-        errors["kind"] = "Kies of het een gezamenlijk of apart gesprek was."
+        errors["kind"] = "Kies of het een gezamenlijk of apart gesprek is."
     if starts_at is None:
         errors["starts_at"] = "Vul de datum en tijd van het gesprek in."
-    if not place.strip():
-        errors["place"] = "Vul de plaats of het kanaal in, bijvoorbeeld ‘gemeentehuis’ of ‘video’."
+    low, high = MEETING_MINUTES
+    if duration_minutes is None or not low <= duration_minutes <= high:
+        errors["duration_minutes"] = (f"Een gesprek duurt minstens {low} minuten en hoogstens "
+                                      f"{high // 60} uur.")
+    if not place.strip() and not video_url.strip():
+        errors["place"] = ("Vul de plaats in, bijvoorbeeld ‘gemeentehuis’ of ‘telefoon’, of "
+                           "een videolink.")
+    if video_url.strip() and not video_url.strip().lower().startswith("https://"):
+        errors["video_url"] = "Een videolink begint met https://."
     if any(p.case_id != case.pk for p in parties):
         errors["parties"] = "Kies alleen partijen van deze zaak."
-    if kind == Meeting.Kind.JOINT and not parties:
-        errors["parties"] = "Kies de partijen die aan het gezamenlijke gesprek deelnamen."
+    elif kind == Meeting.Kind.JOINT and not parties:
+        errors["parties"] = "Kies de partijen die aan het gezamenlijke gesprek deelnemen."
+    if representative_invited and not case.representative_id:
+        errors["representative_invited"] = "Deze zaak heeft geen vertegenwoordiger."
+    return errors
+
+
+def _hold_errors(case: Case, *, resident_present: bool | None,
+                 agreements: Sequence[AgreementData]) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if resident_present is None:
+        errors["resident_present"] = "Kies of de inwoner bij het gesprek was."
     for index, data in enumerate(agreements):
         errors.update(_check_agreement(case, data, prefix=f"agreement-{index}-"))
-    _raise(errors)
+    return errors
+
+
+def _where(meeting: Meeting) -> str:
+    return " — ".join(filter(None, [meeting.place, meeting.video_url and "video"])) or "-"
+
+
+def _invited_lines(meeting: Meeting, parties: list[CaseOrganisation]) -> list[str]:
+    invited = (["de inwoner"] if meeting.resident_invited else []) + (
+        ["de vertegenwoordiger"] if meeting.representative_invited else []) + [
+        p.organisation.name for p in parties]
+    lines = [f"Wanneer: {when_text(meeting.starts_at)}, {meeting.duration_minutes} minuten",
+             f"Plaats: {meeting.place or 'geen (video)'}"]
+    if meeting.video_url:
+        lines.append(f"Videolink: {meeting.video_url}")
+    lines.append(f"Uitgenodigd: {', '.join(invited) or 'niemand'}")
+    if meeting.other_participants:
+        lines.append(f"Andere deelnemers: {meeting.other_participants}")
+    return lines
+
+
+@transaction.atomic
+def meeting_plan(*, user, case: Case, kind: str, starts_at: datetime,
+                 duration_minutes: int = 60, place: str = "", video_url: str = "",
+                 parties: Iterable[CaseOrganisation] = (), resident_invited: bool = True,
+                 representative_invited: bool = False,
+                 other_participants: str = "") -> Meeting:
+    """Plan a meeting: when, how long, where (a place, a video link or both) and who is
+    invited. It stays editable until it is held or cancelled."""
+    _require_case_role(user, case)
+    parties = list(parties)
+    _raise(_plan_errors(case, kind=kind, starts_at=starts_at, duration_minutes=duration_minutes,
+                        place=place, video_url=video_url, parties=parties,
+                        representative_invited=representative_invited))
     meeting = Meeting.objects.create(
-        case=case, kind=kind, starts_at=starts_at, place=place.strip(),
-        resident_present=resident_present, other_participants=other_participants.strip(),
-        minutes=minutes.strip(), created_by=user,
+        case=case, kind=kind, starts_at=starts_at, duration_minutes=duration_minutes,
+        place=place.strip(), video_url=video_url.strip(), resident_invited=resident_invited,
+        representative_invited=representative_invited,
+        other_participants=other_participants.strip(), created_by=user,
     )
     meeting.parties.set(parties)
+    _note(user=user, case=case,
+          summary=f"{meeting.get_kind_display()} gepland op {when_text(starts_at)}",
+          body="\n".join(_invited_lines(meeting, parties)))
+    audit_case(user=user, case=case, action=Action.CREATE, event="meeting.planned",
+               details={"meeting": meeting.pk, "parties": [p.pk for p in parties]})
+    return meeting
+
+
+#: What changing these asks for new invitations: a calendar must learn of it.
+_CALENDAR_FIELDS = ("starts_at", "duration_minutes", "place", "video_url")
+
+
+@transaction.atomic
+def meeting_update(*, user, meeting: Meeting, kind: str, starts_at: datetime,
+                   duration_minutes: int, place: str = "", video_url: str = "",
+                   parties: Iterable[CaseOrganisation] = (), resident_invited: bool = True,
+                   representative_invited: bool = False,
+                   other_participants: str = "") -> Meeting:
+    """Change or move a planned meeting. Moving it (another date or time) is recorded on the
+    timeline from the old time to the new one; when the invitations had gone out, they are to
+    be sent again, and the calendar files get a higher SEQUENCE so calendars update the
+    meeting. A held or cancelled meeting is not changed."""
+    case = meeting.case
+    _require_case_role(user, case)
+    _require_planned(meeting)
+    parties = list(parties)
+    _raise(_plan_errors(case, kind=kind, starts_at=starts_at, duration_minutes=duration_minutes,
+                        place=place, video_url=video_url, parties=parties,
+                        representative_invited=representative_invited))
+    values = {"kind": kind, "starts_at": starts_at, "duration_minutes": duration_minutes,
+              "place": place.strip(), "video_url": video_url.strip(),
+              "resident_invited": resident_invited,
+              "representative_invited": representative_invited,
+              "other_participants": other_participants.strip()}
+    changed = [name for name, value in values.items() if getattr(meeting, name) != value]
+    parties_changed = {p.pk for p in parties} != set(meeting.parties.values_list("pk", flat=True))
+    if not changed and not parties_changed:
+        return meeting
+    before = meeting.starts_at
+    for name, value in values.items():
+        setattr(meeting, name, value)
+    moved = "starts_at" in changed
+    reinvite = bool(meeting.invitations_sent_at) and (
+        bool(set(changed) & set(_CALENDAR_FIELDS)) or parties_changed)
+    if set(changed) & set(_CALENDAR_FIELDS):
+        meeting.sequence += 1
+    if reinvite:
+        meeting.invitations_sent_at = None
+    meeting.save()
+    meeting.parties.set(parties)
+    lines = _invited_lines(meeting, parties)
+    if reinvite:
+        lines += ["", "De uitnodigingen waren al verstuurd. Verstuur ze opnieuw, zodat "
+                      "iedereen de nieuwe gegevens heeft."]
+    summary = (f"{meeting.get_kind_display()} verplaatst van {when_text(before)} naar "
+               f"{when_text(meeting.starts_at)}" if moved
+               else f"{meeting.get_kind_display()} van {when_text(meeting.starts_at)} gewijzigd")
+    _note(user=user, case=case, summary=summary, body="\n".join(lines))
+    audit_case(user=user, case=case, action=Action.UPDATE,
+               event="meeting.moved" if moved else "meeting.updated",
+               details={"meeting": meeting.pk, "fields": changed + (
+                   ["parties"] if parties_changed else []), "reinvite": reinvite})
+    return meeting
+
+
+def meeting_move(*, user, meeting: Meeting, starts_at: datetime,
+                 duration_minutes: int | None = None) -> Meeting:
+    """Move a planned meeting to ``starts_at`` (and another duration), keeping the rest:
+    ``meeting_update`` with only the time changed."""
+    return meeting_update(
+        user=user, meeting=meeting, kind=meeting.kind, starts_at=starts_at,
+        duration_minutes=duration_minutes or meeting.duration_minutes, place=meeting.place,
+        video_url=meeting.video_url, parties=list(meeting.parties.all()),
+        resident_invited=meeting.resident_invited,
+        representative_invited=meeting.representative_invited,
+        other_participants=meeting.other_participants)
+
+
+@transaction.atomic
+def meeting_cancel(*, user, meeting: Meeting, reason: str) -> Meeting:
+    """Cancel a planned meeting, with the reason, on the timeline."""
+    case = meeting.case
+    _require_case_role(user, case)
+    _require_planned(meeting)
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError({"reason": "Vul in waarom het gesprek niet doorgaat."})
+    if len(reason) > Meeting._meta.get_field("cancelled_reason").max_length:
+        raise ValidationError({"reason": "Houd de reden korter dan 300 tekens."})
+    meeting.status, meeting.cancelled_reason = Meeting.Status.CANCELLED, reason
+    meeting.save(update_fields=["status", "cancelled_reason"])
+    body = f"Reden: {reason}"
+    if meeting.invitations_sent_at:
+        body += "\nDe uitnodigingen waren verstuurd: laat de genodigden weten dat het gesprek " \
+                "niet doorgaat."
+    _note(user=user, case=case,
+          summary=f"{meeting.get_kind_display()} van {when_text(meeting.starts_at)} geannuleerd",
+          body=body)
+    audit_case(user=user, case=case, action=Action.UPDATE, event="meeting.cancelled",
+               details={"meeting": meeting.pk})
+    return meeting
+
+
+def _hold(*, user, meeting: Meeting, resident_present: bool, minutes: str,
+          agreements: Sequence[AgreementData]) -> list[Agreement]:
+    """Record ``meeting`` as held with its agreements and its timeline entry (a
+    conversation at the time it took place)."""
+    case = meeting.case
+    meeting.status, meeting.resident_present = Meeting.Status.HELD, resident_present
+    meeting.minutes, meeting.held_at = minutes.strip(), timezone.now()
+    meeting.save(update_fields=["status", "resident_present", "minutes", "held_at"])
     created = Agreement.objects.bulk_create(
         Agreement(case=case, meeting=meeting, owner=a.owner, party=a.party,
                   description=a.description.strip(), due_on=a.due_on)
         for a in agreements
     )
+    parties = list(meeting.parties.select_related("organisation"))
     names = ", ".join(p.organisation.name for p in parties) or "zonder partijen"
-    lines = [f"Plaats of kanaal: {meeting.place}", f"Partijen: {names}",
+    lines = [f"Plaats of kanaal: {_where(meeting)}", f"Partijen: {names}",
              f"Inwoner aanwezig: {'ja' if resident_present else 'nee'}"]
     if meeting.other_participants:
         lines.append(f"Andere deelnemers: {meeting.other_participants}")
@@ -266,8 +450,58 @@ def meeting_record(*, user, case: Case, kind: str, starts_at: datetime, place: s
     if created:
         lines += ["", "Afspraken:"] + [f"- {a.description} (uiterlijk {a.due_on:%d-%m-%Y})"
                                        for a in created]
-    _note(user=user, case=case, kind=EntryKind.CONVERSATION, occurred_at=starts_at,
+    _note(user=user, case=case, kind=EntryKind.CONVERSATION, occurred_at=meeting.starts_at,
           summary=f"{meeting.get_kind_display()}: {names}", body="\n".join(lines))
+    return created
+
+
+@transaction.atomic
+def meeting_hold(*, user, meeting: Meeting, resident_present: bool | None, minutes: str = "",
+                 agreements: Sequence[AgreementData] = ()) -> Meeting:
+    """Record that a planned meeting was held: whether the resident was there, the minutes
+    and the agreements made. A meeting that has not started yet cannot have been held."""
+    case = meeting.case
+    _require_case_role(user, case)
+    _require_planned(meeting)
+    if meeting.starts_at > timezone.now():
+        raise ValidationError(
+            f"Dit gesprek is nog niet geweest: het begint op {when_text(meeting.starts_at)}. "
+            "Leg het vast als gehouden zodra het gesprek is begonnen, of verplaats het.",
+            code=NOT_STARTED_CODE)
+    _raise(_hold_errors(case, resident_present=resident_present, agreements=agreements))
+    created = _hold(user=user, meeting=meeting, resident_present=resident_present,
+                    minutes=minutes, agreements=agreements)
+    audit_case(user=user, case=case, action=Action.UPDATE, event="meeting.held",
+               details={"meeting": meeting.pk, "agreements": [a.pk for a in created]})
+    return meeting
+
+
+@transaction.atomic
+def meeting_record(*, user, case: Case, kind: str, starts_at: datetime, place: str,
+                   parties: Iterable[CaseOrganisation] = (), resident_present: bool = True,
+                   other_participants: str = "", minutes: str = "",
+                   agreements: Sequence[AgreementData] = (), duration_minutes: int = 60,
+                   video_url: str = "") -> Meeting:
+    """Record, afterwards, a meeting that was not planned here (joint or separate) as held,
+    with its minutes and the agreements made. A meeting still to come is planned instead."""
+    _require_case_role(user, case)
+    parties = list(parties)
+    errors = _plan_errors(case, kind=kind, starts_at=starts_at,
+                          duration_minutes=duration_minutes, place=place, video_url=video_url,
+                          parties=parties, representative_invited=False)
+    if starts_at is not None and starts_at > timezone.now():
+        errors["starts_at"] = ("Dit gesprek is nog niet geweest. Plan het: vastleggen als "
+                               "gehouden kan zodra het gesprek is begonnen.")
+    errors.update(_hold_errors(case, resident_present=resident_present, agreements=agreements))
+    _raise(errors)
+    meeting = Meeting.objects.create(
+        case=case, kind=kind, starts_at=starts_at, duration_minutes=duration_minutes,
+        place=place.strip(), video_url=video_url.strip(),
+        resident_invited=True, other_participants=other_participants.strip(), created_by=user,
+    )
+    meeting.parties.set(parties)
+    created = _hold(user=user, meeting=meeting, resident_present=resident_present,
+                    minutes=minutes, agreements=agreements)
     audit_case(user=user, case=case, action=Action.UPDATE, event="meeting.recorded",
                details={"meeting": meeting.pk, "agreements": [a.pk for a in created]})
     return meeting

@@ -21,12 +21,9 @@ from ombuds.cases.selectors import access_case
 from ombuds.cases.views.common import case_role_required
 from ombuds.mediation import selectors, services
 from ombuds.mediation.forms import (
-    AGREEMENT_ROWS,
-    AgreementFormSet,
     AgreementStatusForm,
     ConsentRecordForm,
     ConsentRevokeForm,
-    MeetingForm,
     OverrideForm,
     PartyForm,
     ReferralArrivalForm,
@@ -153,64 +150,7 @@ def override_add(request, reference: str, party_id: int):
                  case=case, template=template, context=context, anchor="partijen")
 
 
-# --- meetings and agreements --------------------------------------------------------------
-
-MEETING_TEMPLATE = "mediation/meeting_form.html"
-
-
-def _with_more_rows(data):
-    """Return a copy of the POST with room for more agreement rows (the no-JS way)."""
-    data = data.copy()
-    total = int(data.get("afspraak-TOTAL_FORMS") or 0)
-    data["afspraak-TOTAL_FORMS"] = str(min(total + AGREEMENT_ROWS, 20))
-    return data
-
-
-@case_role_required
-def meeting_add(request, reference: str):
-    case = access_case(request.user, reference)
-    if request.method != "POST":
-        return render(request, MEETING_TEMPLATE, {
-            "case": case, "form": MeetingForm(case=case),
-            "agreements": AgreementFormSet(prefix="afspraak", form_kwargs={"case": case})})
-    if "meer_afspraken" in request.POST:
-        data = _with_more_rows(request.POST)
-        form = MeetingForm(data, case=case)
-        formset = AgreementFormSet(data, prefix="afspraak", form_kwargs={"case": case})
-        form.suppress_errors()
-        for row in formset.forms:
-            row.suppress_errors()
-        return render(request, MEETING_TEMPLATE, {"case": case, "form": form,
-                                                  "agreements": formset, "more": True})
-    form = MeetingForm(request.POST, case=case)
-    formset = AgreementFormSet(request.POST, prefix="afspraak", form_kwargs={"case": case})
-    context = {"case": case, "form": form, "agreements": formset}
-    if form.is_valid() & formset.is_valid():
-        try:
-            services.meeting_record(user=request.user, case=case, **form.service_kwargs(),
-                                    agreements=formset.agreements())
-        except ValidationError as error:
-            _apply_meeting_error(form, formset, error)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-            return render(request, MEETING_TEMPLATE, context, status=403)
-        else:
-            messages.success(request, "Het gesprek is vastgelegd.")
-            return redirect(reverse("cases:detail", args=[case.reference]) + "#gesprekken")
-    context["row_errors"] = any(row.errors for row in formset.forms)
-    return render(request, MEETING_TEMPLATE, context, status=400)
-
-
-def _apply_meeting_error(form, formset, error: ValidationError) -> None:
-    """Put the service's errors on the meeting form or on the agreement row they name."""
-    rows = [row for row in formset.forms if row.has_changed()]
-    for name, errors in error.error_dict.items():
-        if name.startswith("agreement-"):
-            _, index, field = name.split("-", 2)
-            rows[int(index)].add_error(field, errors)
-        else:
-            form.add_error(name if name in form.fields else None, errors)
-
+# --- agreements (the meeting pages are in ``meeting_views``) ------------------------------
 
 @case_role_required
 def agreement_status(request, reference: str, agreement_id: int):

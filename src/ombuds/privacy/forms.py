@@ -10,7 +10,9 @@ from ombuds.privacy.models import AvgDecision, AvgRequestKind
 from ombuds.privacy.selectors import PersonAuditFilter
 from ombuds.privacy.services import CORRECTABLE_FIELDS
 
-DATE = {"widget": forms.DateInput(attrs={"type": "date"})}
+# A date input takes and shows ISO dates (yyyy-mm-dd) whatever the locale: with the Dutch
+# format ("07-12-2026") the browser shows an empty field.
+DATE = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
 class UtrechtForm(forms.Form):

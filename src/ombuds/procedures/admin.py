@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 
-from ombuds.core.admin import ScopedAdmin, may_administer
+from ombuds.core.admin import LabelledTabularInline, ScopedAdmin, may_administer
 from ombuds.core.audit import Action, audit_log
 from ombuds.procedures.models import DesignatedDay, DesignationDecree
 from ombuds.procedures.planning import deadlines_recompute_open
 
 
-class DesignatedDayInline(admin.TabularInline):
+class DesignatedDayInline(LabelledTabularInline):
     model = DesignatedDay
     extra = 1
     fields = ["day", "description"]

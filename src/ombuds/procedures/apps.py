@@ -10,8 +10,10 @@ class ProceduresConfig(AppConfig):
 
     def ready(self) -> None:
         from ombuds.cases.hooks import register
+        from ombuds.procedures.closing import ProceduresClosingHook
         from ombuds.procedures.complaints import ComplaintHook
         from ombuds.procedures.planning import FirstContactHook
 
         register(ComplaintHook())
         register(FirstContactHook())
+        register(ProceduresClosingHook())

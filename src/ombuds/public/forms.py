@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from ombuds.cases.attachments import validate_upload
 from ombuds.cases.forms import StyledForm
 from ombuds.cases.models import ContactChannel, RepresentativeRelation
+from ombuds.domain.contact import phone_display, postcode_normal
 from ombuds.public.selectors import public_organisations
 
 STORY_MAX = 10_000
@@ -69,17 +70,32 @@ class RequestForm(StyledForm):
     mark_optional = True
 
     # Who you are and how we reach you
+    # ``autocomplete`` lets the browser fill in the resident's own details (WCAG 1.3.5).
     name = forms.CharField(
         label=_("Uw naam"), max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={"required": _("Vul uw naam in.")})
     email = forms.EmailField(
         label=_("E-mailadres"), required=False, max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("Dan sturen wij u een bevestiging met een link om uw verzoek te volgen."),
         error_messages={"invalid": _("Vul een e-mailadres in zoals naam@voorbeeld.nl.")})
-    phone = forms.CharField(label=_("Telefoonnummer"), required=False, max_length=40)
-    street = forms.CharField(label=_("Straat en huisnummer"), required=False, max_length=200)
-    postcode = forms.CharField(label=_("Postcode"), required=False, max_length=10)
-    city = forms.CharField(label=_("Woonplaats"), required=False, max_length=100)
+    phone = forms.CharField(
+        label=_("Telefoonnummer"), required=False, max_length=40,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
+    street = forms.CharField(
+        label=_("Straat en huisnummer"), required=False, max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}))
+    postcode = forms.CharField(
+        label=_("Postcode"), required=False, max_length=10,
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "size": 8}))
+    city = forms.CharField(
+        label=_("Woonplaats"), required=False, max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}))
+    no_contact = forms.BooleanField(
+        label=_("Ik wil niet benaderd worden"), required=False,
+        help_text=_("Dan lezen wij uw verhaal, maar bellen, mailen of schrijven wij u niet. "
+                    "Wij kunnen u dan ook niet helpen met uw eigen situatie."))
     preferred_channel = forms.ChoiceField(
         label=_("Hoe wilt u het liefst contact?"), required=False, choices=CHANNELS,
         widget=forms.RadioSelect)
@@ -95,6 +111,7 @@ class RequestForm(StyledForm):
         error_messages={"required": _("Kies voor wie u hulp vraagt.")})
     resident_name = forms.CharField(
         label=_("Naam van de persoon om wie het gaat"), required=False, max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
         help_text=_("Alleen invullen als u voor iemand anders hulp vraagt."))
     relation = forms.ChoiceField(
         label=_("Wat bent u van deze persoon?"), required=False,
@@ -166,6 +183,25 @@ class RequestForm(StyledForm):
                                     "verstuur opnieuw."))
         return ""
 
+    def clean_phone(self):
+        text = self.cleaned_data.get("phone", "").strip()
+        if not text:
+            return ""
+        number = phone_display(text)
+        if number is None:
+            raise ValidationError(_("Vul een telefoonnummer in zoals 06 12345678 of "
+                                    "0521 123456."))
+        return number
+
+    def clean_postcode(self):
+        text = self.cleaned_data.get("postcode", "").strip()
+        if not text:
+            return ""
+        postcode = postcode_normal(text)
+        if postcode is None:
+            raise ValidationError(_("Vul een postcode in zoals 1234 AB."))
+        return postcode
+
     def clean_decision_date(self):
         day: date | None = self.cleaned_data.get("decision_date")
         if day is not None and day > timezone.localdate():
@@ -197,14 +233,23 @@ class RequestForm(StyledForm):
     def clean(self):
         data = super().clean()
         avoid = set(data.get("avoid_channels") or [])
+        # Only details that passed their own check count: a junk number reaches no one.
         reachable = [
             data.get("email") and ContactChannel.EMAIL not in avoid,
             data.get("phone") and ContactChannel.PHONE not in avoid,
-            data.get("street") and data.get("city") and ContactChannel.LETTER not in avoid,
+            data.get("street") and data.get("postcode") and data.get("city")
+            and ContactChannel.LETTER not in avoid,
         ]
-        if not any(reachable) and not self.has_error("email"):
-            self.add_error("email", _("Vul een e-mailadres, telefoonnummer of adres in waarop "
-                                      "wij u mogen bereiken."))
+        checked = not any(self.has_error(name) for name in ("email", "phone", "postcode"))
+        if data.get("no_contact"):
+            if data.get("preferred_channel"):
+                self.add_error("preferred_channel", _(
+                    "U kiest dat wij u niet benaderen, en ook hoe u het liefst contact heeft. "
+                    "Kies één van de twee."))
+        elif not any(reachable) and checked:
+            self.add_error("email", _(
+                "Vul een e-mailadres, telefoonnummer of adres (straat, postcode en woonplaats) "
+                "in waarop wij u mogen bereiken. Of kies ‘Ik wil niet benaderd worden’."))
         if data.get("preferred_channel") and data["preferred_channel"] in avoid:
             self.add_error("avoid_channels", _("U kiest hetzelfde bij ‘het liefst’ en bij "
                                                "‘geen contact’. Kies één van de twee."))

@@ -63,6 +63,8 @@ class RequestData:
     city: str = ""
     preferred_channel: str = ""
     avoid_channels: list[str] = field(default_factory=list)
+    #: The resident asked not to be approached at all ("wil niet benaderd worden").
+    no_contact: bool = False
     for_someone_else: bool = False
     resident_name: str = ""
     relation: str = ""
@@ -133,10 +135,13 @@ def rate_limit_check(*, client: str) -> None:
 
 
 def _person_data(data: RequestData) -> tuple[PersonData, PersonData | None]:
+    # Not to be approached at all: every channel is on the person's "niet benaderen via".
+    avoid = [c.value for c in ContactChannel] if data.no_contact else list(data.avoid_channels)
     contact = PersonData(
         name=data.name, email=data.email, phone=data.phone, street=data.street,
-        postcode=data.postcode, city=data.city, preferred_channel=data.preferred_channel,
-        avoid_channels=list(data.avoid_channels),
+        postcode=data.postcode, city=data.city,
+        preferred_channel="" if data.no_contact else data.preferred_channel,
+        avoid_channels=avoid,
     )
     if not data.for_someone_else:
         return contact, None
@@ -145,7 +150,7 @@ def _person_data(data: RequestData) -> tuple[PersonData, PersonData | None]:
 
 def confirmation_email_to(data: RequestData) -> str:
     """The address for the confirmation, unless the resident asked not to be e-mailed."""
-    if data.email and ContactChannel.EMAIL not in data.avoid_channels:
+    if data.email and not data.no_contact and ContactChannel.EMAIL not in data.avoid_channels:
         return data.email
     return ""
 
@@ -215,6 +220,9 @@ def _register(data: RequestData, client: str) -> Submitted:
     )
     notes = ["De inwoner gaf in het webformulier toestemming om de gegevens te gebruiken om "
              "te helpen, na de privacyverklaring."]
+    if data.no_contact:
+        notes.append("De inwoner wil niet benaderd worden: niet bellen, mailen, schrijven of "
+                     "langskomen.")
     if data.other_organisations:
         notes.append(f"Andere organisaties genoemd door de inwoner: {data.other_organisations}")
     objection = _decision_from_form(case, data.decision_date)

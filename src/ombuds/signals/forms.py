@@ -47,6 +47,20 @@ def cases_for(user, references: list[str]) -> tuple[list[Case], list[str]]:
     return [found[r] for r in references if r in found], [r for r in references if r not in found]
 
 
+def grouped_themes(field: forms.ModelChoiceField, empty: str) -> None:
+    """Give ``field`` its themes once each: a theme is kept per municipality, so a user of
+    several municipalities sees them grouped under the municipality's name (otherwise
+    "Wmo: Vervoer" appears once per municipality, indistinguishable)."""
+    themes = list(field.queryset.order_by("municipality__name", "domain__name", "name"))
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for theme in themes:
+        groups.setdefault(theme.municipality.name, []).append((theme.pk, str(theme)))
+    if len(groups) == 1:
+        field.choices = [("", empty), *next(iter(groups.values()))]
+    else:
+        field.choices = [("", empty), *groups.items()]
+
+
 class SignalFilterForm(StyledForm):
     status = forms.ChoiceField(label="Status", required=False,
                                choices=[("", "Alle statussen"), *STATES.items()])
@@ -61,6 +75,7 @@ class SignalFilterForm(StyledForm):
         ids = user.municipality_ids(ALL_CASES_ROLES | {Role.POLICY})
         self.fields["thema"].queryset = Theme.objects.filter(
             municipality_id__in=ids).select_related("domain", "municipality")
+        grouped_themes(self.fields["thema"], "Alle thema's")
         self.fields["organisatie"].queryset = Organisation.objects.filter(
             municipalities__in=ids).distinct().order_by("name")
 
@@ -96,6 +111,9 @@ class SignalForm(StyledForm):
             municipalities__in=ids, active=True).distinct().order_by("name")
         self.fields["theme"].queryset = Theme.objects.filter(
             municipality_id__in=ids, active=True).select_related("domain", "municipality")
+        grouped_themes(self.fields["theme"], "Geen thema")
+        if len(ids) > 1:
+            self.fields["theme"].help_text = "Kies een thema van de gemeente van het signaal."
 
     def clean(self):
         data = super().clean()

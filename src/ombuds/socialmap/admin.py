@@ -20,6 +20,9 @@ class OrganisationForm(forms.ModelForm):
         model = Organisation
         fields = ["name", "type", "description", "routes", "municipalities", "phone", "email",
                   "website", "address", "public", "active"]
+        # Boxes with a label each: an office serves a handful of municipalities, and the
+        # admin's two-list filter has controls without an accessible name.
+        widgets = {"municipalities": forms.CheckboxSelectMultiple}
 
 
 @admin.register(Organisation)
@@ -29,7 +32,6 @@ class OrganisationAdmin(ScopedAdmin):
     list_display = ["name", "type", "public", "active"]
     list_filter = ["type", "public", "active", "municipalities"]
     search_fields = ["name", "description"]
-    filter_horizontal = ["municipalities"]
 
     def save_related(self, request, form, formsets, change):
         # The form only offers the beheerder's municipalities; keep the others the

@@ -144,7 +144,8 @@ def register_case(setup: OfficeSetup, *, municipality: Municipality | None = Non
         channel=kwargs.pop("channel", "telefoon"),
         title=kwargs.pop("title", "Wacht op besluit hulpmiddel"), story=story,
         person=person,
-        person_data=None if person else PersonData(name=kwargs.pop("name", "Jan de Vries")),
+        person_data=None if person else (kwargs.pop("person_data", None) or PersonData(
+            name=kwargs.pop("name", "Jan de Vries"))),
         **kwargs,
     )
 

@@ -112,6 +112,8 @@ RULES: dict[str, Rule] = {
     "cases:add_entry": Rule(CASE_READERS, "post"),
     "cases:assign": Rule(CASE_READERS, "post"),
     "cases:transition": Rule(CASE_READERS, "post"),
+    # the closing page (the closing check and the closing form): whoever may move the case
+    "cases:close": Rule(CASE_READERS),
     "cases:attachment": Rule(CASE_READERS),
     # procedures pages: each GET shows a form (or the letter); the POSTs use the same guard
     "procedures:decision_add": Rule(CASE_READERS),
@@ -136,7 +138,19 @@ RULES: dict[str, Rule] = {
     "mediation:consent_add": Rule(CASE_READERS),
     "mediation:consent_revoke": Rule(CASE_READERS),
     "mediation:override_add": Rule(CASE_READERS),
-    "mediation:meeting_add": Rule(CASE_READERS),
+    "mediation:meeting_plan": Rule(CASE_READERS),
+    "mediation:meeting_detail": Rule(CASE_READERS),
+    "mediation:meeting_edit": Rule(CASE_READERS),
+    "mediation:meeting_cancel": Rule(CASE_READERS),
+    "mediation:meeting_hold": Rule(CASE_READERS),
+    "mediation:meeting_invite": Rule(CASE_READERS),
+    "mediation:meeting_calendar": Rule(CASE_READERS),
+    # meetings through the API: the same guard (a held meeting answers 409 or 400 to a POST)
+    "api-mediation:meetings": Rule(CASE_READERS),
+    "api-mediation:meeting": Rule(CASE_READERS),
+    "api-mediation:meeting_cancel": Rule(CASE_READERS, "post"),
+    "api-mediation:meeting_hold": Rule(CASE_READERS, "post"),
+    "api-mediation:meeting_invitations": Rule(CASE_READERS, "post"),
     "mediation:agreement_status": Rule(CASE_READERS),
     "mediation:referral_add": Rule(CASE_READERS),
     "mediation:referral_arrival": Rule(CASE_READERS),
@@ -247,6 +261,8 @@ RULES: dict[str, Rule] = {
     "api-procedures:application": Rule(CASE_READERS),
     "api-signals:signals": Rule(CASE_READERS | {"beleid", "ombudsman-westerveld"}),
     "api-signals:signal": Rule(CASE_READERS | {"beleid"}),
+    # the domain and theme suggestion: intake staff (an empty body is a 400 for them)
+    "api-insights:suggestions": Rule(CASE_ROLES, "post"),
     "api-core:municipalities": Rule(STAFF),
     "api-core:municipality": Rule(STAFF - {"ombudsman-westerveld"}),  # a GM1708 detail
     "api-socialmap:organisations": Rule(STAFF),
@@ -360,6 +376,7 @@ def world(office):
         "link_id": own_link.pk, "token": partner_token, "survey_token": survey_token,
         "party_id": party.pk, "consent_id": consent.pk,
         "agreement_id": meeting.agreements.get().pk, "referral_id": referral.pk,
+        "meeting_id": meeting.pk, "who": "inwoner",
         "signal_id": signal.pk, "job_id": job.pk, "fmt": "csv",
         "request_id": avg_request.pk, "person_id": case.person_id,
         "municipality": "steenwijkerland",
@@ -475,3 +492,21 @@ def test_cases_and_persons_are_not_in_the_admin(world):
 
     for model in (Case, Person, TimelineEntry):
         assert not admin.site.is_registered(model)
+
+
+@pytest.mark.django_db
+def test_the_secretariat_reaches_the_intake_and_its_own_cases_not_what_it_handed_on(office):
+    """PRODUCT.md: the secretariat sees the intake (new, unassigned cases) and what is
+    assigned to it — not every case it registered (issue 15)."""
+    intake = register_case(office)
+    handed_on = register_case(office, user=office.secretariaat)
+    case_assign(user=office.secretariaat, case=handed_on, assignee=office.ombudsman)
+    closed = register_case(office, user=office.secretariaat)
+    Case.objects.filter(pk=closed.pk).update(closed_at=timezone.now())
+    client = client_for("secretariaat", office)
+    for case, allowed in ((intake, True), (handed_on, False), (closed, False)):
+        for url in (reverse("cases:detail", args=[case.reference]),
+                    reverse("api-cases:case", args=[case.reference])):
+            assert reached(client.get(url)) == allowed, url
+    listed = client.get(reverse("cases:worklist"), {"view": "alle", "toestand": "alle"})
+    assert [c.reference for c in listed.context["page"].object_list] == [intake.reference]

@@ -28,9 +28,16 @@ from ombuds.cases.api.common import (
     request_user,
 )
 from ombuds.cases.models import Channel, ContactChannel, RepresentativeRelation, Urgency
-from ombuds.cases.selectors import CaseFilter, access_case, case_detail, case_list
+from ombuds.cases.selectors import (
+    CaseFilter,
+    SearchOutcome,
+    access_case,
+    case_detail,
+    case_search,
+)
 from ombuds.cases.services import PersonData, case_assign, case_register, case_update
 from ombuds.core.models import Domain, Municipality, Theme
+from ombuds.domain.search import SearchKind
 from ombuds.socialmap.models import Organisation
 
 NOT_FOUND = OpenApiResponse(description="Geen zaak met dit zaaknummer die u mag inzien.")
@@ -38,13 +45,43 @@ FORBIDDEN = OpenApiResponse(description="Uw rol geeft geen toegang tot zaken.")
 
 
 class CasePagination(PageNumberPagination):
+    """Pages of 50 cases, and how the search text was read (``search``, null without one)."""
+
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
 
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["search"] = {
+            "type": "object", "nullable": True,
+            "description": "How `q` was read: `kind` is zaaknummer, telefoon, e-mail, postcode "
+            "or woorden (a name, or words of subject and story); `refused` when the role may "
+            "not search by a person's details (only case number and subject were searched); "
+            "`capped` when more persons matched than the search takes; `messages` says so.",
+            "properties": {
+                # No "enum": a second enum named "kind" would collide in the components.
+                "kind": {"type": "string", "description": ", ".join(k.value for k in SearchKind)},
+                "refused": {"type": "boolean"},
+                "capped": {"type": "boolean"},
+                "messages": {"type": "array", "items": {"type": "string"}},
+            },
+        }
+        return schema
+
+
+def search_data(outcome: SearchOutcome) -> dict | None:
+    if outcome.kind is None:
+        return None
+    return {"kind": outcome.kind.value, "refused": outcome.refused, "capped": outcome.capped,
+            "messages": outcome.notes()}
+
 
 class CaseListApi(CaseRoleApiMixin, APIView):
     """The worklist, scoped and filtered exactly like the worklist page."""
+
+    #: Named so the OpenAPI schema shows the page around the cases (``count``, ``search``…).
+    pagination_class = CasePagination
 
     @extend_schema_serializer(component_name="CaseListFilter")
     class FilterSerializer(serializers.Serializer):
@@ -58,7 +95,12 @@ class CaseListApi(CaseRoleApiMixin, APIView):
         urgency = serializers.ChoiceField(choices=Urgency.choices, required=False)
         assignee = serializers.CharField(required=False, help_text="Username of the handler.")
         q = serializers.CharField(
-            required=False, help_text="Full-text search in title, story and wish, or a reference."
+            required=False, max_length=200,
+            help_text="A resident's or representative's name, phone number (any spelling: "
+            "06-12345678, +31 6 12345678), e-mail address or postcode (8331 AB, 8331ab); a case "
+            "number or part of one (STW-2026-0031, 2026-0031, 0031); or words of title, story "
+            "and wish. Person details only for roles that see persons; see `search` in the "
+            "response. Every search is audited (its kind, never the text).",
         )
         open = serializers.BooleanField(
             default=True, help_text="Only open cases (ignored when a status is given)."
@@ -94,15 +136,17 @@ class CaseListApi(CaseRoleApiMixin, APIView):
         )
         filters.is_valid(raise_exception=True)
         data = filters.validated_data
-        cases = case_list(request.user, CaseFilter(
+        cases, outcome = case_search(request.user, CaseFilter(
             view=data["view"], municipality=data.get("municipality"),
             status=data.get("status", ""), channel=data.get("channel", ""),
             urgency=data.get("urgency", ""), assignee=data.get("assignee"),
             q=data.get("q", ""), open_only=data["open"],
         ))
-        paginator = CasePagination()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(cases, request, view=self)
-        return paginator.get_paginated_response(CaseSummarySerializer(page, many=True).data)
+        response = paginator.get_paginated_response(CaseSummarySerializer(page, many=True).data)
+        response.data["search"] = search_data(outcome)
+        return response
 
 
 @extend_schema_field({

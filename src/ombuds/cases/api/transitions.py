@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_serializer
 from rest_framework import serializers
@@ -68,6 +69,12 @@ class TransitionCreateApi(CaseRoleApiMixin, APIView):
             "(e.g. the receipt of a complaint, the sending of the findings); default today. "
             "Not in the future, not before the complaint's receipt.",
         )
+        reason = serializers.CharField(
+            required=False, allow_blank=True, default="", max_length=2000,
+            help_text="Closing only: why the case closes although something is still open "
+            "(\"Toch afsluiten, omdat …\"). Required when the closing check finds open items; "
+            "kept with the list of those items in the timeline entry of the closure.",
+        )
 
     @extend_schema(
         tags=[TAG], operation_id="cases_transitions_create",
@@ -75,7 +82,13 @@ class TransitionCreateApi(CaseRoleApiMixin, APIView):
         description="Checks the move against the case's variant and, in a complaint procedure, "
         "against the law (Awb chapter 9); changes the status, writes the timeline entry and "
         "the audit entry, and records the move's date on the complaint, in one transaction. "
-        "A bad `on` gives 400 naming the field.",
+        "A bad `on` gives 400 naming the field.\n\n"
+        "The closing check: a move that closes the case while something is still open (a "
+        "planned meeting, an open agreement, a referral whose arrival is unknown, a legal term "
+        "still running, a letter not sent) needs `reason`. Without it: 400 with `reason` "
+        "(one message naming every item) and `open_items`, a list of `{kind, label, detail, "
+        "url}` (`kind`: gesprek, afspraak, verwijzing, termijn or brief; `url`: the page that "
+        "settles it).",
         request=InputSerializer,
         responses={200: CaseDetailSerializer, 400: OpenApiTypes.OBJECT, 403: FORBIDDEN,
                    404: NOT_FOUND, 409: REFUSED},
@@ -85,8 +98,19 @@ class TransitionCreateApi(CaseRoleApiMixin, APIView):
         serializer = TransitionCreateApi.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        case = case_transition(user=request.user, case=case, target=data["to"],
-                               outcome=data["outcome"], note=data["note"], on=data["on"])
+        try:
+            case = case_transition(user=request.user, case=case, target=data["to"],
+                                   outcome=data["outcome"], note=data["note"], on=data["on"],
+                                   reason=data["reason"])
+        except DjangoValidationError as error:
+            items = getattr(error, "open_items", None)
+            if items is None:
+                raise
+            raise serializers.ValidationError({
+                "reason": error.message_dict["reason"],
+                "open_items": [{"kind": item.kind, "label": item.label, "detail": item.detail,
+                                "url": item.url} for item in items],
+            }) from None
         return Response(case_detail_data(case, request))
 
 

@@ -63,7 +63,8 @@ def test_a_search_is_logged_without_the_search_words(office):
     entry = AuditEntry.objects.get(event="case.searched")
     assert entry.action == "E"
     assert "Vries" not in str(entry.details)  # the words may be a name: never logged
-    assert entry.details["search"] is True
+    assert entry.details["search"] == "woorden"  # its kind, and how many persons matched
+    assert entry.details["persons"] == 1
 
 
 def test_a_refused_move_leaves_no_change_entry(office):

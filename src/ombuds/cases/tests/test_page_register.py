@@ -44,8 +44,11 @@ def test_registering_an_intake_opens_the_new_case_with_a_message(client, office)
     ), follow=True)
 
     case = Case.objects.get(person__name="Henk Bosman")
-    assert response.redirect_chain[-1][0] == f"/werk/zaken/{case.reference}/"
-    assert f"geregistreerd als {case.reference}" in response.content.decode()
+    # Handed to the ombudsperson at once, the case leaves the secretariat's scope (issue 15):
+    # back to the worklist, saying so, instead of a page they may no longer open.
+    assert response.redirect_chain[-1][0] == "/werk/zaken/"
+    page = response.content.decode()
+    assert f"geregistreerd als {case.reference}" in page and "niet in uw werklijst" in page
     assert case.created_by == office.secretariaat
     assert case.assignee == office.ombudsman
     assert list(case.themes.all()) == [office.theme]
@@ -56,6 +59,14 @@ def test_registering_an_intake_opens_the_new_case_with_a_message(client, office)
     assert case.person.avoid_channels == ["telefoon"]
     assert case.person.easy_language is True
     assert str(case.person.date_of_birth) == "1958-03-14"
+
+
+def test_an_intake_for_the_queue_opens_the_new_case(client, office):
+    client.force_login(office.secretariaat)
+    response = client.post(URL, intake(office), follow=True)
+    case = Case.objects.get(person__name="Henk Bosman")
+    assert response.redirect_chain[-1][0] == f"/werk/zaken/{case.reference}/"
+    assert f"geregistreerd als {case.reference}" in response.content.decode()
 
 
 def test_missing_fields_show_an_error_summary_and_keep_what_was_typed(client, office):
@@ -160,3 +171,21 @@ def test_only_municipalities_where_the_user_may_register_are_offered(client, off
     assert not Case.objects.exists()
     html = client.get(URL).content.decode()
     assert "Westerveld" in html and "Steenwijkerland" not in html
+
+
+def test_phone_numbers_and_postcodes_are_checked_and_written_one_way(client, office):
+    client.force_login(office.secretariaat)
+    response = client.post(URL, intake(office, phone="abc<script>", postcode="12345",
+                                       rep_name="Els Bosman", rep_phone="123"))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Vul een telefoonnummer in, zoals 06 12345678" in page
+    assert "Vul een postcode in zoals 1234 AB." in page
+    assert "abc&lt;script&gt;" in page  # what was typed stays, escaped
+    assert not Case.objects.exists()
+
+    client.post(URL, intake(office, phone="+31 (0)6-1234 5678", postcode="8331aa",
+                            rep_name="Els Bosman", rep_phone="0521 123456"))
+    case = Case.objects.get(person__name="Henk Bosman")
+    assert (case.person.phone, case.person.postcode) == ("06 12345678", "8331 AA")
+    assert case.representative.phone == "0521 123456"

@@ -47,3 +47,34 @@ def test_the_open_case_search_has_an_index_of_its_own(office):
     sql, _params = case_list(office.ombudsman, CaseFilter(view="alle", q="wachttijd")) \
         .values("pk").query.sql_with_params()
     assert '"cases_case"."closed_at" IS NULL' in sql and '("cases_case"."search_vector") @@' in sql
+
+
+# --- the person and case-number search (issue 15) -------------------------------------------
+
+def _plan(queryset) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = queryset.query.sql_with_params()
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def test_a_name_is_matched_by_word_starts_with_its_gin_index(office):
+    from ombuds.cases.models import Person
+    from ombuds.cases.selectors import person_name_filter
+
+    piet = register_case(office, name="Piet Zwiers-Hoogland")
+    register_case(office, name="Marjan Pietersen")
+    assert list(case_list(office.ombudsman, CaseFilter(view="alle", q="hoogland"))) == [piet]
+    assert list(case_list(office.ombudsman, CaseFilter(view="alle", q="zwiers-hoog"))) == [piet]
+    assert set(case_list(office.ombudsman, CaseFilter(view="alle", q="piet"))) == {
+        piet, *Case.objects.filter(person__name="Marjan Pietersen")}
+    assert list(case_list(office.ombudsman, CaseFilter(view="alle", q="jan"))) == []
+    plan = _plan(person_name_filter(Person.objects.only("pk"), ["piet", "hoog"]))
+    assert "person_name_simple_idx" in plan, plan
+
+
+def test_a_case_number_is_one_indexed_equality(office):
+    register_case(office)
+    plan = _plan(Case.objects.filter(reference_number="1").only("pk"))
+    assert "case_reference_number_idx" in plan, plan

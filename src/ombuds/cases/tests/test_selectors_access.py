@@ -1,7 +1,9 @@
 """access_case and case_list: the only doors to cases, scoped by role and municipality."""
 
 import pytest
+from django.utils import timezone
 
+from ombuds.cases.models import Case
 from ombuds.cases.selectors import CaseFilter, CaseNotFound, access_case, case_list, similar_persons
 from ombuds.cases.services import case_assign
 from ombuds.tests.factories import register_case
@@ -26,16 +28,25 @@ def test_policy_and_admin_never_open_a_case(office, role):
     assert not case_list(office.users()[role], CaseFilter()).exists()
 
 
-def test_the_secretariat_sees_the_intake_queue_and_its_own_cases(office):
+def test_the_secretariat_sees_the_intake_and_what_is_assigned_to_them(office):
+    """PRODUCT.md: the intake (open cases nobody is assigned to) and the cases assigned to
+    them — not every case they registered (issue 15: the demo's secretariat, who registers
+    every intake, saw every open case)."""
     queued = register_case(office, user=office.ombudsman)
-    theirs = register_case(office, user=office.secretariaat)
-    handled = register_case(office, user=office.ombudsman)
-    case_assign(user=office.ombudsman, case=handled, assignee=office.ombudsman)
-    case_assign(user=office.secretariaat, case=theirs, assignee=office.ombudsman)
-    visible = set(case_list(office.secretariaat, CaseFilter()))
+    registered = register_case(office, user=office.secretariaat)
+    case_assign(user=office.secretariaat, case=registered, assignee=office.ombudsman)
+    # A handler who moved to the secretariat keeps what is assigned to them.
+    theirs = register_case(office, user=office.ombudsman)
+    Case.objects.filter(pk=theirs.pk).update(assignee=office.secretariaat)
+    closed_unassigned = register_case(office, user=office.secretariaat)
+    Case.objects.filter(pk=closed_unassigned.pk).update(closed_at=timezone.now())
+
+    visible = set(case_list(office.secretariaat, CaseFilter(open_only=False)))
+
     assert visible == {queued, theirs}
-    with pytest.raises(CaseNotFound):
-        access_case(office.secretariaat, handled.reference)
+    for hidden in (registered, closed_unassigned):
+        with pytest.raises(CaseNotFound):
+            access_case(office.secretariaat, hidden.reference)
 
 
 def test_an_unknown_reference_and_a_forbidden_one_look_the_same(office):

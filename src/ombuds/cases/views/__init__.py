@@ -4,6 +4,7 @@ from ombuds.cases.views.attachments import attachment_download
 from ombuds.cases.views.case import (
     case_add_entry,
     case_assign_view,
+    case_close,
     case_edit,
     case_page,
     case_reopen_view,
@@ -22,6 +23,7 @@ __all__ = [
     "attachment_download",
     "case_add_entry",
     "case_assign_view",
+    "case_close",
     "case_edit",
     "case_page",
     "case_register_view",

@@ -1,7 +1,9 @@
-"""The case page and its three actions: add a timeline entry, assign, change the status.
+"""The case page and its actions: add a timeline entry, assign, change the status, close.
 
 Each action posts to its own URL and redirects back with a message; when it fails, the case
-page is rendered again with the failed form (its input kept) and an error summary.
+page is rendered again with the failed form (its input kept) and an error summary. Closing
+has its own page (``case_close``): it lists what is still open (the closing check) above the
+closing form, and a failed closure is shown there.
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ from ombuds.cases.forms import (
     TimelineEntryForm,
     TransitionForm,
 )
+from ombuds.cases.hooks import OPEN_ITEM_KINDS, case_formal_procedure, case_open_items
 from ombuds.cases.permissions import can_assign, can_edit, can_transition, sees_health_details
 from ombuds.cases.rendering import fast_widgets
 from ombuds.cases.views.common import case_role_required
+from ombuds.domain.case_sections import applicable_sections
 from ombuds.domain.workflow import InvalidTransition
 
 
@@ -63,6 +67,9 @@ def render_case_page(request, reference: str, *, failed=None, status: int = 200)
         "can_transition": can_transition(user, case),
         "can_edit": can_edit(user, case) and not case.is_closed,
         "moves": [form.transition for form in moves],
+        # The workspace: what applies to the variant, and what is still open at the top.
+        "sections": applicable_sections(workflow),
+        "open_items": [] if case.is_closed else case_open_items(case),
         **forms,
     }, status=status)
 
@@ -117,6 +124,10 @@ def case_assign_view(request, reference: str):
         return _fail(request, reference, form, error)
     who = assignee.display_name if assignee else "niemand (nieuwe aanmeldingen)"
     messages.success(request, f"Zaak {reference} is toegewezen aan {who}.")
+    if not selectors.may_open(request.user, case):
+        # The secretariat handed it on: the case leaves their scope (the intake) now.
+        messages.info(request, f"Zaak {reference} staat niet meer in uw werklijst.")
+        return redirect("cases:worklist")
     return redirect("cases:detail", reference=reference)
 
 
@@ -125,8 +136,11 @@ def case_assign_view(request, reference: str):
 def case_transition_view(request, reference: str):
     case = selectors.access_case(request.user, reference)
     target = request.POST.get("target", "")
-    transition = next((t for t in case.workflow.workflow.transitions_from(case.status)
+    workflow = case.workflow.workflow
+    transition = next((t for t in workflow.transitions_from(case.status)
                        if t.target == target), None)
+    if transition is not None and workflow.is_closed(transition.target):
+        return _close(request, case, transition)  # through the closing check
     form = TransitionForm(request.POST, case=case, transition=transition)
     if not form.is_valid():
         return render_case_page(request, reference, failed=form, status=400)
@@ -139,6 +153,69 @@ def case_transition_view(request, reference: str):
         return _fail(request, reference, form, error)
     messages.success(request, f"De status van {reference} is nu ‘{case.status_label}’.")
     return redirect("cases:detail", reference=reference)
+
+
+CLOSE_PAGE = "cases/close.html"
+
+
+@require_http_methods(["GET", "POST"])
+@case_role_required
+def case_close(request, reference: str):
+    """The closing page: what is still open on the case, and the closing form. Closing with
+    anything open needs the reason to close anyway (``services.case_transition``)."""
+    case = selectors.access_case(request.user, reference)
+    workflow = case.workflow.workflow
+    transition = None if case.is_closed else next(
+        (t for t in workflow.transitions_from(case.status) if workflow.is_closed(t.target)), None)
+    if transition is None:
+        messages.info(request, "Deze zaak is al afgesloten." if case.is_closed
+                      else "Vanuit deze status kan de zaak niet worden afgesloten.")
+        return redirect("cases:detail", reference=reference)
+    if not can_transition(request.user, case):
+        raise PermissionDenied("U mag de status van deze zaak niet wijzigen.")
+    return _close(request, case, transition)
+
+
+def _close(request, case, transition):
+    """GET: the closing page; POST: close the case, or show the page again with the error."""
+    items = case_open_items(case)
+    kwargs = {"case": case, "transition": transition, "open_items": items,
+              "formal_procedure": case_formal_procedure(case)}
+    if request.method != "POST":
+        return _close_page(request, case, TransitionForm(**kwargs), items)
+    posted = request.POST.copy()
+    posted["target"] = transition.target  # the page closes; the move is not chosen by the form
+    form = TransitionForm(posted, **kwargs)
+    if not form.is_valid():
+        return _close_page(request, case, form, items, status=400)
+    data = form.cleaned_data
+    try:
+        services.case_transition(user=request.user, case=case, target=transition.target,
+                                 outcome=data["outcome"], note=data["note"],
+                                 closure=form.closure(), on=form.on(), reason=form.close_anyway_reason())
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):  # the page lists the open items itself
+            error = ValidationError({name: errors for name, errors in error.error_dict.items()
+                                     if name != "open_items"})
+        form.apply_service_error(error)
+        return _close_page(request, case, form, items, status=400)
+    except (InvalidTransition, PermissionDenied) as error:
+        form.add_error(None, error.message if isinstance(error, InvalidTransition) else str(error))
+        status = 403 if isinstance(error, PermissionDenied) else 400
+        return _close_page(request, case, form, items, status=status)
+    messages.success(request, f"Zaak {case.reference} is afgesloten: "
+                              f"{case.outcome_label.lower()}.")
+    return redirect("cases:detail", reference=case.reference)
+
+
+def _close_page(request, case, form, items, status: int = 200):
+    groups = [(label, [item for item in items if item.kind == kind])
+              for kind, label in OPEN_ITEM_KINDS.items()]
+    return render(request, CLOSE_PAGE, {
+        "case": case, "form": form, "open_groups": [(label, found) for label, found in groups
+                                                    if found],
+        "open_count": len(items),
+    }, status=status)
 
 
 @require_http_methods(["GET", "POST"])

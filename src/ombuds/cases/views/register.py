@@ -40,5 +40,10 @@ def case_register_view(request):
                                      else ValidationError(str(error)))
         else:
             messages.success(request, f"De aanmelding is geregistreerd als {case.reference}.")
+            if not selectors.may_open(request.user, case):
+                # Handed to a handler at intake: out of the secretariat's scope from now on.
+                messages.info(request, f"Zaak {case.reference} staat niet in uw werklijst: "
+                              "de zaak is aan een behandelaar toegewezen.")
+                return redirect("cases:worklist")
             return redirect("cases:detail", reference=case.reference)
     return render(request, "cases/register.html", {"form": form, "searched": True}, status=400)

@@ -26,6 +26,7 @@ from ombuds.cases.filters_services import saved_filter_delete, saved_filter_save
 from ombuds.cases.forms import FILTER_FIELDS, VIEWS, SavedFilterForm, WorklistFilterForm
 from ombuds.cases.models import SavedFilter
 from ombuds.cases.views.common import case_role_required
+from ombuds.cases.views.worklist_filters import active_filters
 from ombuds.cases.views.worklist_rows import COLUMNS, worklist_cases, worklist_rows
 from ombuds.core.paging import CappedPaginator
 
@@ -136,7 +137,7 @@ def worklist(request):
     form = WorklistFilterForm(data, user=request.user)
     values = dict(form.values())
     values["view"] = values.get("view") or default_view(request.user, values)
-    cases = selectors.case_list(request.user, case_filter(request.user, values))
+    cases, outcome = selectors.case_search(request.user, case_filter(request.user, values))
     if values.get("toestand") == "gesloten" and not values.get("status"):
         cases = cases.filter(closed_at__isnull=False)
     number = request.GET.get("page")
@@ -154,6 +155,8 @@ def worklist(request):
         "view": values["view"], "views": VIEWS,
         "view_label": VIEWS[values["view"]],
         "query": query, "filtered": any(values.get(f) for f in FILTER_FIELDS[1:]),
+        "active_filters": active_filters(request.GET, form, values, outcome),
+        "search_notes": outcome.notes(),
         "saved_filters": [
             {"filter": saved, "href": saved_filter_href(saved), "current": saved.query == query}
             for saved in SavedFilter.objects.filter(user=request.user)

@@ -8,9 +8,13 @@ from collections import defaultdict
 from django import template
 
 from ombuds.core.models import OutboxMessage
-from ombuds.correspondence.models import Letter
+from ombuds.correspondence.models import Addressee, Letter
 
 register = template.Library()
+
+#: What the "Aan" column adds to a recipient's name (nothing for the resident).
+ROLES = {Addressee.REPRESENTATIVE: "vertegenwoordiger", Addressee.PARTY: "partij",
+         Addressee.RESPONDENT: "beklaagde"}
 
 
 def _send_states(case, letters: list[Letter]) -> None:
@@ -39,6 +43,10 @@ def case_letters(case):
     letters = list(Letter.objects.filter(case=case).select_related("created_by")
                    .prefetch_related("entry__attachments").order_by("-created_at", "-id"))
     for letter in letters:
-        letter.pdf = next(iter(letter.entry.attachments.all()), None)
+        letter.addressee_role = ROLES.get(letter.addressee, "")
+        # The letter's PDF; an invitation may carry an .ics besides it.
+        attachments = sorted(letter.entry.attachments.all(), key=lambda a: a.pk)
+        letter.pdf = next((a for a in attachments if a.content_type == "application/pdf"),
+                          attachments[0] if attachments else None)
     _send_states(case, letters)
     return {"case": case, "letters": letters}

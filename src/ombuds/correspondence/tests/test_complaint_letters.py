@@ -40,7 +40,9 @@ def municipality(office, variant: int):
 
 
 def move(office, case, target, outcome=""):
-    case_transition(user=office.ombudsman, case=case, target=target, outcome=outcome)
+    # Closing anyway: these tests are about the letters' text, not the closing check.
+    case_transition(user=office.ombudsman, case=case, target=target, outcome=outcome,
+                    reason="deze test gaat over de tekst van de brieven.")
     case.refresh_from_db()
 
 
@@ -196,12 +198,27 @@ def test_before_the_findings_are_sent_the_letter_states_the_year_they_start_toda
     assert "De precieze datum weten wij nog niet" not in findings
 
 
+def with_address(person):
+    """A postal address, so a letter to the resident can go by post."""
+    person.street, person.postcode, person.city = "Kerkstraat 1", "8331 AA", "Steenwijk"
+    person.save()
+    return person
+
+
+def town_hall(case):
+    """The beklaagde's organisation, with a postal address."""
+    return OrganisationFactory(name=f"Gemeente {case.municipality.name}",
+                               address="Postbus 162\n8330 AD Steenwijk",
+                               municipalities=[case.municipality])
+
+
 @pytest.mark.pdf
 def test_sending_a_letter_of_the_procedure_records_what_it_proves(office):
     from ombuds.correspondence.services import letter_create
 
     case = register_case(office, municipality=municipality(office, 4), name="Jan de Vries")
-    update(office, case, respondent_official="De consulent")
+    with_address(case.person)
+    update(office, case, respondent_official="De consulent", respondent_organisation=town_hall(case))
     for kind, fact, respondent in [
             (LetterKind.COMPLAINT_ACKNOWLEDGEMENT, "acknowledged_on", False),
             (LetterKind.COMPLAINT_COPY, "copy_sent_on", True),

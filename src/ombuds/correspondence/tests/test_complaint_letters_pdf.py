@@ -15,6 +15,7 @@ from ombuds.correspondence.tests.test_complaint_letters import (  # noqa: F401 (
     move,
     today,
     update,
+    with_address,
 )
 from ombuds.correspondence.tests.test_services_letters import pdf_of, pdf_text
 
@@ -37,6 +38,7 @@ def ruled(office):
 
 def test_the_findings_pdf_names_the_beklaagde_the_judgments_and_the_ombudsman_date(office):
     case = ruled(office)
+    with_address(case.person)
     draft = letter_draft(case=case, kind=LetterKind.COMPLAINT_FINDINGS)
     letter = letter_create(user=office.ombudsman, case=case, kind=LetterKind.COMPLAINT_FINDINGS,
                            channel="post", subject=draft.subject, body=draft.body)

@@ -19,13 +19,13 @@ def test_it_previews_lets_the_text_be_edited_and_sends_the_edited_letter(client,
     client.force_login(office.ombudsman)
     url = reverse("correspondence:letter_add", args=[case.reference])
     page = client.get(url)
-    assert "Soort brief" in page.content.decode() and "Tekst bekijken" in page.content.decode()
+    assert "Soort brief" in page.content.decode() and "Brief schrijven" in page.content.decode()
 
     preview = client.post(url, {"step": "kiezen", "kind": "afsluiting", "recipient": "inwoner",
                                 "channel": "email"})
     html = preview.content.decode()
     assert preview.status_code == 200
-    assert "Brief controleren: Afsluitbrief" in html and "Wij sluiten uw zaak af" in html
+    assert "Brief schrijven: Afsluitbrief" in html and "Wij sluiten uw zaak af" in html
     assert "Brief versturen" in html and "Bezwaar maken tegen het besluit" in html
 
     body = preview.context["form"].initial["body"] + "\nP.S. Een extra zin van de ombudsman."
@@ -48,6 +48,8 @@ def test_it_previews_lets_the_text_be_edited_and_sends_the_edited_letter(client,
 
 def test_a_letter_to_a_party_by_post(client, office):
     case, party, _ = full_case(office, 5)
+    party.organisation.address = "Lindelaan 4\n8331 BB Steenwijk"
+    party.organisation.save()
     client.force_login(office.ombudsman)
     url = reverse("correspondence:letter_add", args=[case.reference])
     preview = client.post(url, {"step": "kiezen", "kind": "brief_partij",

@@ -40,9 +40,10 @@ def test_it_stores_a_tagged_accessible_pdf_that_contains_the_letter(office):
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert root["/Lang"] == "nl"
     assert reader.metadata.title == draft.subject
-    for words in ("Gemeente Steenwijkerland", office.office.name, "Jan de Vries", "Kerkstraat 1",
-                  "Wij sluiten uw zaak af", "Wat kunt u nog doen?", "Bezwaar maken tegen het besluit",
-                  case.reference):
+    headings = [line[3:] for line in draft.body.splitlines() if line.startswith("## ")]
+    for words in ("Sociale ombudsfunctie voor de gemeente Steenwijkerland", office.office.name,
+                  "Jan de Vries", "Kerkstraat 1", "Wij sluiten uw zaak af", *headings,
+                  "Bezwaar maken tegen het besluit", case.reference):
         assert words in text, words
     entry = letter.entry
     assert (entry.kind, entry.sent_to_resident) == ("brief", True)

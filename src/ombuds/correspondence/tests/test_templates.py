@@ -113,3 +113,18 @@ def test_blocks_make_headings_lists_and_paragraphs():
         {"type": "ul", "items": ["een", "twee"]},
         {"type": "p", "lines": ["slot"]},
     ]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("kind", LetterKind.values)
+def test_every_shipped_template_reads_at_b1_in_every_variant(office, kind, variant):
+    """Issue 15: every shipped letter passes the editor's readability check (Flesch-Douma at
+    least ``B1_THRESHOLD``), with every part filled and with every optional part empty."""
+    from ombuds.domain.readability import B1_THRESHOLD, readability
+
+    for minimal in (False, True):
+        context = example_context(office.steenwijkerland, variant, minimal=minimal)
+        result = readability(render_letter(default_template(kind), context).body)
+        assert not result.above_b1, (
+            f"{kind}, variant {variant}{' (minimal)' if minimal else ''}: Flesch-Douma "
+            f"{result.score:.0f} < {B1_THRESHOLD:.0f}; long sentences: {result.long_sentences}")

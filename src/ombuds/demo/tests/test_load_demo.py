@@ -251,7 +251,15 @@ def test_mediation_has_parties_with_contacts_and_consent_in_every_form_one_revok
 def test_meetings_carry_agreements_in_every_status_due_around_the_day_of_loading():
     load()
     assert set(Meeting.objects.values_list("kind", flat=True)) == {"gezamenlijk", "apart"}
-    assert all(m.minutes for m in Meeting.objects.all())
+    held = Meeting.objects.filter(status="gehouden")
+    assert all(m.minutes and m.resident_present is not None for m in held)
+    assert all(m.starts_at <= timezone.now() for m in held)
+    assert held.filter(agreements__isnull=False).exists()
+    # A meeting still to come is planned, not held (issue 15), and can be edited.
+    upcoming = Meeting.objects.filter(status="gepland", starts_at__gt=timezone.now())
+    assert upcoming.exists()
+    assert not upcoming.exclude(resident_present=None).exists()
+    assert not upcoming.filter(agreements__isnull=False).exists()
     assert set(Agreement.objects.values_list("status", flat=True)) == {
         "open", "nagekomen", "niet_nagekomen", "gewijzigd"}
     assert set(Agreement.objects.values_list("owner", flat=True)) == {

@@ -1,16 +1,25 @@
-"""The theme classifier: Dutch-aware tokens, it learns a toy register, and survives JSON."""
+"""The text classifier: Snowball-stemmed Dutch words, a vocabulary prior that works without
+any case, compounds and typos, calibrated probabilities that never reach certainty, and
+JSON storage."""
 
 import json
+import math
 
 import pytest
 
+from ombuds.domain import textmodel
 from ombuds.domain.textmodel import (
+    CERTAINTY_CAP,
     NaiveBayes,
     acceptance,
+    calibrated,
     features,
+    fit_temperature,
+    in_words,
     informative_words,
     stem,
     train,
+    train_calibrated,
     words,
 )
 
@@ -18,18 +27,32 @@ from ombuds.domain.textmodel import (
 @pytest.mark.parametrize(
     ("word", "expected"),
     [
+        # The Dutch Snowball stemmer (snowballstemmer's "dutch"), not a hand-written list.
         ("wachttijden", "wachttijd"),
-        ("wachttijd", "wachttijd"),
-        ("mogelijkheden", "mogelijkheid"),
-        ("aanvragen", "aanvrag"),
-        ("huisjes", "huis"),
-        ("bussen", "bus"),
-        ("zorg", "zorg"),  # too short to strip
-        ("uitkeringen", "uitkering"),
+        ("uitkeringen", "uitkeer"),
+        ("uitkering", "uitkeer"),
+        ("aanvragen", "aanvraag"),
+        ("geweigerd", "weiger"),
+        ("weigeren", "weiger"),
+        ("scootmobielen", "scootmobiel"),
+        ("zorg", "zorg"),
     ],
 )
-def test_it_strips_common_dutch_inflections(word, expected):
+def test_it_stems_with_the_dutch_snowball_stemmer(word, expected):
     assert stem(word) == expected
+
+
+def test_the_stem_is_snowballs_own():
+    import snowballstemmer
+
+    snowball = snowballstemmer.stemmer(textmodel.STEMMER)
+    for word in ["huishoudelijke", "bewindvoerder", "beschikkingen", "herindicatie"]:
+        assert stem(word) == snowball.stemWord(word)
+
+
+def test_inflected_forms_meet():
+    assert features("uitkeringen brieven gemeentes") == features("uitkering brief gemeente")
+    assert features("aangevraagd") == features("aanvragen")
 
 
 def test_it_folds_accents_and_drops_stop_words():
@@ -84,7 +107,7 @@ def test_it_learns_a_toy_register(toy_model, text, expected):
 
 
 def test_probabilities_are_ordered_and_sum_to_one(toy_model):
-    predictions = toy_model.predict("scootmobiel uitkering taxi", k=3)
+    predictions = toy_model.predict("scootmobiel uitkering taxi", k=None)
     assert len(predictions) == 3
     assert [p.probability for p in predictions] == sorted(
         (p.probability for p in predictions), reverse=True)
@@ -101,6 +124,113 @@ def test_an_empty_model_predicts_nothing():
     assert NaiveBayes().predict("scootmobiel") == []
 
 
+# --- the vocabulary prior: a new office without cases ---------------------------------------
+
+PRIOR = {
+    "hulpmiddel": ["rolstoel", "scootmobiel", "traplift", "leverancier"],
+    "uitkering": ["bijstand", "uitkering gestopt", "terugvordering"],
+    "beslag": [("deurwaarder", 2.0), "beslagvrije voet"],
+}
+
+
+def test_a_vocabulary_alone_suggests_with_zero_cases():
+    model = train([], [], prior=PRIOR)
+    assert model.doc_counts == {"hulpmiddel": 1.0, "uitkering": 1.0, "beslag": 1.0}
+    assert model.predict("Mijn scootmobiel is kapot", k=1)[0].label == "hulpmiddel"
+    assert model.predict("Mijn uitkering is gestopt", k=1)[0].label == "uitkering"
+    assert model.predict("De deurwaarder staat voor de deur", k=1)[0].label == "beslag"
+
+
+def test_a_phrase_counts_its_weight():
+    model = train([], [], prior=PRIOR)
+    assert model.feature_counts["beslag"][stem("deurwaarder")] == 2.0
+    assert model.feature_counts["uitkering"][f"{stem('uitkering')}_{stem('gestopt')}"] == 1.0
+
+
+def test_cases_refine_the_vocabulary():
+    """A word the vocabulary gives one label moves to another once cases use it there."""
+    text = "De taxi naar de dagbesteding komt niet"
+    before = train([], [], prior=PRIOR).predict(text, k=None)
+    assert all(p.probability == pytest.approx(1 / 3) for p in before)  # nothing known yet
+    cases = ["De taxi naar de dagbesteding was weer te laat"] * 3
+    after = train(cases, ["hulpmiddel"] * 3, prior=PRIOR)
+    assert after.predict(text, k=1)[0].label == "hulpmiddel"
+    assert after.predict(text, k=1)[0].probability > 0.5
+    assert after.doc_counts["hulpmiddel"] == 4.0  # one from the vocabulary, three cases
+
+
+def test_compounds_and_typos_find_known_words():
+    model = train([], [], prior=PRIOR)
+    assert "scootmobiel" in model.known_features("mijn scootmobil")  # typo
+    assert stem("traplift") in model.known_features("de trapliftmonteur komt niet")  # compound
+    assert model.predict("trapliftmonteur", k=1)[0].label == "hulpmiddel"
+
+
+# --- calibration ----------------------------------------------------------------------------
+
+def test_no_probability_reaches_certainty():
+    model = train([], [], prior=PRIOR)
+    text = " ".join(["rolstoel scootmobiel traplift leverancier"] * 50)
+    best = model.predict(text, k=1)[0]
+    assert best.label == "hulpmiddel"
+    assert best.probability <= CERTAINTY_CAP < 1.0
+    for temperature in (0.01, 0.1, 1.0):
+        assert max(calibrated({"a": 1000.0, "b": 0.0}, temperature).values()) <= CERTAINTY_CAP
+
+
+def test_two_labels_also_stay_below_certainty():
+    probabilities = calibrated({"a": 50.0, "b": 0.0}, 1.0)
+    assert probabilities["a"] == pytest.approx(CERTAINTY_CAP)
+    assert sum(probabilities.values()) == pytest.approx(1.0)
+
+
+def test_a_longer_story_is_not_more_certain_by_its_length_alone():
+    model = train([], [], prior=PRIOR)
+    short = model.predict("scootmobiel kapot", k=1)[0].probability
+    repeated = model.predict("scootmobiel kapot " * 30, k=1)[0].probability
+    assert repeated == pytest.approx(short, abs=0.2)
+
+
+def test_the_temperature_flattens_an_overconfident_model():
+    """Held-out texts where the top score is right only half the time: the fitted
+    temperature brings the top probability near one half."""
+    held_out = [({"a": 10.0, "b": 0.0}, {"a"}), ({"a": 10.0, "b": 0.0}, {"b"})] * 5
+    temperature = fit_temperature(held_out)
+    assert temperature > 5
+    assert calibrated({"a": 10.0, "b": 0.0}, temperature)["a"] < 0.7
+
+
+def test_a_right_model_keeps_a_sharp_temperature():
+    held_out = [({"a": 3.0, "b": 0.0}, {"a"}), ({"a": 0.0, "b": 3.0}, {"b"})] * 5
+    assert fit_temperature(held_out) < 1.0
+    assert fit_temperature([]) == 1.0
+
+
+def test_train_calibrated_fits_the_temperature_by_cross_validation():
+    texts = [t for t, _ in TOY] * 2
+    labels = [label for _, label in TOY] * 2
+    model = train_calibrated(texts, labels, prior=PRIOR, folds=3)
+    assert model.temperature in textmodel.TEMPERATURES
+    assert model.predict("rolstoel kapot", k=1)[0].label == "hulpmiddel"
+    assert all(p.probability < 1 for p in model.predict("rolstoel " * 40, k=None))
+
+
+@pytest.mark.parametrize(
+    ("probability", "expected"),
+    [(0.94, "zeer waarschijnlijk"), (0.75, "zeer waarschijnlijk"), (0.6, "waarschijnlijk"),
+     (0.3, "mogelijk"), (0.1, "minder waarschijnlijk"), (0.0, "minder waarschijnlijk")],
+)
+def test_a_probability_is_said_in_words(probability, expected):
+    assert in_words(probability) == expected
+
+
+def test_no_probability_is_ever_said_to_be_certain():
+    said = {in_words(p / 100) for p in range(101)}
+    assert not any("zeker" in s for s in said)
+
+
+# --- storage --------------------------------------------------------------------------------
+
 def test_a_text_may_carry_several_labels():
     model = train(["scootmobiel wachttijd", "uitkering gestopt"],
                   [["hulpmiddel", "wachttijd"], "uitkering"])
@@ -114,6 +244,7 @@ def test_rare_features_are_dropped_with_min_count():
 
 
 def test_it_round_trips_through_json(toy_model):
+    toy_model.temperature = 2.5
     restored = NaiveBayes.from_json(json.loads(json.dumps(toy_model.to_json())))
     assert restored.to_json() == toy_model.to_json()
     text = "Mijn traplift en rolstoel"
@@ -122,12 +253,17 @@ def test_it_round_trips_through_json(toy_model):
 
 def test_it_refuses_an_unknown_format():
     with pytest.raises(ValueError, match="format"):
-        NaiveBayes.from_json({"version": 99})
+        NaiveBayes.from_json({"version": 1})
 
 
 def test_texts_and_labels_must_pair_up():
     with pytest.raises(ValueError):
         train(["een"], ["a", "b"])
+
+
+def test_scores_are_finite_for_any_text(toy_model):
+    for text in ["", "   ", "123 456", "ë ï ü", "x" * 500]:
+        assert all(math.isfinite(s) for s in toy_model.scores(text).values())
 
 
 @pytest.mark.parametrize(

@@ -80,17 +80,19 @@ def existing_signals(context, reference):
 
 @register.inclusion_tag("insights/includes/theme_suggestion.html", takes_context=True)
 def theme_suggestion(context, form):
-    """The theme suggestion under the intake's themes: filled by HTMX from the story, or by
-    the "Stel thema's voor" button without JavaScript. A form that comes back with an error
+    """The theme and domain suggestion under the intake's themes, its probabilities said in
+    words ("waarschijnlijk"): filled by HTMX from the story, or by the "Stel thema's voor"
+    button without JavaScript. A form that comes back with an error
     shows the suggestion it had, with the ticks as they were."""
     request = context.get("request")
     suggestion = context.get("theme_suggestion")
-    chosen = set()
+    chosen, chosen_domains = set(), set()
     if form.is_bound:
         chosen = set(form.data.getlist("themes"))
+        chosen_domains = set(form.data.getlist("domains"))
         if suggestion is None and request is not None:
             suggestion = selectors.suggestion_shown(request.user, form.data.get(EVENT_FIELD))
-    return {"suggestion": suggestion, "chosen": chosen,
+    return {"suggestion": suggestion, "chosen": chosen, "chosen_domains": chosen_domains,
             "asked": context.get("suggestion_asked", False)}
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from ombuds.cases.models import Case
 from ombuds.core.models import AuditEntry
 from ombuds.insights.selectors import related_cases
 from ombuds.insights.tests.factories import case
@@ -138,8 +139,9 @@ def test_htmx_gets_only_the_list_for_the_case_page(office, client):
 def test_the_secretariat_and_other_municipalities_do_not_get_them(office, client):
     mine = case(office, title=SCOOTMOBIEL[0], story=SCOOTMOBIEL[1], closed=True,
                 user=office.secretariaat)
+    Case.objects.filter(pk=mine.pk).update(assignee=office.secretariaat)
     url = reverse("insights:case_related", args=[mine.reference])
-    client.force_login(office.secretariaat)  # may open the case (registered it), not this
+    client.force_login(office.secretariaat)  # may open the case (assigned to it), not this
     assert client.get(reverse("cases:detail", args=[mine.reference])).status_code == 200
     assert "Verwante zaken" not in client.get(
         reverse("cases:detail", args=[mine.reference])).content.decode()

@@ -75,9 +75,15 @@ def case_parties(context, case):
 
 @register.inclusion_tag("mediation/includes/case_meetings.html", takes_context=True)
 def case_meetings(context, case):
-    """The "Gesprekken en afspraken" section: meetings with minutes and agreements."""
+    """The "Gesprekken en afspraken" section: the planned meetings (soonest first, with what
+    can be done with them), the held ones with their minutes and agreements (latest first),
+    and the cancelled ones."""
     file = mediation_file(context, case)
-    return {"case": case, "meetings": file.meetings, "loose": file.loose_agreements,
+    planned = sorted((m for m in file.meetings if m.is_planned), key=lambda m: m.starts_at)
+    return {"case": case, "planned": planned, "now": timezone.now(),
+            "held": [m for m in file.meetings if m.is_held],
+            "cancelled": [m for m in file.meetings if m.is_cancelled],
+            "meetings": file.meetings, "loose": file.loose_agreements,
             "stylesheet": _stylesheet_once(context)}
 
 

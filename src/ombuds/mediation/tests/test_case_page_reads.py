@@ -135,7 +135,8 @@ def test_the_case_page_reads_nothing_per_party(world, client):
 def test_a_meeting_shows_with_its_parties(world, client):
     office, case, party = world
     meeting = Meeting.objects.create(case=case, kind="gezamenlijk", starts_at=timezone.now(),
-                                     place="Gemeentehuis", created_by=office.ombudsman)
+                                     place="Gemeentehuis", created_by=office.ombudsman,
+                                     status=Meeting.Status.HELD, resident_present=True)
     meeting.parties.add(party)
     client.force_login(office.ombudsman)
     html = client.get(f"/werk/zaken/{case.reference}/").content.decode()

@@ -25,7 +25,7 @@ def case(office, client):
 
 
 def test_the_closing_form_asks_for_the_closure_fields(client, case):
-    html = client.get(f"/werk/zaken/{case.reference}/").content.decode()
+    html = client.get(f"/werk/zaken/{case.reference}/afsluiten/").content.decode()
     for label in ["Formele procedure voorkomen?", "Welke procedure", "Bestede tijd (minuten)"]:
         assert label in html
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from ombuds.cases.services import case_assign
 from ombuds.core.models import AuditEntry
 from ombuds.mediation import services
-from ombuds.mediation.models import Agreement, Consent, ConsentOverride, Meeting, Referral
+from ombuds.mediation.models import Consent, ConsentOverride, Referral
 from ombuds.tests.factories import OrganisationFactory, register_case
 
 pytestmark = pytest.mark.django_db
@@ -144,73 +144,7 @@ def test_a_secretariat_sees_no_override_link_and_is_refused(client, office, team
 
 # --- meetings and agreements ------------------------------------------------------------
 
-def meeting_data(party, **values):
-    data = {"kind": "gezamenlijk", "starts_at": "2026-04-20T09:30", "place": "Gemeentehuis",
-            "parties": [party.pk], "resident_present": "on", "other_participants": "",
-            "minutes": "Goed gesprek.",
-            "afspraak-TOTAL_FORMS": "2", "afspraak-INITIAL_FORMS": "0",
-            "afspraak-MIN_NUM_FORMS": "0", "afspraak-MAX_NUM_FORMS": "20",
-            "afspraak-0-description": "Besluit heroverwegen", "afspraak-0-owner": "partij",
-            "afspraak-0-party": party.pk, "afspraak-0-due_on": "2026-05-01",
-            "afspraak-1-description": "Stukken sturen", "afspraak-1-owner": "inwoner",
-            "afspraak-1-party": "", "afspraak-1-due_on": "2026-04-24"}
-    return {**data, **values}
-
-
-def test_a_joint_meeting_with_two_agreements_through_one_form(client, office, case, party):
-    client.force_login(office.ombudsman)
-    form = client.get(url(case, "gesprekken/nieuw/")).content.decode()
-    assert "Afspraak 1: wat is afgesproken" in form and "Afspraak 2: uiterlijk" in form
-    response = client.post(url(case, "gesprekken/nieuw/"), meeting_data(party), follow=True)
-    html = response.content.decode()
-    assert response.redirect_chain[-1][0] == url(case) + "#gesprekken"
-    meeting = Meeting.objects.get(case=case)
-    assert meeting.agreements.count() == 2
-    meetings = section(html, "gesprekken")
-    assert "Besluit heroverwegen" in meetings and "Stukken sturen" in meetings
-    assert "Gezamenlijk gesprek op maandag 20 april 2026, 09:30" in meetings
-
-
-def test_empty_agreement_rows_are_skipped(client, office, case, party):
-    client.force_login(office.ombudsman)
-    data = meeting_data(party, **{"afspraak-1-description": "", "afspraak-1-due_on": "",
-                                  "afspraak-1-owner": "partij"})
-    assert client.post(url(case, "gesprekken/nieuw/"), data).status_code == 302
-    assert Agreement.objects.count() == 1
-
-
-def test_a_bad_agreement_row_is_refused_per_field_and_everything_is_kept(
-        client, office, case, party):
-    client.force_login(office.ombudsman)
-    data = meeting_data(party, place="", **{"afspraak-1-due_on": "", "afspraak-0-party": ""})
-    response = client.post(url(case, "gesprekken/nieuw/"), data)
-    html = response.content.decode()
-    assert response.status_code == 400
-    assert "Vul de plaats of het kanaal in." in html
-    assert "Afspraak 2: uiterlijk: Vul in wanneer de afspraak uiterlijk" in html
-    assert "Goed gesprek.</textarea>" in html
-    assert "Stukken sturen</textarea>" in html
-    assert not Meeting.objects.exists()
-
-
-def test_a_party_owned_agreement_without_party_is_put_back_on_its_row(client, office, case, party):
-    client.force_login(office.ombudsman)
-    data = meeting_data(party, **{"afspraak-0-party": ""})
-    response = client.post(url(case, "gesprekken/nieuw/"), data)
-    html = response.content.decode()
-    assert response.status_code == 400
-    assert 'href="#id_afspraak-0-party"' in html and "Kies de partij die de afspraak nakomt." in html
-
-
-def test_more_agreement_rows_without_javascript(client, office, case, party):
-    client.force_login(office.ombudsman)
-    response = client.post(url(case, "gesprekken/nieuw/"),
-                           meeting_data(party, meer_afspraken="1"))
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Afspraak 4: wat is afgesproken" in html and "Stukken sturen</textarea>" in html
-    assert 'id="error-summary"' not in html
-    assert not Meeting.objects.exists()
+# The meeting pages (plan, move, cancel, invite, hold): test_page_meetings.py.
 
 
 def test_an_agreement_status_is_changed_through_its_page(client, office, case, party):

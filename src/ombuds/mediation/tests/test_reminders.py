@@ -140,7 +140,8 @@ def test_referrals_to_check_come_in_the_same_email_also_for_closed_cases(office,
     closed = register_case(office)
     case_assign(user=office.ombudsman, case=closed, assignee=office.ombudsman)
     closed_referral = refer(office, closed, date(2026, 4, 21), route="clientondersteuning")
-    case_transition(user=office.ombudsman, case=closed, target="afgesloten", outcome="geen_contact")
+    case_transition(user=office.ombudsman, case=closed, target="afgesloten", outcome="geen_contact",
+                    reason="de aankomst gaan wij na het afsluiten na.")
 
     assert services.agreement_reminders_send(today=FRIDAY) == 1
 

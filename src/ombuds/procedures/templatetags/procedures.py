@@ -212,14 +212,16 @@ def case_deadlines(context, case):
 
 def complaint_section(case, groups: dict[int, dict]) -> dict | None:
     """What the "Klachtbehandeling" section shows, or ``None`` on a case without complaint
-    handling (variants 1–3). ``groups`` are the complaint's terms, already read."""
+    handling (variants 1–3), and on a closed case that never became a complaint (variant 5:
+    the hint how to convert it no longer applies). ``groups`` are the complaint's terms,
+    already read."""
     variant = case.workflow.variant
     if variant not in law.COMPLAINT_VARIANTS:
         return None
     complaint = (Complaint.objects.filter(case=case).select_related("respondent_organisation")
                  .order_by("id").first())
     if complaint is None:
-        return {"complaint": None, "variant": variant}
+        return None if case.is_closed else {"complaint": None, "variant": variant}
     complaint.case = case
     elements = list(complaint.elements.all())
     group = groups.get(complaint.pk, {"deadlines": []})

@@ -126,7 +126,8 @@ def test_an_element_needs_a_description(office, case, complaint):
 
 
 def test_the_elements_of_a_closed_complaint_are_a_409(office, case, complaint, element):
-    case_transition(user=office.ombudsman, case=case, target="afgesloten", outcome="ingetrokken")
+    case_transition(user=office.ombudsman, case=case, target="afgesloten", outcome="ingetrokken",
+                    reason="de klager trok de klacht in vóór de bevestiging.")
     client = api_as(office.ombudsman)
 
     added = client.post(url(case, complaint), {"description": "Nog een."}, format="json")

@@ -171,7 +171,8 @@ def test_an_organisation_off_the_municipality_social_map_is_refused(office, case
 
 
 def test_a_closed_complaint_is_a_409_and_stays_as_it_was(office, case, complaint):
-    case_transition(user=office.ombudsman, case=case, target="afgesloten", outcome="ingetrokken")
+    case_transition(user=office.ombudsman, case=case, target="afgesloten", outcome="ingetrokken",
+                    reason="de klager trok de klacht in vóór de bevestiging.")
 
     response = api_as(office.ombudsman).patch(url(case, complaint),
                                               {"conduct": "Toch nog iets."}, format="json")

@@ -106,11 +106,12 @@ def test_a_ruling_without_findings_is_refused_with_the_article_and_changes_nothi
                      hearing_heard="Klager en consulent", hearing_report="Beiden gehoord.")
     case_transition(user=office.ombudsman, case=case, target="oordeel")
     client.force_login(office.ombudsman)
-    html = client.get(case_url(case)).content.decode()
+    html = client.get(case_url(case, "afsluiten/")).content.decode()  # the closing page
     assert "Bevindingen en oordeel verstuurd op (Awb 9:12)" in html
     response = client.post(case_url(case, "status/"), {
         "target": "afgesloten", "outcome": "gegrond", "on": "2026-04-20",
-        "procedure_avoided": "nee", "minutes_spent": "95", "note": "Klaar"})
+        "minutes_spent": "95", "note": "Klaar",
+        "reason": "het afschrift ging buiten het systeem."})  # the 9:9 copy is not recorded
     html = response.content.decode()
     assert response.status_code == 400
     assert "bevindingen en de conclusies schriftelijk zijn vastgelegd (Awb 9:12 lid 1)" in html
@@ -166,7 +167,7 @@ def test_a_closed_complaint_shows_without_edit_links_and_refuses_changes(client,
     complaint = complaint_of(case)
     complaint_update(user=office.ombudsman, complaint=complaint, not_handled_ground="bezwaar")
     case_transition(user=office.ombudsman, case=case, target="afgesloten",
-                    outcome="niet_behandeld")
+                    outcome="niet_behandeld", reason="de ontvangst is telefonisch bevestigd.")
     client.force_login(office.ombudsman)
     html = section(client.get(case_url(case)).content.decode())
     assert "Deze klacht is afgehandeld" in html

@@ -162,7 +162,8 @@ def test_no_pro_forma_advice_on_a_closed_case(client, office):
     case = register_case(office)
     decision_create(user=office.ombudsman, case=case, subject="Besluit",
                     made_known_on=date(2026, 3, 24))
-    case_transition(user=office.ombudsman, case=case, target="afgesloten", outcome="ingetrokken")
+    case_transition(user=office.ombudsman, case=case, target="afgesloten", outcome="ingetrokken",
+                    reason="de inwoner weet van de bezwaartermijn.")
     client.force_login(office.ombudsman)
     section = termijnen(client.get(page_url(case)).content.decode())
     assert "Bezwaartermijn" in section and ADVICE not in section

@@ -95,11 +95,15 @@ def test_a_variant_3_case_from_intake_to_survey(page, chromium, live_server, off
     # Mediation: a joint meeting with two agreements.
     open_case(page, case)
     page.get_by_role("button", name="Bemiddeling starten").click()
-    page.get_by_role("link", name="Gesprek vastleggen").click()
+    page.get_by_role("link", name="Gesprek plannen").click()
     page.get_by_role("radio", name="Gezamenlijk gesprek").check()
+    began = timezone.localtime() - timedelta(hours=1)  # it took place: record how it went
+    page.get_by_label("Datum en begintijd").fill(began.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_label("Plaats of kanaal").fill("Gemeentehuis Steenwijk")
     page.get_by_role("checkbox", name=orgs["wmo"].name).check()
     page.get_by_role("checkbox", name=orgs["zorg"].name).check()
+    page.get_by_role("button", name="Gesprek plannen").click()
+    page.get_by_role("radio", name="Ja", exact=True).check()
     page.get_by_label("Verslag", exact=False).first.fill("Samen besproken wat er misging.")
     due = (today + timedelta(days=14)).isoformat()
     for n, (text, party) in enumerate([
@@ -109,8 +113,8 @@ def test_a_variant_3_case_from_intake_to_survey(page, chromium, live_server, off
         page.get_by_label(f"Afspraak {n}: wat is afgesproken").fill(text)
         page.get_by_label(f"Afspraak {n}: partij").select_option(label=party)
         page.get_by_label(f"Afspraak {n}: uiterlijk").fill(due)
-    page.get_by_role("button", name="Gesprek vastleggen").click()
-    assert Meeting.objects.filter(case=case, kind="gezamenlijk").count() == 1
+    page.get_by_role("button", name="Vastleggen als gehouden").click()
+    assert Meeting.objects.filter(case=case, kind="gezamenlijk", status="gehouden").count() == 1
     assert Agreement.objects.filter(case=case).count() == 2
 
     # A partner answers through its private link.
@@ -147,26 +151,34 @@ def test_a_variant_3_case_from_intake_to_survey(page, chromium, live_server, off
     page.get_by_role("button", name="Verwijzing vastleggen").click()
     assert Referral.objects.get(case=case).route == "bezwaar"
 
-    # The closing letter as PDF.
+    # The closing letter as PDF, by post: that needs the resident's postal address.
+    type(case.person).objects.filter(pk=case.person_id).update(
+        street="Kerkstraat 1", postcode="8331 AA", city="Steenwijk")
     open_case(page, case)
     page.get_by_role("link", name="Brief maken").click()
     page.get_by_label("Soort brief").select_option(label="Afsluitbrief")
     page.get_by_label("Aan wie?").select_option(index=0)
     page.get_by_role("radio", name="Per post (PDF)").check()
-    page.get_by_role("button", name="Tekst bekijken").click()
+    page.get_by_role("button", name="Brief schrijven").click()
     page.get_by_role("button", name="Brief versturen").click()
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF downloaden").first.click()
     text = "".join(p.extract_text() for p in PdfReader(download.value.path()).pages)
     assert "Wij sluiten uw zaak af" in text and "Sandra Vos" in text
-    assert "Wat kunt u nog doen?" in text
+    assert "Welke afspraken zijn er gemaakt?" in text and "Naar wie hebben wij u verwezen?" in text
 
-    # Closure: referred, no formal procedure avoided.
+    # Closure: referred, no formal procedure avoided. The closing page lists the referral
+    # whose arrival is not checked yet; closing anyway needs a reason.
     open_case(page, case)
+    page.get_by_role("link", name="Afsluiten", exact=True).click()
+    expect(page.get_by_text("Verwijzingen: nog niet nagegaan")).to_be_visible()
     page.get_by_label("Uitkomst").select_option(label="Verwezen")
     page.get_by_role("radio", name="Nee", exact=True).check()
     page.get_by_label("Bestede tijd (minuten)").fill("240")
-    page.get_by_role("button", name="Afsluiten").click()
+    page.get_by_role("button", name="Toch afsluiten").click()
+    expect(page.get_by_text("Schrijf op waarom u de zaak toch afsluit").first).to_be_visible()
+    page.get_by_label("Toch afsluiten, omdat …").fill("wij de aankomst bij MEE later nagaan.")
+    page.get_by_role("button", name="Toch afsluiten").click()
     case.refresh_from_db()
     assert (case.status, case.outcome) == ("afgesloten", "verwezen")
 

@@ -1,7 +1,8 @@
-"""``ombuds retrain_theme_models``: retrain the theme suggestion models, or queue it.
+"""``ombuds retrain_theme_models``: retrain the domain and theme suggestion, or queue it.
 
 Schedule ``ombuds retrain_theme_models --enqueue`` nightly (cron or a systemd timer) with
-``ombuds db_worker`` running; each municipality learns from its own closed cases only.
+``ombuds db_worker`` running; each municipality starts from the shipped vocabulary and
+learns from its own closed cases only (docs/suggestions.md).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from ombuds.insights.tasks import retrain_theme_models
 
 
 class Command(BaseCommand):
-    help = "Retrain the theme suggestion models now, or with --enqueue queue it for the worker."
+    help = ("Retrain the domain and theme suggestion of every municipality now, or with "
+            "--enqueue queue it for the worker.")
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--enqueue", action="store_true",
@@ -25,5 +27,4 @@ class Command(BaseCommand):
             self.stdout.write(f"Retraining of the theme models queued (task {result.id}).")
             return
         for code, n_cases in theme_models_retrain().items():
-            state = f"trained on {n_cases} closed cases" if n_cases else "too few closed cases"
-            self.stdout.write(f"{code}: {state}")
+            self.stdout.write(f"{code}: trained on the vocabulary and {n_cases} closed cases")
