@@ -6,6 +6,8 @@ import importlib
 from dataclasses import dataclass
 
 import factory
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from ombuds.accounts.models import Membership, User
 from ombuds.accounts.roles import Role
@@ -202,3 +204,11 @@ def first_contact(setup: OfficeSetup, case: Case, *, user: User | None = None) -
     timeline_entry_add(user=user or setup.ombudsman, case=case, kind=EntryKind.PHONE,
                        summary="Inwoner teruggebeld")
     return case
+
+
+def api_as(user: User) -> APIClient:
+    """An API client that authenticates as ``user`` with their token, as an integration does."""
+    client = APIClient()
+    token, _ = Token.objects.get_or_create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client

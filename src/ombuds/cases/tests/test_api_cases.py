@@ -5,23 +5,15 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from ombuds.accounts.roles import Role
 from ombuds.cases.models import Case
 from ombuds.cases.services import case_transition
 from ombuds.core.models import AuditEntry
-from ombuds.tests.factories import OrganisationFactory, UserFactory, member, register_case
+from ombuds.tests.factories import OrganisationFactory, UserFactory, api_as, member, register_case
 
 pytestmark = pytest.mark.django_db
-
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
 
 
 def intake(**overrides) -> dict:

@@ -6,12 +6,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from ombuds.cases.models import Attachment, TimelineEntry
 from ombuds.core.models import AuditEntry
-from ombuds.tests.factories import register_case
+from ombuds.tests.factories import api_as, register_case
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +23,6 @@ PDF = (
     b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
     b"0000000101 00000 n \ntrailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
 )
-
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
 
 
 def pdf(name: str = "beschikking.pdf", content: bytes = PDF) -> SimpleUploadedFile:

@@ -7,23 +7,14 @@ from datetime import date
 
 import pytest
 import time_machine
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from ombuds.accounts.roles import Role
 from ombuds.cases.models import Case, TimelineEntry
 from ombuds.core.models import AuditEntry
 from ombuds.procedures.models import Complaint
-from ombuds.tests.factories import MunicipalityFactory, member, register_case, workflow
+from ombuds.tests.factories import MunicipalityFactory, api_as, member, register_case, workflow
 
 pytestmark = pytest.mark.django_db
-
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
 
 
 def move(client, case, to, outcome="", note="", **extra):

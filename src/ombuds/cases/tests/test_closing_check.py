@@ -8,8 +8,6 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from ombuds.cases import hooks
 from ombuds.cases.hooks import CaseHook, OpenItem, case_open_items
@@ -21,6 +19,7 @@ from ombuds.mediation.models import Agreement, Referral
 from ombuds.socialmap.models import Route
 from ombuds.tests.factories import (
     OrganisationFactory,
+    api_as,
     municipality_in_variant,
     register_case,
     satisfy_complaint_law,
@@ -265,11 +264,6 @@ def test_before_a_complaint_variant_5_still_asks_it(client, office):
 
 
 # --- the API --------------------------------------------------------------------------------
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    return client
 
 
 def test_the_api_refuses_to_close_with_open_items_and_lists_them(office):

@@ -6,8 +6,6 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.db.models import Q
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from ombuds.cases import selectors
 from ombuds.cases.models import Case, Person
@@ -15,7 +13,7 @@ from ombuds.cases.selectors import CaseFilter, case_list, case_search, search_di
 from ombuds.cases.services import PersonData
 from ombuds.core.models import AuditEntry
 from ombuds.domain.search import parse_search, phone_key, postcode_key
-from ombuds.tests.factories import register_case
+from ombuds.tests.factories import api_as, register_case
 
 pytestmark = pytest.mark.django_db
 
@@ -272,11 +270,6 @@ def test_the_page_says_when_a_role_may_not_search_persons(client, office, monkey
 
 
 # --- the API --------------------------------------------------------------------------------
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    return client
 
 
 def test_the_api_list_searches_the_same_way_and_says_how(office):

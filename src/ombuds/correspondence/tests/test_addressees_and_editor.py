@@ -11,8 +11,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from ombuds.cases.services import PersonData
 from ombuds.core.models import OutboxMessage
@@ -21,7 +19,7 @@ from ombuds.correspondence.services import NO_POSTAL_ADDRESS, letter_create, let
 from ombuds.correspondence.tests.factories import full_case
 from ombuds.correspondence.tests.test_services_letters import pdf_of, pdf_text
 from ombuds.mediation.models import Meeting
-from ombuds.tests.factories import register_case
+from ombuds.tests.factories import api_as, register_case
 
 pytestmark = pytest.mark.django_db
 
@@ -46,12 +44,6 @@ def add_meeting(case, user, *, days: int, status=Meeting.Status.HELD, minutes=""
     return Meeting.objects.create(case=case, kind=Meeting.Kind.JOINT, status=status,
                                   starts_at=timezone.now() + timedelta(days=days),
                                   place="het gemeentehuis", minutes=minutes, created_by=user)
-
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    return client
 
 
 # --- the addressee --------------------------------------------------------------------------

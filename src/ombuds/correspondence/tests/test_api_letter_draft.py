@@ -8,13 +8,11 @@ from datetime import date, datetime
 import pytest
 import time_machine
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from ombuds.accounts.roles import Role
 from ombuds.core.models import AuditEntry
 from ombuds.correspondence.models import LetterTemplate
-from ombuds.tests.factories import MunicipalityFactory, member, register_case, workflow
+from ombuds.tests.factories import MunicipalityFactory, api_as, member, register_case, workflow
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +21,6 @@ pytestmark = pytest.mark.django_db
 def today():
     with time_machine.travel(date(2026, 4, 20), tick=False):
         yield
-
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    return client
 
 
 def url(case, kind="ontvangstbevestiging") -> str:

@@ -4,25 +4,18 @@ probable first, for intake staff of that municipality, with precise errors."""
 from __future__ import annotations
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from ombuds.core.models import AuditEntry, Domain, Theme
 from ombuds.domain.textmodel import CERTAINTY_CAP
 from ombuds.insights.models import SuggestionEvent, ThemeModel
 from ombuds.insights.tests.factories import theme
+from ombuds.tests.factories import api_as
 
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/suggestions/"
 STORY = "Mijn scootmobiel is al weken kapot en de leverancier komt niet langs."
-
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
 
 
 @pytest.fixture

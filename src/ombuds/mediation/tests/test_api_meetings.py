@@ -8,14 +8,12 @@ from datetime import datetime
 
 import pytest
 import time_machine
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from ombuds.cases.models import Person
 from ombuds.core.models import AuditEntry
 from ombuds.mediation import services
 from ombuds.mediation.models import Meeting
-from ombuds.tests.factories import OrganisationFactory, register_case
+from ombuds.tests.factories import OrganisationFactory, api_as, register_case
 
 pytestmark = pytest.mark.django_db
 
@@ -24,12 +22,6 @@ pytestmark = pytest.mark.django_db
 def now():
     with time_machine.travel(datetime(2026, 4, 20, 10, 0), tick=False) as traveller:
         yield traveller
-
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    return client
 
 
 @pytest.fixture

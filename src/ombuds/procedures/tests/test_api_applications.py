@@ -8,13 +8,11 @@ from datetime import date
 
 import pytest
 import time_machine
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from ombuds.core.models import AuditEntry
 from ombuds.procedures.applications import application_create
 from ombuds.procedures.models import Application, Deadline
-from ombuds.tests.factories import OrganisationFactory, first_contact, register_case
+from ombuds.tests.factories import OrganisationFactory, api_as, first_contact, register_case
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +23,6 @@ TODAY = date(2026, 4, 20)  # a Monday
 def today():
     with time_machine.travel(TODAY, tick=False):
         yield
-
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    return client
 
 
 def url(case, application=None) -> str:

@@ -7,15 +7,13 @@ from datetime import date
 
 import pytest
 import time_machine
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from ombuds.accounts.roles import Role
 from ombuds.cases.services import case_transition
 from ombuds.core.models import AuditEntry
 from ombuds.procedures.complaints import element_create
 from ombuds.procedures.models import Complaint, ComplaintElement
-from ombuds.tests.factories import MunicipalityFactory, member, register_case, workflow
+from ombuds.tests.factories import MunicipalityFactory, api_as, member, register_case, workflow
 
 pytestmark = pytest.mark.django_db
 
@@ -47,12 +45,6 @@ def complaint(case):
 def element(office, complaint):
     return element_create(user=office.ombudsman, complaint=complaint,
                           description="De consulent belde niet terug.")
-
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    return client
 
 
 def url(case, complaint, element=None) -> str:

@@ -6,19 +6,11 @@ from datetime import date
 
 import pytest
 import time_machine
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from ombuds.accounts.roles import Role
-from ombuds.tests.factories import MunicipalityFactory, OrganisationFactory, member, workflow
+from ombuds.tests.factories import MunicipalityFactory, OrganisationFactory, api_as, member, workflow
 
 pytestmark = pytest.mark.django_db
-
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    return client
 
 
 def test_a_variant_4_complaint_runs_from_receipt_to_a_closed_ruling(office):

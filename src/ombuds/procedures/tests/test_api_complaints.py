@@ -9,8 +9,6 @@ from datetime import date, datetime
 import pytest
 import time_machine
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from ombuds.accounts.roles import Role
 from ombuds.cases.services import case_transition
@@ -21,6 +19,7 @@ from ombuds.procedures.services import COMPLAINT_FIELDS
 from ombuds.tests.factories import (
     MunicipalityFactory,
     OrganisationFactory,
+    api_as,
     member,
     register_case,
     workflow,
@@ -55,12 +54,6 @@ def case(office, v4):
 @pytest.fixture
 def complaint(case):
     return Complaint.objects.get(case=case)
-
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    return client
 
 
 def url(case, complaint=None) -> str:

@@ -9,13 +9,11 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from ombuds.cases.services import case_transition
 from ombuds.procedures.models import Complaint
 from ombuds.procedures.services import complaint_update, decision_create
-from ombuds.tests.factories import register_case
+from ombuds.tests.factories import api_as, register_case
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +24,6 @@ TODAY = date(2026, 4, 20)  # a Monday; Koningsdag (27 April) and 5 May lie ahead
 def today():
     with time_machine.travel(TODAY, tick=False):
         yield
-
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    return client
 
 
 def url(case) -> str:

@@ -9,14 +9,12 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from ombuds.cases.models import Case
 from ombuds.core.models import AuditEntry
 from ombuds.procedures.models import Deadline, DisputedDecision
 from ombuds.procedures.services import decision_create
-from ombuds.tests.factories import OrganisationFactory, first_contact, register_case
+from ombuds.tests.factories import OrganisationFactory, api_as, first_contact, register_case
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +23,6 @@ pytestmark = pytest.mark.django_db
 def today():
     with time_machine.travel(date(2026, 4, 20), tick=False):
         yield
-
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    return client
 
 
 def url(case, decision=None) -> str:

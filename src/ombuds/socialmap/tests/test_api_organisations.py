@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from ombuds.accounts.roles import Role
 from ombuds.core.models import AuditEntry
 from ombuds.socialmap.models import Organisation, OrganisationType, Route
-from ombuds.tests.factories import MunicipalityFactory, OrganisationFactory, UserFactory, member
+from ombuds.tests.factories import MunicipalityFactory, OrganisationFactory, UserFactory, api_as, member
 
 pytestmark = pytest.mark.django_db
-
-
-def api_as(user) -> APIClient:
-    client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
 
 
 @pytest.fixture
