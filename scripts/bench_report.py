@@ -119,6 +119,26 @@ def main() -> int:
             t2 = time.perf_counter()
             print(f"{'exact' if exact else 'publishable':<12} {fmt:<6} "
                   f"{len(queries.captured_queries):>7} {t1 - t0:>10.2f} {t2 - t1:>9.2f} {t2 - t0:>8.2f}")
+    # Issue 16: the annual report (jaarverslag) — the publishable figures protected together
+    # with the office's other municipalities and their regional report, the signals, and a
+    # written part with approved stories — as tagged PDF and as Word document.
+    from ombuds.reports.annual import annual_export
+    from ombuds.reports.models import AnnualReport, CaseStory
+
+    annual = AnnualReport.objects.create(municipality=municipality, year=YEAR,
+                                         foreword="Voorwoord. " * 40,
+                                         pilot_evaluation="Wat de pilot liet zien. " * 30)
+    CaseStory.objects.bulk_create(
+        CaseStory(annual_report=annual, title=f"Casus {i}", text="Een verhaal. " * 80,
+                  position=i, approved_at=timezone.now()) for i in range(4))
+    for fmt in ("pdf", "docx"):
+        t0 = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            content, _name = annual_export(user=None, municipality=municipality, year=YEAR,
+                                           fmt=fmt)
+        t1 = time.perf_counter()
+        print(f"{'jaarverslag':<12} {fmt:<6} {len(queries.captured_queries):>7} {'':>10} {'':>9} "
+              f"{t1 - t0:>8.2f}   ({len(content) // 1024} kB)")
     return 0
 
 

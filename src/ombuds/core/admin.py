@@ -8,6 +8,7 @@ timeline entries are never registered here: person-level data lives in the case 
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 
@@ -126,8 +127,31 @@ class OfficeAdmin(SuperuserCreates):
     ]
 
 
+class MunicipalityAdminForm(forms.ModelForm):
+    """Says in Dutch, on the field, what the database's check on the pilot period refuses."""
+
+    class Meta:
+        model = Municipality
+        # The admin gives the form the fields of its fieldsets; these are the ones it checks.
+        fields = ["pilot_start", "pilot_end"]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("pilot_start"), data.get("pilot_end")
+        if start and not end and "pilot_end" not in self.errors:
+            self.add_error("pilot_end", "Vul ook de laatste dag van de pilot in, of laat "
+                                        "beide leeg.")
+        elif end and not start and "pilot_start" not in self.errors:
+            self.add_error("pilot_start", "Vul ook de eerste dag van de pilot in, of laat "
+                                          "beide leeg.")
+        elif start and end and end < start:
+            self.add_error("pilot_end", "De laatste dag van de pilot ligt voor de eerste.")
+        return data
+
+
 @admin.register(Municipality)
 class MunicipalityAdmin(SuperuserCreates):
+    form = MunicipalityAdminForm
     municipality_lookup = "id"
     list_display = ["name", "cbs_code", "reference_prefix", "workflow", "office"]
     search_fields = ["name", "cbs_code"]
@@ -142,6 +166,12 @@ class MunicipalityAdmin(SuperuserCreates):
                            "er een verzoek in te dienen (Awb 9:12 lid 2, 9:24). Laat de naam "
                            "leeg voor de Nationale ombudsman (Postbus 93122, 2509 AC Den Haag, "
                            "0800 33 55 555, www.nationaleombudsman.nl).",
+        }),
+        ("Pilotperiode", {
+            "fields": ["pilot_start", "pilot_end"],
+            "description": "De pilot van deze gemeente (de proefperiode uit het raadsvoorstel). "
+                           "Rapportages over de periode 'pilot' en het jaarverslag gebruiken "
+                           "deze datums; leeg: de pilotperiode van de installatie.",
         }),
     ]
 

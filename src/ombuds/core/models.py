@@ -139,11 +139,23 @@ class Municipality(models.Model):
         help_text=_("Een commissie adviseert over klachten (Awb afdeling 9.1.3): de "
                     "afhandeltermijn is dan tien weken in plaats van zes (Awb 9:11 lid 1). Geldt "
                     "voor klachten die na het aanvinken binnenkomen."))
+    # --- the pilot (the council note's two-year trial) -----------------------------------------
+    pilot_start = models.DateField(
+        _("pilot vanaf"), null=True, blank=True,
+        help_text=_("Eerste dag van de pilotperiode van deze gemeente. Leeg: de pilotperiode "
+                    "van de installatie (OMBUDS_PILOT_PERIOD)."))
+    pilot_end = models.DateField(_("pilot tot en met"), null=True, blank=True,
+                                 help_text=_("Laatste dag van de pilotperiode."))
 
     class Meta:
         verbose_name = _("gemeente")
         verbose_name_plural = _("gemeenten")
         ordering = ["name"]
+        constraints = [models.CheckConstraint(
+            condition=(models.Q(pilot_start__isnull=True, pilot_end__isnull=True)
+                       | models.Q(pilot_start__isnull=False, pilot_end__isnull=False,
+                                  pilot_end__gte=models.F("pilot_start"))),
+            name="municipality_pilot_period_whole")]
 
     def __str__(self) -> str:
         return self.name

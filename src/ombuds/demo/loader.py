@@ -69,6 +69,7 @@ except ImportError:  # pragma: no cover
 from ombuds.correspondence.rendering import pdf_available
 from ombuds.correspondence.services import letter_create, letter_draft, letter_recipient
 from ombuds.demo import data
+from ombuds.demo.annual import load_annual_report, wipe_annual_reports
 from ombuds.demo.spec import (
     Application,
     Complaint,
@@ -91,6 +92,7 @@ from ombuds.demo.stories_signals import SIGNALS, Advice, DemoSignal
 from ombuds.demo.stories_steenwijkerland import CASES as STW_CASES
 from ombuds.demo.stories_westerveld import CASES as WSV_CASES
 from ombuds.demo.stories_zwartewaterland import CASES as ZWL_CASES
+from ombuds.demo.volume import load_volume
 from ombuds.domain.complaints import entry_status
 from ombuds.insights.services import theme_model_train
 from ombuds.mediation import models as mediation
@@ -120,6 +122,7 @@ from ombuds.procedures.services import (
 from ombuds.records.models import Tombstone
 from ombuds.signals.links import signal_answer_submit, signal_link_create
 from ombuds.signals.models import Signal
+from ombuds.signals.publication import signal_publication_update, signal_publish
 from ombuds.signals.services import (
     recommendation_add,
     recommendation_record_response,
@@ -136,6 +139,8 @@ ALL_CASES: list[DemoCase] = [*STW_CASES, *WSV_CASES, *ZWL_CASES]
 class LoadResult:
     cases_created: int
     cases_present: int
+    #: The earlier, closed cases of ``volume`` among them (counted in the two above).
+    earlier_created: int = 0
 
 
 @contextlib.contextmanager
@@ -630,6 +635,17 @@ def _load_signal(spec: DemoSignal, index: int, *, today: date, latest: datetime,
                     adoption=advice.response.adoption, response=advice.response.text,
                     responded_on=on)
             signal.refresh_from_db()
+    if spec.publication is not None:
+        # Written and checked for publication after the last event, as the ombudsperson
+        # would before a report; the check for personal data runs as in the page.
+        with _clock(latest):
+            signal_publication_update(
+                user=user, signal=signal, public_title=spec.publication.title,
+                public_text=spec.publication.text, public_response=spec.publication.response,
+                recommendations={made[id(a)].pk: a.public for a in spec.advice if a.public})
+            if spec.publication.publishable:
+                signal_publish(user=user, signal=signal)
+        signal.refresh_from_db()
     return signal
 
 
@@ -686,9 +702,12 @@ def load_demo() -> LoadResult:
     _load_web_request(municipalities)
     if not demo_signals().exists():
         _load_signals(municipalities, cases)
+    load_annual_report(cases)
     _load_avg_requests(municipalities)
+    earlier = load_volume(municipalities, today=timezone.localdate())
     _train_suggestions(municipalities)
-    return LoadResult(cases_created=len(cases) + 1, cases_present=len(cases) + 1)
+    created = len(cases) + 1 + earlier
+    return LoadResult(cases_created=created, cases_present=created, earlier_created=earlier)
 
 
 def _train_suggestions(municipalities: dict[str, Municipality]) -> None:
@@ -739,6 +758,7 @@ def wipe_demo() -> int:
     # Signals protect nothing of a case but hold its links; their recommendations, links
     # and case links cascade. The e-mails they queued have no case.
     demo_signals().delete()
+    wipe_annual_reports()
     OutboxMessage.objects.filter(case=None, to__in=_demo_addresses()).filter(
         Q(subject__startswith="Signaal van de sociale ombudsfunctie")
         | Q(subject__startswith="Antwoord op signaal")).delete()

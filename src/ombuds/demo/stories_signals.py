@@ -4,6 +4,9 @@ Days are counted back from the day the demo is loaded (``0`` is today; a negativ
 a recommendation lies ahead), so the lifecycle looks current on any date. A signal rests on
 demo cases (by their ``key``), each linked on its own day, never before the case was opened.
 Signal texts hold no personal data: no names, no references, no stories of one resident.
+Most signals also carry the texts for publication (``Publication``), marked publishable
+through ``signals.publication`` as the ombudsperson would, after the check for personal data;
+one is left as a draft, not yet publishable.
 """
 
 from __future__ import annotations
@@ -22,13 +25,26 @@ class Response:
 
 @dataclass(frozen=True)
 class Advice:
-    """A recommendation, added ``days_ago``, with a response expected ``due`` days ago."""
+    """A recommendation, added ``days_ago``, with a response expected ``due`` days ago;
+    ``public`` its (text, response) for publication, published with its signal."""
 
     days_ago: int
     addressee: str
     text: str
     due: int
     response: Response | None = None
+    public: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class Publication:
+    """The texts of a signal for the council and the public, and whether they were marked
+    publishable (with the recommendations that have a public text)."""
+
+    title: str
+    text: str
+    response: str = ""
+    publishable: bool = True
 
 
 @dataclass(frozen=True)
@@ -49,6 +65,7 @@ class DemoSignal:
     checked: tuple[int, str] | None = None
     closed: int | None = None
     advice: tuple[Advice, ...] = ()
+    publication: Publication | None = None
 
 
 SIGNALS: list[DemoSignal] = [
@@ -79,13 +96,31 @@ SIGNALS: list[DemoSignal] = [
                    "de verwachte behandelduur en een vast aanspreekpunt.",
                    due=60, response=Response(62, "overgenomen",
                                              "Vanaf volgende maand staat dit in de "
-                                             "standaardbrief bij elke aanvraag.")),
+                                             "standaardbrief bij elke aanvraag."),
+                   public=("Stuur elke aanvrager van een hulpmiddel binnen twee weken een "
+                           "ontvangstbevestiging met de verwachte behandelduur en een vast "
+                           "aanspreekpunt.",
+                           "Overgenomen: de standaardbrief bij elke aanvraag noemt nu de "
+                           "behandelduur en de consulent.")),
             Advice(days_ago=50, addressee="College van B en W Steenwijkerland",
                    text="Leg in het contract met de leverancier van hulpmiddelen een "
                    "maximale reparatietermijn en een leenregeling vast, en laat de "
                    "leverancier daarover elk kwartaal rapporteren.",
-                   due=-20),
+                   due=-20,
+                   public=("Leg in het contract met de leverancier van hulpmiddelen een "
+                           "maximale reparatietermijn en een leenregeling vast.", "")),
         ),
+        publication=Publication(
+            title="Inwoners wachten te lang op hulpmiddelen",
+            text="Inwoners die een rolstoel of scootmobiel nodig hebben, of een reparatie "
+            "ervan, wachten vaak langer dan de wettelijke termijn van acht weken. Zij horen "
+            "niet hoe lang het nog duurt en wie hun aanvraag behandelt, en kunnen in die tijd "
+            "soms niet zelfstandig de deur uit. De ombudsfunctie zag dit in meerdere zaken "
+            "en heeft het Wmo-team daarop aangesproken.",
+            response="Het Wmo-team herkende het beeld: door een vacature en ziekte was het "
+            "team te klein, en reparaties liepen via één leverancier met een achterstand. Er "
+            "is een extra consulent aangesteld. Met de leverancier is een reparatietermijn "
+            "van vijf werkdagen afgesproken, met een leenhulpmiddel als het langer duurt."),
     ),
     DemoSignal(
         key="stw-thuiszorg-overdracht", municipality=STW, raised_days_ago=40, by="ombudsman",
@@ -106,6 +141,13 @@ SIGNALS: list[DemoSignal] = [
                    "inwoner en het Wmo-team, en regel de overdracht voordat de hulp stopt.",
                    due=-10),
         ),
+        publication=Publication(
+            title="Huishoudelijke hulp stopt zonder overdracht",
+            text="Bij een thuiszorgaanbieder stopt of wisselt de huishoudelijke hulp soms "
+            "zonder dat de inwoner of de gemeente dat vooraf hoort, bijvoorbeeld door "
+            "personeelstekort. Inwoners zitten dan weken zonder hulp waar zij recht op "
+            "hebben. De ombudsfunctie heeft de aanbieder gevraagd hoe zij dit voorkomt; een "
+            "antwoord is er nog niet."),
     ),
     DemoSignal(
         key="stw-terugvordering", municipality=STW, raised_days_ago=270, by="ombudsman",
@@ -132,8 +174,23 @@ SIGNALS: list[DemoSignal] = [
                    "mogelijkheden van een betalingsregeling op, in eenvoudige taal.",
                    due=230, response=Response(228, "overgenomen",
                                               "De brief is herschreven en getest met het "
-                                              "taalpanel van de gemeente.")),
+                                              "taalpanel van de gemeente."),
+                   public=("Neem in elke brief over een terugvordering de berekening, de "
+                           "periode en de mogelijkheden van een betalingsregeling op, in "
+                           "eenvoudige taal.",
+                           "Overgenomen: de brief is herschreven en getest met het taalpanel "
+                           "van de gemeente.")),
         ),
+        publication=Publication(
+            title="Brieven over terugvordering van bijstand zonder uitleg",
+            text="Brieven over het terugbetalen van bijstand noemden een bedrag en een "
+            "wetsartikel, maar niet hoe het bedrag was berekend, over welke periode het ging "
+            "en welke afspraken over aflossen mogelijk zijn. Inwoners konden de beslissing "
+            "niet controleren en maakten bezwaar alleen om uitleg te krijgen.",
+            response="De gemeente heeft de standaardbrief aangepast: er staat nu een "
+            "berekening per maand in, met uitleg over een betalingsregeling en "
+            "kwijtschelding. Bij een controle bevatten alle bekeken brieven die uitleg, en "
+            "bij de ombudsfunctie kwamen hierover geen vragen meer binnen."),
     ),
     DemoSignal(
         key="wsv-wmo-termijn", municipality=WSV, raised_days_ago=9,
@@ -145,5 +202,9 @@ SIGNALS: list[DemoSignal] = [
             "bij wie zij terecht kunnen, en ondersteuning die zij nodig hebben begint niet."),
         organisation="Wmo-team", theme="Wachttijd",
         cases=(("wsv-wmo-geen-reactie", 9), ("wsv-begeleiding-zoon", 9)),
+        publication=Publication(
+            title="Wmo-aanvragen blijven liggen",
+            text="Inwoners krijgen na een aanvraag voor ondersteuning maanden geen besluit.",
+            publishable=False),
     ),
 ]

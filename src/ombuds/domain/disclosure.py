@@ -34,6 +34,7 @@ the report rule by property tests in ``domain/tests/test_disclosure_report.py``.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -201,7 +202,8 @@ class UnprotectableReport(ValueError):
 
 
 def protect_report(
-    tables: Mapping[str, Table | Iterable[tuple[str, int]]], links: Iterable[Link] = (),
+    tables: Mapping[str, Table | Iterable[tuple[str, int]]], links: Iterable[Link] = (), *,
+    hide_first: Iterable[str] = (),
 ) -> dict[str, Table]:
     """Return the tables of one report as they may be published together (DOMAIN.md §5).
 
@@ -216,6 +218,10 @@ def protect_report(
     10. A hidden figure is safe when some other table of whole numbers fits all of that and
     differs from the truth in that figure. (The reader does not use the order in which the
     cross-table step picks cells; within one table rule 3 covers that too.)
+
+    ``hide_first`` names tables whose figures are hidden before any other table's when more
+    must go (a regional table rather than a municipality's own, issue 16); the order does not
+    change what is safe, only which published figure gives way.
 
     The algorithm: hide per table by rules 1–3 (so one table alone comes out as
     ``protect`` makes it), keep cells that come in hidden hidden, then, while some hidden
@@ -234,6 +240,7 @@ def protect_report(
     something about each of those 4 people.
     """
     report = _Report(tables, links)
+    report.first = {i for i, ref in enumerate(report.refs) if ref[0] in set(hide_first)}
     hidden = report.start()
     safe: set[int] = set()
     while (pinned := report.first_unsafe(hidden, safe)) is not None:
@@ -263,6 +270,7 @@ class _Report:
         self.layout: dict[str, tuple[list[str], bool]] = {}
         self.given: set[int] = set()  # hidden in the input, and so hidden in the output
         self.equations: list[dict[int, int]] = []  # sum of coefficient × figure is 0
+        self.first: set[int] = set()  # figures to hide before others (``hide_first``)
         for name, table in tables.items():
             if isinstance(table, Table):
                 rows = [(c.label, c.count, c.hidden) for c in table.cells]
@@ -332,9 +340,10 @@ class _Report:
             value = self.values[i]
             try:
                 budget = [_SEARCH_BUDGET]
-                ok = (low < value and _solvable(equations, {**bounds, i: (low, value - 1)}, budget)
+                ok = (low < value and _solvable(equations, {**bounds, i: (low, value - 1)}, budget,
+                                                self.values)
                       ) or (value < high and _solvable(equations, {**bounds, i: (value + 1, high)},
-                                                       budget))
+                                                       budget, self.values))
             except _TooHard:
                 ok = False
             if not ok:
@@ -344,10 +353,13 @@ class _Report:
 
     def next_to_hide(self, hidden: set[int], pinned: int) -> int | None:
         """The smallest published figure of a relation ``pinned`` is in, or failing that, of
-        a relation of the hidden figures it hangs together with."""
+        a relation of the hidden figures it hangs together with (a ``hide_first`` table's
+        figure before any other)."""
         group = _group(pinned, self._reduced(hidden))
-        for scope in ({pinned}, group.keys()):
-            candidates = {j for eq in self.equations if scope & eq.keys() for j in eq} - hidden
+        scopes = [{j for eq in self.equations if scope & eq.keys() for j in eq} - hidden
+                  for scope in ({pinned}, group.keys())]
+        # A figure of a ``hide_first`` table anywhere around, before any other one.
+        for candidates in ([s & self.first for s in scopes] if self.first else []) + scopes:
             if candidates:
                 return min(candidates, key=lambda j: (self.values[j], self.refs[j][1] is None, j))
         return None
@@ -383,13 +395,22 @@ def _group(start: int, reduced: list[tuple[dict[int, int], int]]) -> dict[int, N
     return group
 
 
-def _solvable(equations, bounds: dict[int, tuple[int, int]], budget: list[int]) -> bool:
+def _solvable(equations, bounds: dict[int, tuple[int, int]], budget: list[int],
+              hint: Sequence[int] = ()) -> bool:
     """Whether whole numbers within ``bounds`` satisfy every ``(coefficients, constant)``
-    equation: narrow the ranges, then split the narrowest open range in two."""
-    stack = [{i: list(b) for i, b in bounds.items()}]
+    equation: narrow the ranges, then split the narrowest open range in two, trying first
+    the half that holds the figure's true value (``hint``): the truth nearly fits, so the
+    search mostly walks straight to a solution."""
+    touching: dict[int, list[int]] = {}
+    for k, (coefficients, _constant) in enumerate(equations):
+        for i in coefficients:
+            touching.setdefault(i, []).append(k)
+    stack = [({i: list(b) for i, b in bounds.items()}, None)]
     while stack:
-        ranges = stack.pop()
-        if not _narrow(equations, ranges, budget):
+        ranges, split = stack.pop()
+        # After a split only the equations of the split figure need looking at first.
+        if not _narrow(equations, ranges, budget, touching,
+                       range(len(equations)) if split is None else touching.get(split, ())):
             continue
         open_ = [i for i, (low, high) in ranges.items() if low < high]
         if not open_:
@@ -399,34 +420,55 @@ def _solvable(equations, bounds: dict[int, tuple[int, int]], budget: list[int]) 
         upper = {j: list(r) for j, r in ranges.items()}
         upper[i][0] = middle + 1
         ranges[i][1] = middle
-        stack += [upper, ranges]
+        if i < len(hint) and hint[i] > middle:
+            stack += [(ranges, i), (upper, i)]
+        else:
+            stack += [(upper, i), (ranges, i)]
     return False
 
 
-def _narrow(equations, ranges: dict[int, list[int]], budget: list[int]) -> bool:
-    """Tighten each range by what the equations allow; ``False`` when one becomes empty."""
-    changed = True
-    while changed:
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise _TooHard
-        changed = False
-        for coefficients, constant in equations:
-            lowest = sum(a * ranges[i][0 if a > 0 else 1] for i, a in coefficients.items())
-            highest = sum(a * ranges[i][1 if a > 0 else 0] for i, a in coefficients.items())
-            if not lowest <= constant <= highest:
+def _narrow(equations, ranges: dict[int, list[int]], budget: list[int],
+            touching: dict[int, list[int]], start) -> bool:
+    """Tighten each range by what the equations allow; ``False`` when one becomes empty.
+
+    A work list: an equation is looked at again only when a range in it changed (the
+    budget counts one unit per ``len(equations)`` looks, a full pass)."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _TooHard
+    queue = deque(start)
+    queued = set(queue)
+    looks, size = 0, max(1, len(equations))
+    while queue:
+        k = queue.popleft()
+        queued.discard(k)
+        looks += 1
+        if looks % size == 0:
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise _TooHard
+        coefficients, constant = equations[k]
+        lowest = sum(a * ranges[i][0 if a > 0 else 1] for i, a in coefficients.items())
+        highest = sum(a * ranges[i][1 if a > 0 else 0] for i, a in coefficients.items())
+        if not lowest <= constant <= highest:
+            return False
+        for i, a in coefficients.items():
+            # a·x_i = constant − (the others), and the others lie within these sums.
+            low = constant - (highest - a * ranges[i][1 if a > 0 else 0])
+            high = constant - (lowest - a * ranges[i][0 if a > 0 else 1])
+            if a < 0:
+                a, low, high = -a, -high, -low
+            low, high = -(-low // a), high // a
+            changed = False
+            if low > ranges[i][0]:
+                ranges[i][0], changed = low, True
+            if high < ranges[i][1]:
+                ranges[i][1], changed = high, True
+            if ranges[i][0] > ranges[i][1]:
                 return False
-            for i, a in coefficients.items():
-                # a·x_i = constant − (the others), and the others lie within these sums.
-                low = constant - (highest - a * ranges[i][1 if a > 0 else 0])
-                high = constant - (lowest - a * ranges[i][0 if a > 0 else 1])
-                if a < 0:
-                    a, low, high = -a, -high, -low
-                low, high = -(-low // a), high // a
-                if low > ranges[i][0]:
-                    ranges[i][0], changed = low, True
-                if high < ranges[i][1]:
-                    ranges[i][1], changed = high, True
-                if ranges[i][0] > ranges[i][1]:
-                    return False
+            if changed:
+                for other in touching[i]:
+                    if other not in queued:
+                        queued.add(other)
+                        queue.append(other)
     return True

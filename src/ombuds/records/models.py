@@ -1,7 +1,8 @@
 """Retention terms per result type, legal holds, and the tombstones destroyed cases leave.
 
 A tombstone keeps what the reports of a period need (municipality, variant, channel, dates,
-outcome, domains, themes, organisations, referrals, legal terms, complaints) and what the
+outcome, how the case was handled, first contact, time spent, domains, themes,
+organisations, referrals, legal terms, complaints) and what the
 destruction itself must prove (reference, result type, rule, date), and nothing about the
 person: no name, no story, no contact details (DOMAIN.md §4).
 """
@@ -89,6 +90,15 @@ class Tombstone(models.Model):
     procedure_avoided_what = models.CharField(max_length=20, blank=True)
     opened_at = models.DateTimeField(_("geopend"))
     closed_at = models.DateTimeField(_("gesloten"), null=True, blank=True)
+    #: The most intensive way the case was handled (``reports.measures.case_handling``: advies,
+    #: verwijzing, interventie, bemiddeling, onderzoek); "" for a case destroyed before this
+    #: was kept, which the reports count as "no longer known".
+    handling = models.CharField(_("behandeling"), max_length=20, blank=True)
+    #: The day of the first contact with the resident, on or before the closure (for the
+    #: working days per stage).
+    first_contact_on = models.DateField(_("eerste contact"), null=True, blank=True)
+    minutes_spent = models.PositiveIntegerField(_("bestede tijd (minuten)"), null=True,
+                                                blank=True)
     domains = models.ManyToManyField("core.Domain", related_name="+", blank=True)
     themes = models.ManyToManyField("core.Theme", related_name="+", blank=True)
     organisations = models.ManyToManyField("socialmap.Organisation", related_name="+", blank=True)

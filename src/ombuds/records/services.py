@@ -59,12 +59,18 @@ def _raw(model) -> models.QuerySet:
 
 
 def _tombstone(case: Case, *, rule: str, by: str, reason: str) -> Tombstone:
+    # The measures of the reports (how the case was handled, the working days to the first
+    # contact) are kept as the reports count them, so a period's figures stay the same.
+    from ombuds.reports.measures import case_first_contact, case_handling
+
     tombstone = Tombstone.objects.create(
         reference=case.reference, case_id=case.pk, municipality_id=case.municipality_id,
         workflow_id=case.workflow_id, result_type=case_result_type(case), outcome=case.outcome,
         channel=case.channel, procedure_avoided=case.procedure_avoided,
         procedure_avoided_what=case.procedure_avoided_what, opened_at=case.opened_at,
-        closed_at=case.closed_at, rule=rule[:200], reason=reason[:300],
+        closed_at=case.closed_at, handling=case_handling(case),
+        first_contact_on=case_first_contact(case), minutes_spent=case.minutes_spent,
+        rule=rule[:200], reason=reason[:300],
         destroyed_at=timezone.now(), destroyed_by=by[:150],
     )
     tombstone.domains.set(case.domains.all())
@@ -110,7 +116,8 @@ def case_destroy(case: Case, *, rule: str, by, reason: str = "",
     Removed: the case with its story, wish and search text, its timeline with the attachment
     files, letters, consents, meetings, agreements, partner links, referrals, decisions,
     complaints and deadlines, the parties' contact details, its e-mails in the outbox, its
-    links to signals, and the resident and representative when no other case refers to them.
+    links to signals, an annual-report story not (yet) approved and Ombuds' draft of an
+    approved one, and the resident and representative when no other case refers to them.
     Kept: the tombstone and the audit entries (which name the case's reference and the
     person's id only: the proof of who did what). ``rule`` says on what ground (a retention
     term, an erasure request), ``by`` is the user who ordered it or ``None`` for the job.
@@ -134,6 +141,13 @@ def case_destroy(case: Case, *, rule: str, by, reason: str = "",
         _raw(Agreement).filter(case=case).delete()
         _raw(Attachment).filter(entry__case=case).delete()
         _raw(TimelineEntry).filter(case=case).delete()
+        # The annual report's stories: an approved one was de-identified and approved for
+        # publication, and stays (it may already be published); Ombuds' draft from the
+        # resident's story, and a story not approved, go with the case.
+        from ombuds.reports.models import CaseStory
+
+        CaseStory.objects.filter(case=case, approved_at__isnull=True).delete()
+        CaseStory.objects.filter(case=case).update(draft="")
         person_ids = (case.person_id, case.representative_id)
         _raw(Case).filter(pk=case.pk).delete()
 

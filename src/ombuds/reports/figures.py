@@ -26,18 +26,20 @@ from django.db.models import Aggregate, Avg, Count, DurationField, ExpressionWra
 from django.db.models.functions import ExtractYear, TruncMonth
 from django.utils import timezone, translation
 
-from ombuds.domain import disclosure
+from ombuds.domain import disclosure, grain
+from ombuds.domain.grain import CATEGORIES, MONTHS
 
 TOTAL = "Totaal"
 #: Shown instead of a median, percentile or mean that rests on fewer than 10 persons.
 NOT_SHOWN = disclosure.SUPPRESSED
-MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 MEASURE_LABELS = {
     "count": "Aantal", "percentage": "Aandeel (%)", "median_days": "Mediaan (dagen)",
     "p90_days": "90e percentiel (dagen)", "mean_grade": "Gemiddeld cijfer",
     "signals": "Signalen", "recommendations": "Aanbevelingen",
     "objections": "Bezwaarschriften sociaal domein", "mediated": "Opgelost door bemiddeling",
     "procedure_avoided": "Formele procedure voorkomen",
+    "median_working_days": "Mediaan (werkdagen)", "p90_working_days": "90e percentiel (werkdagen)",
+    "hours": "Uren in totaal", "median_minutes": "Mediaan per zaak (minuten)",
 }
 #: The outcomes that count as "resolved by mediation" in the pilot evaluation.
 MEDIATED = ("opgelost", "deels_opgelost")
@@ -62,6 +64,16 @@ class ReportTable:
     note: str = ""
 
 
+@dataclass(frozen=True)
+class KeyFigure:
+    """A figure on the first page ("Nieuwe aanvragen: 31"); ``value`` as published."""
+
+    label: str
+    value: str
+    #: A short explanation beside it ("2025: 24", "van de 40 afgesloten zaken").
+    detail: str = ""
+
+
 @dataclass
 class Report:
     municipality: object
@@ -70,6 +82,25 @@ class Report:
     tables: list[ReportTable] = field(default_factory=list)
     title: str = "Rapportage"
     generated_at: dt.datetime = field(default_factory=timezone.now)
+    #: The handful of figures for the first page (``key_figures``).
+    key_figures: list[KeyFigure] = field(default_factory=list)
+    #: One Dutch sentence per table the publishable version left out because it could not be
+    #: shown at any grain ("Nieuwe zaken per thema: te weinig zaken om te tonen.").
+    omitted: list[str] = field(default_factory=list)
+    #: The total of every table of person counts as published (``None`` when hidden),
+    #: including tables left out: "Nieuwe aanvragen: 26" can be a key figure when no table
+    #: per channel or per month can be shown.
+    totals: dict = field(default_factory=dict)
+    #: The signals of the period with their recommendations, as published
+    #: (``signals.publication.SignalItem``): only those marked publishable, with their public
+    #: texts, in a publishable report.
+    signals: list = field(default_factory=list)
+    #: Recommendations made in a case's report (variant 6) in the period, as published
+    #: (``signals.publication.RecommendationItem``).
+    recommendations: list = field(default_factory=list)
+    #: A regional report: the office, and each municipality's own part (a ``Report`` each).
+    office: object = None
+    parts: list = field(default_factory=list)
 
     def rows(self):
         """Yield ``(table, category, measure, value)`` for every figure: the tidy CSV."""
@@ -81,16 +112,9 @@ class Report:
         return next(t for t in self.tables if t.key == key)
 
 
-@dataclass(frozen=True)
-class _Counts:
-    """A table of person counts before disclosure control."""
-
-    key: str
-    title: str
-    counts: list[tuple[str, int]]
-    #: False for overlapping categories (a case in several domains): no total, no shares.
-    with_total: bool = True
-    note: str = ""
+#: A table of person counts before disclosure control, with the ways it may be coarsened
+#: (``domain.grain``): ``shape=MONTHS`` (ISO month labels), ``CATEGORIES`` or ``FIXED``.
+_Counts = grain.Piece
 
 
 class Percentile(Aggregate):
@@ -197,20 +221,25 @@ def _volumes(municipality, period) -> list[_Counts]:
                         distinct=True))
     overlap = "Een zaak kan bij meer dan één {} horen; daarom staat er geen totaal."
     return [
-        _Counts("opened_per_month", "Nieuwe zaken per maand", [
-            (f"{MONTHS[m.month - 1]} {m.year}", per_month.get((m.year, m.month), 0))
+        _Counts("opened_per_month", "Nieuwe zaken per maand", tuple(
+            (f"{m.year}-{m.month:02}", per_month.get((m.year, m.month), 0))
             for m in period.months()
-        ]),
+        ), shape=MONTHS),
         _Counts("channel", "Nieuwe zaken per kanaal",
-                [(str(label), channels.get(code, 0)) for code, label in Channel.choices]),
-        _Counts("domain", "Nieuwe zaken per domein", sorted(domains.items()), with_total=False,
-                note=overlap.format("domein")),
-        _Counts("theme", "Nieuwe zaken per thema", sorted(themes.items()), with_total=False,
-                note=overlap.format("thema")),
-        _Counts("party", "Nieuwe zaken per betrokken organisatie", sorted(parties.items()),
-                with_total=False, note=overlap.format("organisatie")),
+                tuple((str(label), channels.get(code, 0)) for code, label in Channel.choices),
+                shape=CATEGORIES),
+        _Counts("domain", "Nieuwe zaken per domein", tuple(sorted(domains.items())),
+                with_total=False, note=overlap.format("domein"), shape=CATEGORIES,
+                data_rows=True),
+        _Counts("theme", "Nieuwe zaken per thema", tuple(sorted(themes.items())),
+                with_total=False, note=overlap.format("thema"), shape=CATEGORIES,
+                data_rows=True),
+        _Counts("party", "Nieuwe zaken per betrokken organisatie", tuple(sorted(parties.items())),
+                with_total=False, note=overlap.format("organisatie"), shape=CATEGORIES,
+                data_rows=True),
         _Counts("variant", "Nieuwe zaken per procesvariant",
-                [(f"Variant {variant}", n) for variant, n in sorted(variants.items())]),
+                tuple((f"Variant {variant}", n) for variant, n in sorted(variants.items())),
+                shape=CATEGORIES, data_rows=True),
     ]
 
 
@@ -226,7 +255,11 @@ def _closures(municipality, period) -> list[_Counts]:
                     *gone.values("workflow_id", "outcome").annotate(n=Count("id"))]
     workflows = {w.pk: w.workflow for w in WorkflowDefinition.objects.filter(
         pk__in={r["workflow_id"] for r in outcome_rows})}
-    outcomes: dict[str, int] = {}
+    # Every way the municipality's variant can end is a row, zeros included: which rows a
+    # table has must not depend on the data (a row missing here but present in the complaint
+    # register would tell that its count is 0).
+    outcomes: dict[str, int] = dict.fromkeys(
+        (o.label for o in municipality.workflow.workflow.outcomes), 0)
     for row in outcome_rows:
         label = (workflows[row["workflow_id"]].outcome(row["outcome"]).label
                  if row["outcome"] else "Geen uitkomst vastgelegd")
@@ -239,7 +272,8 @@ def _closures(municipality, period) -> list[_Counts]:
     what = _plus(_by(closed.filter(procedure_avoided="ja"), "procedure_avoided_what"),
                  _by(gone.filter(procedure_avoided="ja"), "procedure_avoided_what"))
     return [
-        _Counts("outcome", "Afgesloten zaken per uitkomst", sorted(outcomes.items())),
+        _Counts("outcome", "Afgesloten zaken per uitkomst", tuple(sorted(outcomes.items())),
+                shape=CATEGORIES),
         _Counts("procedure_avoided", "Formele procedure voorkomen (afgesloten zaken)",
                 [(label, avoided.get(code, 0)) for code, label in avoided_labels]),
         _Counts("procedure_avoided_what", "Welke formele procedure is voorkomen",
@@ -262,8 +296,9 @@ def _referrals(municipality, period) -> list[_Counts]:
                       qs.values("route").annotate(n=Count(key, distinct=True))}
                      for qs, key in ((referrals, "case_id"), (gone, "tombstone_id"))))
     return [_Counts("referral_route", "Verwijzingen per route (zaken)",
-                    [(str(label), routes.get(code, 0)) for code, label in Route.choices],
-                    with_total=False, note="Een zaak kan naar meer dan één route verwijzen.")]
+                    tuple((str(label), routes.get(code, 0)) for code, label in Route.choices),
+                    with_total=False, note="Een zaak kan naar meer dan één route verwijzen.",
+                    shape=CATEGORIES)]
 
 
 def _deadlines(municipality, period, today: dt.date) -> list[_Counts]:
@@ -364,7 +399,11 @@ def _register_links(counts: list[_Counts], pairs: list[tuple[str, str]], kind_la
         if outcome_label in outcomes and outcomes[outcome_label] == register[register_label]:
             links.append(disclosure.Link(("outcome", outcome_label),
                                          (("complaint_register", register_label),)))
-    if sum(outcomes.values()) == sum(register.values()):
+    # The totals too, but only where every way a case can end is a way a complaint ends (a
+    # variant without mediation outcomes): otherwise an equal sum is a coincidence of the
+    # data, not a relation, and declaring it could pin the mediation outcomes at 0.
+    if (sum(outcomes.values()) == sum(register.values())
+            and set(outcomes) <= {label for _, label in pairs}):
         links.append(disclosure.Link(("outcome", None), (("complaint_register", None),)))
     return links
 
@@ -412,11 +451,19 @@ def _pilot(municipality, period) -> tuple[list[int], list[_Counts]]:
                                               else per_year.get(y, {}).get(measure, 0)))
                                     for y in chosen], with_total=chosen is years)
 
+    # A variant without mediation outcomes (6) has nothing resolved by mediation: no table
+    # (a table of structural zeros would be pinned by the regional sum).
+    from ombuds.domain.variants import PARTLY, RESOLVED
+
+    mediates = {o.code for o in municipality.workflow.workflow.outcomes} & {RESOLVED.code,
+                                                                             PARTLY.code}
     tables = [counts("pilot_objections", "Bezwaarschriften", "objections", all_years),
-              counts("pilot_mediated", "Opgelost door bemiddeling", "mediated", years),
+              *([counts("pilot_mediated", "Opgelost door bemiddeling", "mediated", years)]
+                if mediates else []),
               counts("pilot_avoided", "Formele procedure voorkomen", "avoided", years)]
     if before:
-        tables += [counts("pilot_mediated_before", "", "mediated", before),
+        tables += [*([counts("pilot_mediated_before", "", "mediated", before)]
+                     if mediates else []),
                    counts("pilot_avoided_before", "", "avoided", before)]
     return all_years, tables
 
@@ -433,16 +480,23 @@ def _pilot_links(outcome_labels: set[str]) -> list:
     return links
 
 
-def _lead_time(municipality, period) -> tuple[int, float | None, float | None]:
-    """Return how many cases closed in the period and the median and 90th percentile of
-    their lead time in days."""
+def _lead_time(municipalities, period) -> tuple[int, float | None, float | None]:
+    """Return how many cases of ``municipalities`` (one, or the office's for the regional
+    report) closed in the period and the median and 90th percentile of their lead time in
+    days."""
     from ombuds.cases.models import Case
+    from ombuds.records.models import Tombstone
 
+    municipalities = _as_list(municipalities)
     start, end = _bounds(period)
-    closed = Case.objects.filter(municipality=municipality, closed_at__gte=start,
+    closed = Case.objects.filter(municipality__in=municipalities, closed_at__gte=start,
                                  closed_at__lt=end).order_by()
-    gone = _tombstones(municipality).filter(closed_at__gte=start, closed_at__lt=end)
-    if connection.vendor == "postgresql" and not _has_tombstones(municipality):
+    destroyed = any(_has_tombstones(m) for m in municipalities)
+    gone = Tombstone.objects.filter(municipality__in=municipalities, closed_at__gte=start,
+                                    closed_at__lt=end).order_by()
+    if not destroyed:
+        gone = gone.none()
+    if connection.vendor == "postgresql" and not destroyed:
         seconds = _seconds_between("opened_at", "closed_at")
         result = closed.aggregate(n=Count("id"), median=Percentile(seconds, 0.5),
                                   p90=Percentile(seconds, 0.9))
@@ -470,14 +524,19 @@ def _days(seconds: float | None) -> float | None:
     return None if seconds is None else round(seconds / 86400, 1)
 
 
-def _survey(municipality, period) -> dict:
+def _as_list(municipalities) -> list:
+    return list(municipalities) if isinstance(municipalities, list | tuple) else [municipalities]
+
+
+def _survey(municipalities, period) -> dict:
     from ombuds.mediation.models import SurveyResponse
 
     answers = SurveyResponse.Answer
     counts = {f"{q}_{a.value}": Count("id", filter=Q(**{q: a.value}))
               for q in ("felt_heard", "problem_solved") for a in answers}
     return SurveyResponse.objects.filter(
-        municipality=municipality, closed_month__gte=period.start.replace(day=1),
+        municipality__in=_as_list(municipalities),
+        closed_month__gte=period.start.replace(day=1),
         closed_month__lte=period.end,
     ).aggregate(n=Count("id"), grade=Avg("grade"), **counts)
 
@@ -495,7 +554,7 @@ def _signal_labels() -> dict[str, str]:
     return labels
 
 
-def _optional_counts(name: str, municipality, period) -> list[tuple[str, int]] | None:
+def _optional_counts(name: str, municipalities, period) -> list[tuple[str, int]] | None:
     """The signals app's counts (``signal_counts``, ``recommendation_counts``) with Dutch
     labels, or ``None`` while that app does not offer them."""
     try:
@@ -505,7 +564,7 @@ def _optional_counts(name: str, municipality, period) -> list[tuple[str, int]] |
     function = getattr(selectors, name, None)
     if function is None:
         return None
-    result = function([municipality.pk], period=period)
+    result = function([m.pk for m in _as_list(municipalities)], period=period)
     items = result.items() if isinstance(result, dict) else result
     labels = _signal_labels()
     return [(labels.get(str(code), str(code)), int(n)) for code, n in items]
@@ -578,83 +637,447 @@ def _metric(value, base: disclosure.Cell, exact: bool):
     return NOT_SHOWN
 
 
-@translation.override("nl")  # labels are Dutch and disclosure links name them, whatever the
-# language of the request or task that builds the report (an English page must not break it)
-def report_build(*, municipality, period, exact: bool = False,
-                 progress: Callable[[int], None] | None = None) -> Report:
-    """Return the report of ``municipality`` over ``period``: publishable (disclosure-
-    controlled) unless ``exact``. ``progress`` is called with a percentage as parts finish."""
-    step = progress or (lambda _percent: None)
+# --- one report's figures, then as published -------------------------------------------------
+
+#: How many whole years before the period "Nieuwe zaken per jaar" sets beside it.
+HISTORY_YEARS = 3
+REGION = "regio"
+
+
+@dataclass
+class _Figures:
+    """One report's figures before disclosure control: the tables of person counts, how they
+    hang together, and the measures that rest on them (a median needs its base)."""
+
+    pieces: list[_Counts]
+    links: list[disclosure.Link]
+    lead: tuple[int, float | None, float | None]
+    survey: dict
+    pilot_years: list[int]
+    #: Per stage, the median and 90th percentile working days (``measures.stage_times``).
+    stages: dict = field(default_factory=dict)
+    #: Minutes spent in all and the median per case (``measures.time_spent``).
+    time_spent: tuple = (0, None)
+
+
+def _history(municipality, period) -> _Counts | None:
+    """New cases per year: the period's years beside up to ``HISTORY_YEARS`` years before it
+    (whole years only; years before the first case are not shown as 0)."""
+    from ombuds.cases.models import Case
+
+    years = whole_years(period)
+    if years is None:
+        return None
+    tz = timezone.get_current_timezone()
+    first = years[0] - HISTORY_YEARS
+    per_year: dict[int, int] = {}
+    for qs in (Case.objects.filter(municipality=municipality), _tombstones(municipality)):
+        for row in qs.filter(
+            opened_at__gte=dt.datetime(first, 1, 1, tzinfo=tz),
+            opened_at__lt=dt.datetime(years[-1] + 1, 1, 1, tzinfo=tz),
+        ).order_by().annotate(year=ExtractYear("opened_at", tzinfo=tz)).values("year").annotate(
+                n=Count("id")):
+            per_year[row["year"]] = per_year.get(row["year"], 0) + row["n"]
+    # A single year is still built (the regional sum needs every member's), but not shown.
+    shown = list(range(max(first, min(per_year, default=years[0])), years[-1] + 1))
+    return _Counts("opened_per_year", "Nieuwe zaken per jaar",
+                   tuple((str(y), per_year.get(y, 0)) for y in shown), with_total=False,
+                   note="De jaren naast elkaar, zodat te zien is of het meer of minder wordt.")
+
+
+def _figures(municipality, period, today: dt.date) -> _Figures:
+    """All the counts of one municipality's report (a fixed number of queries)."""
     municipality.__dict__.pop("_ombuds_has_tombstones", None)  # asked anew per report
-    today = timezone.localdate()
     counts = _volumes(municipality, period)
-    step(30)
+    history = _history(municipality, period)
+    if history is not None:
+        counts.insert(1, history)
     counts += _closures(municipality, period) + _referrals(municipality, period)
-    step(45)
     register, register_pairs, register_kind = _complaints(municipality, period)
     counts += _deadlines(municipality, period, today) + register
-    n_closed, median, p90 = _lead_time(municipality, period)
-    step(55)
+    lead = _lead_time(municipality, period)
     survey = _survey(municipality, period)
-    answers = [("ja", "Ja"), ("deels", "Een beetje"), ("nee", "Nee")]
-    counts += [
-        _Counts("felt_heard", "Tevredenheid: voelde u zich gehoord?",
-                [(label, survey[f"felt_heard_{code}"]) for code, label in answers]),
-        _Counts("problem_solved", "Tevredenheid: is uw probleem opgelost?",
-                [(label, survey[f"problem_solved_{code}"]) for code, label in answers]),
-        _Counts("lead_time", "Doorlooptijd van afgesloten zaken", [(CLOSED, n_closed)],
-                with_total=False),
-        _Counts("satisfaction", "Tevredenheid: cijfer", [(ANSWERS, survey["n"])],
-                with_total=False),
-    ]
+    counts += _survey_counts(lead[0], survey)
     pilot_years, pilot = _pilot(municipality, period)
     outcome_labels = {label for label, _n in next(c for c in counts if c.key == "outcome").counts}
-    step(65)
-    links = [*(_pilot_links(outcome_labels) if pilot else ()),
-             *_register_links(counts, register_pairs, register_kind)]
-    protected = protect_tables(counts + pilot, exact, links)
-    step(80)
-    tables = []
-    if pilot:
+    extra, extra_links, stages, spent = _measures(municipality, period, today, counts)
+    links = [*LINKS, *_history_links(history, period),
+             *(_pilot_links(outcome_labels) if pilot else ()),
+             *_register_links(counts, register_pairs, register_kind), *extra_links]
+    return _Figures(counts + extra + pilot, links, lead, survey, pilot_years, stages, spent)
+
+
+def _measures(municipality, period, today, counts):
+    """The figures real ombudsmen publish (``measures``): how requests were handled, terms
+    met per procedure, working days per stage, time spent; with how they hang together
+    with the other tables (declared where the relation holds)."""
+    from ombuds.reports import measures
+
+    tables = {c.key: dict(c.counts) for c in counts}
+    pieces = [_Counts("handling", "Afgesloten zaken naar wijze van afhandeling",
+                      tuple(measures.handling(municipality, period)), shape=CATEGORIES,
+                      data_rows=True)]
+    links = disclosure.same_total("outcome", "handling")
+    legal, promise = [], None
+    for kind, label, rows in measures.terms_by_procedure(municipality, period, today):
+        key = f"terms_{kind}"
+        pieces.append(_Counts(key, f"Termijn gehaald: {label}", tuple(rows)))
+        if kind == "eerste_contact":
+            promise = key
+        else:
+            legal.append(key)
+    # The terms per procedure add up to the terms in "Wettelijke termijnen…" and the promise
+    # is "Belofte eerste contact…" again: a reader can subtract, so say so.
+    per_key = {p.key: dict(p.counts) for p in pieces}
+    for total_key, parts, pairs in [
+        ("deadlines", legal, [("Op tijd gehaald", "Op tijd"), ("Te laat", "Te laat"),
+                              ("Verstreken zonder handeling", "Verstreken")]),
+        ("first_contact", [promise] if promise else [],
+         [("Op tijd contact", "Op tijd"), ("Te laat contact", "Te laat"),
+          ("Nog geen contact, belofte verlopen", "Verstreken")]),
+    ]:
+        for whole, part in pairs:
+            if parts and tables[total_key].get(whole) == sum(per_key[k].get(part, 0)
+                                                             for k in parts):
+                links.append(disclosure.Link((total_key, whole),
+                                             tuple((k, part) for k in parts)))
+    stage_rows = measures.stage_times(municipality, period)
+    pieces.append(_Counts("stage_days", "Werkdagen per fase (afgesloten zaken)",
+                          tuple((label, n) for label, n, _m, _p in stage_rows), with_total=False,
+                          note="Werkdagen: zonder weekenden en feestdagen (Algemene "
+                               "termijnenwet). Een mediaan of percentiel over minder dan 10 "
+                               "zaken staat er als x."))
+    whole_stage = [label for label, *_ in stage_rows][-1:]
+    if whole_stage and dict(pieces[-1].counts)[whole_stage[0]] == sum(tables["outcome"].values()):
+        links.append(disclosure.Link(("stage_days", whole_stage[0]), (("outcome", None),)))
+    n, minutes, median = measures.time_spent(municipality, period)
+    pieces.append(_Counts("time_spent", "Bestede tijd (afgesloten zaken)", ((TIME_SPENT, n),),
+                          with_total=False))
+    stages = {label: (median_, p90) for label, _n, median_, p90 in stage_rows}
+    return pieces, links, stages, (minutes, median)
+
+
+def _survey_counts(n_closed: int, survey: dict) -> list[_Counts]:
+    answers = [("ja", "Ja"), ("deels", "Een beetje"), ("nee", "Nee")]
+    return [
+        _Counts("felt_heard", "Tevredenheid: voelde u zich gehoord?",
+                tuple((label, survey[f"felt_heard_{code}"]) for code, label in answers)),
+        _Counts("problem_solved", "Tevredenheid: is uw probleem opgelost?",
+                tuple((label, survey[f"problem_solved_{code}"]) for code, label in answers)),
+        _Counts("lead_time", "Doorlooptijd van afgesloten zaken", ((CLOSED, n_closed),),
+                with_total=False),
+        _Counts("satisfaction", "Tevredenheid: cijfer", ((ANSWERS, survey["n"]),),
+                with_total=False),
+    ]
+
+
+def _history_links(history: _Counts | None, period) -> list[disclosure.Link]:
+    """The period's years of "Nieuwe zaken per jaar" add up to the cases opened."""
+    if history is None:
+        return []
+    return [disclosure.Link(("opened_per_month", None),
+                            tuple(("opened_per_year", str(y)) for y in whole_years(period)))]
+
+
+def _region_figures(members: list, family: dict[str, _Figures], period) -> _Figures:
+    """The regional report's own measures (a median is not a sum of medians) and the
+    relations that hold for sums. The counts are the members' added up (``grain``)."""
+    lead = _lead_time(members, period)
+    survey = _survey(members, period)
+    pieces = list(grain.regional({code: f.pieces for code, f in family.items()}).values())
+    outcome = dict(next(p for p in pieces if p.key == "outcome").counts)
+    has = {p.key for p in pieces}
+    history = next((p for p in pieces if p.key == "opened_per_year"), None)
+    links = [*LINKS, *_history_links(history, period),
+             *(_pilot_links(set(outcome)) if "pilot_mediated" in has else ())]
+    years = sorted({y for f in family.values() for y in f.pilot_years})
+    # Working days per stage are medians per municipality: the region shows the numbers of
+    # cases, not a median of medians. Time spent adds up.
+    spent = (sum(f.time_spent[0] for f in family.values()), None)
+    return _Figures(pieces, links, lead, survey, years, {}, spent)
+
+
+def _members(municipality) -> list:
+    """The municipalities whose reports of one period a reader can set side by side: those of
+    the same office (the regional report is their sum)."""
+    from ombuds.core.models import Municipality
+
+    return list(Municipality.objects.filter(office_id=municipality.office_id)
+                .select_related("office", "workflow").order_by("name"))
+
+
+def _publish(members: list, period, today: dt.date, step) -> tuple[dict, dict[str, grain.Part]]:
+    """Every report of the office for ``period`` protected together: each municipality's and
+    (with two or more) the regional one, under ``REGION``."""
+    family = {}
+    for i, member in enumerate(members):
+        family[member.cbs_code] = _figures(member, period, today)
+        step(10 + 50 * (i + 1) // len(members))
+    links = {code: f.links for code, f in family.items()}
+    region = None
+    if len(members) > 1:
+        region = REGION
+        family[REGION] = _region_figures(members, family, period)
+        links[REGION] = family[REGION].links
+    pieces = {code: f.pieces for code, f in family.items() if code != REGION}
+    parts = grain.publish(pieces, links, region=region)
+    step(75)
+    return family, parts
+
+
+def _value(cell_display: str, count: int, exact: bool) -> int | str:
+    return count if exact or cell_display == str(count) else cell_display
+
+
+def _rows(table: disclosure.Table, exact: bool) -> list[Row]:
+    rows = []
+    for cell in table.cells:
+        rows.append(Row(cell.label, "count", _value(cell.display, cell.count, exact)))
+        if cell.percent is not None:
+            rows.append(Row(cell.label, "percentage", cell.percent))
+    if table.with_total and table.cells:
+        rows.append(Row(TOTAL, "count", _value(table.total_display, table.total, exact)))
+    return rows
+
+
+def _metric(value, base: disclosure.Cell, exact: bool):
+    """A median or mean is shown only beside a shown base of at least 10 persons."""
+    if exact or (not base.hidden and base.count >= disclosure.THRESHOLD):
+        return value
+    return NOT_SHOWN
+
+
+TIME_SPENT = "Zaken met vastgelegde tijd"
+PILOT_KEYS = ("pilot_objections", "pilot_mediated", "pilot_avoided", "pilot_mediated_before",
+              "pilot_avoided_before")
+NO_CHART = ("lead_time", "satisfaction", "complaint_open", "opened_per_year", "stage_days",
+            "time_spent")
+
+
+def _totals(figures: _Figures, part: grain.Part | None) -> dict[str, int | None]:
+    """Per table, its total as published (``None``: hidden or no total)."""
+    if part is None:
+        return {p.key: sum(n for _, n in p.counts) for p in figures.pieces if p.with_total}
+    return {key: (None if t.total_hidden else t.total)
+            for key, t in part.tables.items() if t.with_total}
+
+
+def _assemble(figures: _Figures, part: grain.Part | None,
+              exact: bool) -> tuple[list[ReportTable], list[str]]:
+    """The tables of one report as rows, and the sentences about tables left out. ``part`` is
+    the report as published (``None``: the exact version)."""
+    if part is None:
+        pieces = {p.key: grain.reshape(p, grain.Choice())[0] for p in figures.pieces}
+        protected = {key: disclosure.exact(p.counts, with_total=p.with_total)
+                     for key, p in pieces.items()}
+        gone: dict[str, str] = {}
+    else:
+        pieces, protected, gone = part.pieces, part.tables, dict(part.omitted)
+    n_closed, median, p90 = figures.lead
+    survey = figures.survey
+    tables, omitted = [], []
+    for key, piece in pieces.items():
+        if key in PILOT_KEYS:
+            continue
+        if key in gone:
+            omitted.append(gone[key])
+            continue
+        table = protected[key]
+        if key == "opened_per_year" and len(table.cells) < 2:
+            continue  # nothing to set side by side
+        rows = _rows(table, exact)
+        if key == "lead_time":
+            rows += [Row("Doorlooptijd", "median_days", _metric(median, table.cells[0], exact)),
+                     Row("Doorlooptijd", "p90_days", _metric(p90, table.cells[0], exact))]
+        elif key == "satisfaction":
+            grade = None if survey["grade"] is None else round(survey["grade"], 1)
+            rows.append(Row("Cijfer", "mean_grade", _metric(grade, table.cells[0], exact)))
+        elif key == "stage_days":
+            for cell in table.cells:
+                median, p90 = figures.stages.get(cell.label, (None, None))
+                rows += [Row(cell.label, "median_working_days", _metric(median, cell, exact)),
+                         Row(cell.label, "p90_working_days", _metric(p90, cell, exact))]
+        elif key == "time_spent":
+            total, median = figures.time_spent
+            rows += [Row(TIME_SPENT, "hours", _metric(round(total / 60, 1), table.cells[0], exact)),
+                     Row(TIME_SPENT, "median_minutes", _metric(median, table.cells[0], exact))]
+        tables.append(ReportTable(key, piece.title, rows, note=piece.note,
+                                  chart=key not in NO_CHART))
+    if "pilot_objections" in pieces:
         shown = {}
-        for item in pilot:
-            for cell in protected[item.key].cells:
-                shown[(item.key.removesuffix("_before"), cell.label)] = _value(
-                    cell.display, cell.count, exact)
+        for key in PILOT_KEYS:
+            if key in pieces:
+                for cell in protected[key].cells:
+                    shown[(key.removesuffix("_before"), cell.label)] = _value(
+                        cell.display, cell.count, exact)
         rows = []
-        for year in map(str, pilot_years):
+        for year in map(str, figures.pilot_years):
             rows += [Row(year, "objections", shown.get(("pilot_objections", year))),
                      Row(year, "mediated", shown.get(("pilot_mediated", year))),
                      Row(year, "procedure_avoided", shown.get(("pilot_avoided", year)))]
-        pilot_table = ReportTable("pilot", "Pilotevaluatie", rows, chart=False, note=PILOT_NOTE)
-    for item in counts:
-        table = protected[item.key]
-        rows = _rows(table, exact)
-        if item.key == "lead_time":
-            rows += [Row("Doorlooptijd", "median_days", _metric(median, table.cells[0], exact)),
-                     Row("Doorlooptijd", "p90_days", _metric(p90, table.cells[0], exact))]
-        elif item.key == "satisfaction":
-            grade = None if survey["grade"] is None else round(survey["grade"], 1)
-            rows.append(Row("Cijfer", "mean_grade", _metric(grade, table.cells[0], exact)))
-        tables.append(ReportTable(item.key, item.title, rows, note=item.note,
-                                  chart=item.key not in ("lead_time", "satisfaction",
-                                                         "complaint_open")))
-    if pilot:
-        tables.append(pilot_table)
-    step(90)
+        if exact or any(isinstance(row.value, int) for row in rows):
+            tables.append(ReportTable("pilot", "Pilotevaluatie", rows, chart=False,
+                                      note=PILOT_NOTE))
+        else:
+            omitted.append("‘Pilotevaluatie’: te weinig zaken om te tonen.")
+    return tables, omitted
 
-    # Signals and recommendations are about organisations, not persons: exact numbers.
+
+def _signal_tables(municipalities, period) -> list[ReportTable]:
+    """Signals and recommendations are about organisations, not persons: exact numbers."""
+    tables = []
     for key, title, measure, name in [
         ("signals", "Signalen per stand van zaken", "signals", "signal_counts"),
         ("recommendations", "Aanbevelingen: overgenomen?", "recommendations",
          "recommendation_counts"),
     ]:
-        items = _optional_counts(name, municipality, period)
+        items = _optional_counts(name, municipalities, period)
         if items is not None:
             tables.append(ReportTable(key, title, [Row(label, measure, n) for label, n in items],
                                       chart=False))
+    return tables
+
+
+def _content(report: Report, municipalities, period) -> None:
+    """The signals and recommendations of the period, with their texts as published."""
+    try:
+        from ombuds.signals import publication
+    except ImportError:  # pragma: no cover - the signals app always has it
+        return
+    ids = [m.pk for m in _as_list(municipalities)]
+    report.signals = publication.report_items(ids, period, publishable_only=not report.exact)
+    report.recommendations = publication.case_recommendation_items(
+        ids, period, publishable_only=not report.exact)
+
+
+def _number(value) -> str:
+    return f"{value:.1f}".replace(".", ",") if isinstance(value, float) else str(value)
+
+
+def key_figures(report: Report) -> list[KeyFigure]:
+    """The handful of figures for the first page, from the tables as published: a figure that
+    is hidden, or a table left out, gives no key figure."""
+    values = {(t.key, row.category, row.measure): row.value
+              for t in report.tables for row in t.rows}
+
+    def shown(key, category, measure="count"):
+        value = values.get((key, category, measure))
+        return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+    figures = []
+    opened = report.totals.get("channel")
+    if opened is not None:
+        year = report.period.start.year
+        before = shown("opened_per_year", str(year - 1))
+        figures.append(KeyFigure("Nieuwe aanvragen", str(opened),
+                                 f"{year - 1}: {before}" if before is not None
+                                 and whole_years(report.period) == [year] else ""))
+    closed = report.totals.get("outcome")
+    if closed is not None:
+        figures.append(KeyFigure("Afgesloten zaken", str(closed)))
+    avoided = shown("procedure_avoided", "Ja")
+    if avoided is not None:
+        figures.append(KeyFigure("Formele procedure voorkomen", str(avoided),
+                                 f"van de {closed} afgesloten zaken" if closed else ""))
+    on_time, terms = shown("deadlines", "Op tijd gehaald"), shown("deadlines", TOTAL)
+    if on_time is not None and terms is not None:
+        figures.append(KeyFigure("Wettelijke termijnen op tijd", str(on_time),
+                                 f"van de {terms} die in deze periode eindigden"))
+    contact = shown("first_contact", "Op tijd contact")
+    if contact is not None:
+        promised = report.totals.get("first_contact")
+        days = shown("stage_days", "Van aanmelding tot eerste contact", "median_working_days")
+        figures.append(KeyFigure(
+            "Op tijd eerste contact", str(contact),
+            ", ".join(filter(None, [f"van de {promised} beloften" if promised else "",
+                                    f"mediaan {_number(days)} werkdagen" if days is not None
+                                    else ""]))))
+    median = shown("lead_time", "Doorlooptijd", "median_days")
+    if median is not None:
+        p90 = shown("lead_time", "Doorlooptijd", "p90_days")
+        figures.append(KeyFigure("Doorlooptijd (mediaan)", f"{_number(median)} dagen",
+                                 f"9 op de 10 zaken binnen {_number(p90)} dagen"
+                                 if p90 is not None else ""))
+    grade = shown("satisfaction", "Cijfer", "mean_grade")
+    if grade is not None:
+        figures.append(KeyFigure("Tevredenheid", _number(grade),
+                                 f"gemiddeld cijfer uit {shown('satisfaction', ANSWERS)} "
+                                 "antwoorden"))
+    signals = [row.value for t in report.tables if t.key == "signals" for row in t.rows]
+    if signals:
+        adopted = [row for t in report.tables if t.key == "recommendations" for row in t.rows]
+        total = sum(row.value for row in adopted)
+        yes = sum(row.value for row in adopted if row.category in ("Overgenomen",
+                                                                    "Deels overgenomen"))
+        figures.append(KeyFigure("Signalen", str(sum(signals)),
+                                 f"{yes} van de {total} aanbevelingen (deels) overgenomen"
+                                 if total else ""))
+    return figures
+
+
+@translation.override("nl")  # labels are Dutch and disclosure links name them, whatever the
+# language of the request or task that builds the report (an English page must not break it)
+def report_build(*, municipality, period, exact: bool = False,
+                 progress: Callable[[int], None] | None = None) -> Report:
+    """Return the report of ``municipality`` over ``period``: publishable (disclosure-
+    controlled) unless ``exact``. ``progress`` is called with a percentage as parts finish.
+
+    The publishable version is protected together with the other reports of the same period
+    a reader could set beside it — the other municipalities of the office and their regional
+    report (``domain.grain``) — so its figures are those parts of that family show."""
+    step = progress or (lambda _percent: None)
+    today = timezone.localdate()
+    if exact:
+        figures, part = _figures(municipality, period, today), None
+        step(60)
+    else:
+        family, parts = _publish(_members(municipality), period, today, step)
+        figures, part = family[municipality.cbs_code], parts[municipality.cbs_code]
+    tables, omitted = _assemble(figures, part, exact=exact)
+    step(90)
+    report = Report(municipality=municipality, period=period, exact=exact,
+                    tables=tables + _signal_tables(municipality, period), omitted=omitted,
+                    totals=_totals(figures, part))
+    _content(report, municipality, period)
+    report.key_figures = key_figures(report)
     step(100)
-    return Report(municipality=municipality, period=period, exact=exact, tables=tables)
+    return report
+
+
+@translation.override("nl")
+def regional_build(*, office, period, exact: bool = False,
+                   progress: Callable[[int], None] | None = None) -> Report:
+    """The report of every municipality ``office`` serves: the regional figures (their sum,
+    with its own medians), then each municipality's part, all protected together."""
+    step = progress or (lambda _percent: None)
+    today = timezone.localdate()
+    members = list(office.municipalities.select_related("office", "workflow").order_by("name"))
+    if exact:
+        family = {m.cbs_code: _figures(m, period, today) for m in members}
+        step(60)
+        family[REGION] = _region_figures(members, family, period)
+        parts = dict.fromkeys(family)
+    else:
+        family, parts = _publish(members, period, today, step)
+        if REGION not in family:  # an office of one municipality: the region is that one
+            family[REGION], parts[REGION] = family[members[0].cbs_code], parts[members[0].cbs_code]
+    step(90)
+    tables, omitted = _assemble(family[REGION], parts[REGION], exact=exact)
+    report = Report(municipality=None, period=period, exact=exact, office=office,
+                    title="Regionale rapportage", tables=tables + _signal_tables(members, period),
+                    omitted=omitted, totals=_totals(family[REGION], parts[REGION]))
+    _content(report, members, period)
+    report.key_figures = key_figures(report)
+    for member in members:
+        code = member.cbs_code
+        tables, omitted = _assemble(family[code], parts[code], exact=exact)
+        part = Report(municipality=member, period=period, exact=exact, omitted=omitted,
+                      tables=tables + _signal_tables(member, period),
+                      totals=_totals(family[code], parts[code]))
+        part.key_figures = key_figures(part)
+        report.parts.append(part)
+    step(100)
+    return report
 
 
 # --- the annual complaint register (Awb 9:12a) -----------------------------------------------
@@ -768,3 +1191,4 @@ def complaints_build(*, municipality, period, exact: bool = False,
                         chart=False, note=REGISTER_NOTE)
     return Report(municipality=municipality, period=period, exact=exact, tables=[table],
                   title="Klachtenregister")
+

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django import forms
 
 from ombuds.accounts.roles import ALL_CASES_ROLES, Role
-from ombuds.cases.forms import StyledForm
+from ombuds.cases.forms import WIDGET_CLASSES, StyledForm
 from ombuds.cases.models import Case
 from ombuds.cases.selectors import REFERENCE_PATTERN, visible_cases
 from ombuds.core.models import Municipality, Theme
 from ombuds.domain.signals import STATES
 from ombuds.signals.models import Recommendation
+from ombuds.signals.publication import recommendation_field
 from ombuds.socialmap.models import Organisation
 
 
@@ -206,3 +207,76 @@ class SignalAnswerForm(StyledForm):
                            help_text="Wat herkent u, wat gaat u doen, en wanneer? Schrijf geen "
                                      "namen van inwoners.",
                            error_messages={"required": "Schrijf uw antwoord."})
+
+
+class PublicationForm(StyledForm):
+    """The texts for publication of a signal and of each of its recommendations (their
+    fields named by ``publication.recommendation_field``)."""
+
+    public_title = forms.CharField(
+        label="Titel voor publicatie", max_length=160, required=False,
+        help_text="Het probleem in een paar woorden, voor de gemeenteraad en inwoners.",
+        error_messages={"max_length": "Maak de titel korter: ten hoogste 160 tekens."})
+    public_text = forms.CharField(
+        label="Tekst voor publicatie", required=False, widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Wat ging er mis, en waarom is het een signaal? Geen namen, adressen, "
+                  "datums, leeftijden of zaaknummers.")
+    public_response = forms.CharField(
+        label="Reactie en maatregelen voor publicatie", required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Wat de organisatie antwoordde en deed, in eigen woorden samengevat.")
+
+    def __init__(self, *args, recommendations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.recommendations = []
+        for r in recommendations:
+            text = recommendation_field(r.pk, "public_text")
+            response = recommendation_field(r.pk, "public_response")
+            self.fields[text] = forms.CharField(
+                label="Aanbeveling voor publicatie", required=False,
+                widget=forms.Textarea(attrs={"rows": 3}))
+            self.fields[response] = forms.CharField(
+                label="Reactie voor publicatie", required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text="Leeg zolang er geen reactie is.")
+            self.initial.setdefault(text, r.public_text)
+            self.initial.setdefault(response, r.public_response)
+            self.recommendations.append((r, text, response))
+            for name in (text, response):
+                self.fields[name].widget.attrs.setdefault("class",
+                                                          WIDGET_CLASSES[forms.Textarea])
+
+    def refresh(self, recommendations) -> None:
+        """Show the current state of the recommendations (after a save that was refused)."""
+        fresh = {r.pk: r for r in recommendations}
+        self.recommendations = [(fresh.get(r.pk, r), text, response)
+                                for r, text, response in self.recommendations]
+
+    def recommendation_rows(self) -> list[dict]:
+        """Each recommendation with its two bound fields, for the template."""
+        return [{"recommendation": r, "text": self[text], "response": self[response]}
+                for r, text, response in self.recommendations]
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {"public_title": data["public_title"], "public_text": data["public_text"],
+                "public_response": data["public_response"],
+                "recommendations": {r.pk: (data[text], data[response])
+                                    for r, text, response in self.recommendations}}
+
+
+class RecommendationPublicationForm(StyledForm):
+    """The texts for publication of one recommendation of a case's report."""
+
+    public_text = forms.CharField(
+        label="Aanbeveling voor publicatie", required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="De aanbeveling zoals de gemeenteraad en inwoners haar lezen. Geen namen, "
+                  "adressen, datums, leeftijden of zaaknummers.")
+    public_response = forms.CharField(
+        label="Reactie voor publicatie", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Wat de gemeente met de aanbeveling deed, samengevat. Leeg zolang er geen "
+                  "reactie is.")
+
+    def service_kwargs(self) -> dict:
+        return {name: self.cleaned_data[name] for name in ("public_text", "public_response")}

@@ -57,6 +57,19 @@ class Signal(models.Model):
     check_result = models.TextField(_("uitkomst van de controle"), blank=True)
     #: The ``shared_on`` date an "unanswered" reminder went out for (once per date).
     reminded_for = models.DateField(null=True, blank=True, editable=False)
+    # --- the version for publication (reports, the annual report) -----------------------------
+    #: Written by the ombudsperson for the council and the public; checked for personal data
+    #: before it may be marked publishable (``signals.publication``). Reports show only
+    #: publishable signals with these texts, never ``title``/``description``/``answer``.
+    public_title = models.CharField(_("titel voor publicatie"), max_length=160, blank=True)
+    public_text = models.TextField(_("tekst voor publicatie"), blank=True)
+    public_response = models.TextField(
+        _("reactie en maatregelen voor publicatie"), blank=True,
+        help_text=_("Wat de organisatie antwoordde en deed, in eigen woorden samengevat."))
+    publishable_at = models.DateTimeField(_("publiceerbaar sinds"), null=True, blank=True)
+    publishable_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                       null=True, blank=True, related_name="+",
+                                       verbose_name=_("publiceerbaar gemaakt door"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                    related_name="+", verbose_name=_("gesignaleerd door"))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -119,6 +132,13 @@ class Recommendation(models.Model):
                                 default=Adoption.PENDING)
     #: The ``due_on`` date an "overdue" reminder went out for (once per date).
     reminded_for = models.DateField(null=True, blank=True, editable=False)
+    # --- the version for publication (see ``Signal.public_text``) -----------------------------
+    public_text = models.TextField(_("aanbeveling voor publicatie"), blank=True)
+    public_response = models.TextField(_("reactie voor publicatie"), blank=True)
+    publishable_at = models.DateTimeField(_("publiceerbaar sinds"), null=True, blank=True)
+    publishable_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                       null=True, blank=True, related_name="+",
+                                       verbose_name=_("publiceerbaar gemaakt door"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -51,7 +51,7 @@ MOVE_TEXT = {
 }
 
 
-def _require_edit(user, municipality_id: int) -> None:
+def require_edit(user, municipality_id: int) -> None:
     if not user.roles_in(municipality_id) & ALL_CASES_ROLES:
         raise PermissionDenied("U mag signalen van deze gemeente niet wijzigen.")
 
@@ -124,7 +124,7 @@ def signal_create(*, user, municipality: Municipality, title: str, description: 
                   theme: Theme | None = None, cases: Iterable[Case] = (),
                   raised_on: date | None = None) -> Signal:
     """Raise a signal about ``organisation`` in ``municipality``, resting on ``cases``."""
-    _require_edit(user, municipality.pk)
+    require_edit(user, municipality.pk)
     raised_on = raised_on or timezone.localdate()
     cases = list(cases)
     errors: dict[str, str] = {}
@@ -162,7 +162,7 @@ def signal_create(*, user, municipality: Municipality, title: str, description: 
 @transaction.atomic
 def signal_link_cases(*, user, signal: Signal, cases: Iterable[Case]) -> list[Case]:
     """Link more cases of the signal's municipality to ``signal``; return the new ones."""
-    _require_edit(user, signal.municipality_id)
+    require_edit(user, signal.municipality_id)
     cases = list(cases)
     if not cases:
         raise ValidationError({"cases": "Kies een of meer zaken."})
@@ -182,7 +182,7 @@ def signal_transition(*, user, signal: Signal, target: str, text: str = "",
     Moving to answered, measure taken or checked needs a text (the answer, the measure, the
     result of the check). A refused move raises ``SignalMoveRefused`` and changes nothing.
     """
-    _require_edit(user, signal.municipality_id)
+    require_edit(user, signal.municipality_id)
     locked = locked_signal(signal)
     check_move(locked.status, target)
     on = on or timezone.localdate()
@@ -215,7 +215,7 @@ def _recommendation_errors(*, addressee: str, text: str, due_on: date | None) ->
     return errors
 
 
-def _audit_recommendation(*, user, recommendation: Recommendation, event: str,
+def audit_recommendation(*, user, recommendation: Recommendation, event: str,
                           details: dict) -> None:
     """The audit entry of a change to ``recommendation``: about its case, or its signal."""
     if recommendation.case_id:
@@ -230,7 +230,7 @@ def _audit_recommendation(*, user, recommendation: Recommendation, event: str,
 def recommendation_add(*, user, signal: Signal, addressee: str, text: str,
                        due_on: date | None) -> Recommendation:
     """Add a recommendation to ``signal`` with the date a response is expected."""
-    _require_edit(user, signal.municipality_id)
+    require_edit(user, signal.municipality_id)
     errors: dict[str, str] = {}
     if Signal.objects.filter(pk=signal.pk, status=SignalState.CLOSED).exists():
         errors["__all__"] = "Dit signaal is afgesloten; u kunt geen aanbeveling meer toevoegen."
@@ -239,7 +239,7 @@ def recommendation_add(*, user, signal: Signal, addressee: str, text: str,
     recommendation = Recommendation.objects.create(
         signal=signal, addressee=addressee.strip(), text=text.strip(), due_on=due_on,
         created_by=user)
-    _audit_recommendation(user=user, recommendation=recommendation, event="recommendation.added",
+    audit_recommendation(user=user, recommendation=recommendation, event="recommendation.added",
                           details={"recommendation": recommendation.pk})
     return recommendation
 
@@ -259,7 +259,7 @@ def case_recommendation_add(*, user, case: Case, addressee: str, text: str,
     """Add a recommendation of the variant-6 report on ``case`` (to the municipality, as a
     rule) with the date a response is expected. Refused once the case is closed: the
     recommendations are part of the report, which closes the case."""
-    _require_edit(user, case.municipality_id)
+    require_edit(user, case.municipality_id)
     locked = lock_own_rows(Case.objects.select_related("municipality", "workflow")).get(pk=case.pk)
     errors: dict[str, str] = {}
     if not recommends_on(locked):
@@ -276,7 +276,7 @@ def case_recommendation_add(*, user, case: Case, addressee: str, text: str,
     TimelineEntry.objects.create(case=locked, kind=EntryKind.NOTE, occurred_at=timezone.now(),
                                  author=user,
                                  summary=f"Aanbeveling aan {recommendation.addressee}"[:200])
-    _audit_recommendation(user=user, recommendation=recommendation, event="recommendation.added",
+    audit_recommendation(user=user, recommendation=recommendation, event="recommendation.added",
                           details={"recommendation": recommendation.pk})
     return recommendation
 
@@ -288,7 +288,7 @@ def recommendation_record_response(*, user, recommendation: Recommendation, adop
     """Record the addressee's response and whether it adopted the recommendation (of a signal
     or of a case; a case's may be answered after the case was closed)."""
     owner = recommendation.case if recommendation.case_id else recommendation.signal
-    _require_edit(user, owner.municipality_id)
+    require_edit(user, owner.municipality_id)
     responded_on = responded_on or timezone.localdate()
     errors: dict[str, str] = {}
     if adoption not in Recommendation.Adoption.values:
@@ -302,7 +302,7 @@ def recommendation_record_response(*, user, recommendation: Recommendation, adop
     recommendation.response = response.strip()
     recommendation.responded_on = responded_on
     recommendation.save(update_fields=["adoption", "response", "responded_on"])
-    _audit_recommendation(user=user, recommendation=recommendation,
+    audit_recommendation(user=user, recommendation=recommendation,
                           event="recommendation.response_recorded",
                           details={"recommendation": recommendation.pk, "adoption": adoption})
     return recommendation

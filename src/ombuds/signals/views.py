@@ -1,10 +1,11 @@
 """Staff pages of signals, under ``/werk/signalen/``: the list with filters, a signal with its
-lifecycle, recommendations, linked cases and links for the organisation, and the forms.
+lifecycle, recommendations, the texts for publication (``signals.publication``), linked cases
+and links for the organisation, and the forms.
 
 Thin views: ``access_signal`` reads (scoped and audited, a 404 outside the user's scope),
 forms check input, the services write. ``beleid`` reads shared signals, never the cases.
 A new link's token is shown once, in the response to the POST that made it. The
-recommendations of a case's report (variant 6) have their own two pages under the case.
+recommendations of a case's report (variant 6) have their own three pages under the case.
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from ombuds.cases.selectors import REFERENCE_PATTERN, access_case
 from ombuds.cases.views.common import case_role_required
 from ombuds.domain.disclosure import HIDDEN, THRESHOLD
 from ombuds.domain.signals import ANSWERABLE, SignalMoveRefused, moves_from
-from ombuds.signals import links, selectors, services
+from ombuds.signals import links, publication, selectors, services
 from ombuds.signals.forms import (
     LinkCasesForm,
+    PublicationForm,
     RecommendationForm,
+    RecommendationPublicationForm,
     ResponseForm,
     SignalFilterForm,
     SignalForm,
@@ -99,10 +102,8 @@ def signal_list(request):
         "may_create": request.user.has_role(ALL_CASES_ROLES)})
 
 
-@never_cache
-@signal_reader_required
-def signal_detail(request, signal_id: int):
-    signal = selectors.access_signal(request.user, signal_id)
+def _detail_context(request, signal: Signal, *, publication_form=None) -> dict:
+    """What the signal page shows; ``publication_form`` bound when its input is refused."""
     editable = selectors.may_edit(request.user, signal)
     moves = []
     if editable:
@@ -114,9 +115,17 @@ def signal_detail(request, signal_id: int):
                 form.fields["text"].label = Signal._meta.get_field(name).verbose_name.capitalize()
                 form.fields["text"].help_text = hint
             moves.append({"move": move, "form": form, "text": needs_text})
-    return render(request, "signals/detail.html", {
+    recommendations = selectors.signal_recommendations(signal)
+    if editable and publication_form is None:
+        publication_form = PublicationForm(
+            initial={name: getattr(signal, name) for name in publication.SIGNAL_TEXTS},
+            recommendations=recommendations)
+    elif publication_form is not None:
+        publication_form.refresh(recommendations)
+    return {
         "signal": signal, "editable": editable, "moves": moves,
-        "recommendations": selectors.signal_recommendations(signal),
+        "recommendations": recommendations,
+        "publication_form": publication_form if editable else None,
         "sees_cases": selectors.sees_cases(request.user, signal),
         "cases": selectors.linked_cases(request.user, signal),
         "case_count": _count(request.user, signal, signal.cases.count()),
@@ -127,7 +136,63 @@ def signal_detail(request, signal_id: int):
         "recommendation_form": RecommendationForm() if editable and not signal.is_closed
         else None,
         "link_cases_form": LinkCasesForm(user=request.user) if editable else None,
-    })
+    }
+
+
+@never_cache
+@signal_reader_required
+def signal_detail(request, signal_id: int):
+    signal = selectors.access_signal(request.user, signal_id)
+    return render(request, "signals/detail.html", _detail_context(request, signal))
+
+
+@require_POST
+@signal_reader_required
+def signal_publication(request, signal_id: int):
+    """Save the texts for publication; with ``actie=publiceerbaar`` also mark the signal and
+    its recommendations with a text publishable. The texts are kept when marking is refused;
+    the page then names what was found, on the fields."""
+    signal = _editable(request, signal_id)
+    form = PublicationForm(request.POST, recommendations=selectors.signal_recommendations(signal))
+    publish = request.POST.get("actie") == "publiceerbaar"
+    if form.is_valid():
+        try:
+            publication.signal_publication_update(user=request.user, signal=signal,
+                                                  **form.service_kwargs())
+            if publish:
+                publication.signal_publish(user=request.user, signal=signal)
+        except ValidationError as error:
+            if isinstance(error, publication.PublicationRefused):
+                form.add_error(None, "De teksten zijn bewaard, maar nog niet publiceerbaar.")
+            form.apply_service_error(error)
+            signal.refresh_from_db()
+        else:
+            messages.success(request, "Het signaal is publiceerbaar." if publish
+                             else "De teksten voor publicatie zijn bewaard.")
+            return redirect(_detail_url(signal, "publicatie"))
+    return render(request, "signals/detail.html",
+                  _detail_context(request, signal, publication_form=form), status=400)
+
+
+@require_POST
+@signal_reader_required
+def signal_publication_withdraw(request, signal_id: int):
+    """Withdraw the signal, or with ``aanbeveling`` one of its recommendations, from
+    publication."""
+    signal = _editable(request, signal_id)
+    if "aanbeveling" in request.POST:
+        recommendation = _recommendation(signal, request.POST["aanbeveling"])
+        if recommendation is None:
+            messages.error(request, "Kies de aanbeveling die niet meer gepubliceerd mag worden.")
+            return redirect(_detail_url(signal, "publicatie"))
+        publication.recommendation_unmark_publishable(user=request.user,
+                                                      recommendation=recommendation)
+        messages.success(request, f"De aanbeveling aan {recommendation.addressee} is niet "
+                                  f"meer publiceerbaar.")
+    else:
+        publication.signal_unmark_publishable(user=request.user, signal=signal)
+        messages.success(request, "Het signaal is niet meer publiceerbaar.")
+    return redirect(_detail_url(signal, "publicatie"))
 
 
 @never_cache
@@ -331,3 +396,53 @@ def case_recommendation_response(request, reference: str):
                      user=request.user, recommendation=recommendation, **data),
                  template=CASE_RESPONSE_TEMPLATE, success="De reactie van de gemeente is vastgelegd.",
                  back=_case_url(case), context={"case": case, **context})
+
+
+CASE_PUBLICATION_TEMPLATE = "signals/case_publication_form.html"
+
+
+@case_role_required
+def case_recommendation_publication(request, reference: str):
+    """The texts for publication of one recommendation of a case's report: save them
+    (``actie=opslaan``), save and mark publishable (``publiceerbaar``), or withdraw it
+    (``intrekken``)."""
+    case = _recommending_case(request, reference)
+    source = request.POST if request.method == "POST" else request.GET
+    value = str(source.get("aanbeveling") or "")
+    recommendation = (Recommendation.objects.filter(case=case, pk=int(value)).first()
+                      if value.isdigit() else None)
+    if recommendation is None:
+        messages.error(request, "Kies de aanbeveling waarvan u de tekst voor publicatie schrijft.")
+        return redirect(_case_url(case))
+    recommendation.case = case
+    context = {"case": case, "recommendation": recommendation}
+    if request.method != "POST":
+        form = RecommendationPublicationForm(initial={
+            "public_text": recommendation.public_text,
+            "public_response": recommendation.public_response})
+        return render(request, CASE_PUBLICATION_TEMPLATE, {"form": form, **context})
+    action = request.POST.get("actie", "opslaan")
+    if action == "intrekken":
+        publication.recommendation_unmark_publishable(user=request.user,
+                                                      recommendation=recommendation)
+        messages.success(request, "De aanbeveling is niet meer publiceerbaar.")
+        return redirect(_case_url(case))
+    form = RecommendationPublicationForm(request.POST)
+    if form.is_valid():
+        try:
+            publication.recommendation_publication_update(
+                user=request.user, recommendation=recommendation, **form.service_kwargs())
+            if action == "publiceerbaar":
+                publication.recommendation_mark_publishable(user=request.user,
+                                                            recommendation=recommendation)
+        except ValidationError as error:
+            if isinstance(error, publication.PublicationRefused):
+                form.add_error(None, "De teksten zijn bewaard, maar nog niet publiceerbaar.")
+            form.apply_service_error(error)
+            recommendation.refresh_from_db()
+        else:
+            messages.success(request, "De aanbeveling is publiceerbaar."
+                             if action == "publiceerbaar"
+                             else "De teksten voor publicatie zijn bewaard.")
+            return redirect(_case_url(case))
+    return render(request, CASE_PUBLICATION_TEMPLATE, {"form": form, **context}, status=400)

@@ -193,6 +193,11 @@ RULES: dict[str, Rule] = {
     "signals:recommendation_response": Rule(CASE_READERS),
     "signals:link_create": Rule(CASE_READERS),
     "signals:link_revoke": Rule(CASE_READERS, "post"),
+    # the texts for publication and marking them publishable (signals.publication)
+    "signals:publication": Rule(CASE_READERS, "post"),
+    "signals:publication_withdraw": Rule(CASE_READERS, "post"),
+    "signals:case_recommendation_publication": Rule({"ombudsman", "coordinator",
+                                                     "ombudsman-westerveld"}),
     # the organisation's signal page: the world's token is a partner token, so a 404 here;
     # a valid signal token and the session pages are tested in signals/tests/test_lifecycle.py
     "signal-public:entry": Rule(set()),
@@ -209,6 +214,14 @@ RULES: dict[str, Rule] = {
     # (reports/tests/test_views.py checks the owner gets it and everyone else a 404)
     "reports:run": Rule(set()),
     "reports:run_download": Rule(set()),
+    # the annual report of the world's municipality (GM1708, this year): the figures roles
+    # of Steenwijkerland see it and make its files; only those with exact figures write it
+    "reports:annual_index": Rule(FIGURES),
+    "reports:annual": Rule({"ombudsman", "coordinator", "beleid"}),
+    "reports:annual_run": Rule({"ombudsman", "coordinator", "beleid"}, "post"),
+    "reports:annual_texts": Rule({"ombudsman", "coordinator"}, "post"),
+    "reports:annual_story_add": Rule({"ombudsman", "coordinator"}, "post"),
+    "reports:annual_story": Rule({"ombudsman", "coordinator"}, "post"),
     "core:audit_export": Rule(ADMIN),
     # retention: the ombudsperson and the beheerder of a municipality (references and dates
     # only); an empty POST is a form error (400); the world's case has no hold to lift, so
@@ -261,8 +274,11 @@ RULES: dict[str, Rule] = {
     "api-procedures:application": Rule(CASE_READERS),
     "api-signals:signals": Rule(CASE_READERS | {"beleid", "ombudsman-westerveld"}),
     "api-signals:signal": Rule(CASE_READERS | {"beleid"}),
+    "api-signals:signal_publishable": Rule(CASE_READERS, "post"),
     # the domain and theme suggestion: intake staff (an empty body is a 400 for them)
     "api-insights:suggestions": Rule(CASE_ROLES, "post"),
+    # report figures as JSON: the figures roles (without a query a 400 for them)
+    "api-reports:figures": Rule(FIGURES),
     "api-core:municipalities": Rule(STAFF),
     "api-core:municipality": Rule(STAFF - {"ombudsman-westerveld"}),  # a GM1708 detail
     "api-socialmap:organisations": Rule(STAFF),
@@ -379,7 +395,7 @@ def world(office):
         "meeting_id": meeting.pk, "who": "inwoner",
         "signal_id": signal.pk, "job_id": job.pk, "fmt": "csv",
         "request_id": avg_request.pk, "person_id": case.person_id,
-        "municipality": "steenwijkerland",
+        "municipality": "steenwijkerland", "year": today.year,
     }
     return office, case, kwargs, saved
 

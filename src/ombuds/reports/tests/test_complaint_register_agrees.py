@@ -43,6 +43,15 @@ def values(report, key):
 def test_the_register_and_the_outcome_table_give_the_same_totals(office, variant, exact):
     municipality = received_and_closed_in_2026(office, variant)
     report = report_build(municipality=municipality, period=YEAR, exact=exact)
+    shown = {t.key for t in report.tables}
+    if not exact and "complaint_register" not in shown:
+        # Where disclosure control leaves one table out, it leaves the other out too: the
+        # register is tied to the outcome table cell by cell (variant 5 here, where the
+        # mediation outcomes of 0 pin too much for the 12 withdrawals to be shown).
+        assert "outcome" not in shown
+        assert sum(s.startswith(("‘Afgesloten zaken per uitkomst’", "‘Klachten ontvangen"))
+                   for s in report.omitted) >= 2
+        return
     register, outcomes = values(report, "complaint_register"), values(report, "outcome")
     labels = {o.code: o.label for o in seeded(variant).outcomes}
     for code in ENDINGS:
@@ -67,10 +76,13 @@ def test_a_complaint_closed_in_the_next_year_is_counted_where_it_belongs(office)
     complaint_through(office, municipality, "ingetrokken", date(2026, 12, 20), date(2027, 1, 5))
     report = report_build(municipality=municipality, period=YEAR, exact=True)
     assert values(report, "complaint_register")[TOTAL] == 1
-    assert values(report, "outcome") == {}
+    assert set(values(report, "outcome").values()) == {0}  # every way of ending, none in 2026
     assert "ontvangen én afgesloten" in report.table("complaint_register").note
     published = report_build(municipality=municipality, period=YEAR)
-    assert values(published, "complaint_register")[TOTAL] in ("<10", "x")
+    # One complaint: nothing of the register can be shown, so it is left out with a sentence.
+    assert "complaint_register" not in {t.key for t in published.tables}
+    assert any(s.startswith("‘Klachten ontvangen in de periode en afgehandeld")
+               for s in published.omitted)
 
 
 def test_a_municipality_without_complaint_handling_has_no_register(office):

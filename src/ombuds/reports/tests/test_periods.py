@@ -26,6 +26,7 @@ def test_it_reads_a_year_a_quarter_and_a_range(text, start, end, label):
 @pytest.mark.parametrize("text", [
     "", "26", "2026-Q5", "2026-Q0", "Q3-2026", "2026-13", "2026-01-01", "2026-01-01..",
     "2026-02-30..2026-03-01", "2026-12-31..2026-01-01", "2025-01-01...2026-12-31",
+    "0000", "0000-Q1", "1899", "9999", "2026-01-01..9999-12-31", "٢٠٢٦",
 ])
 def test_it_refuses_what_is_no_period_in_dutch(text):
     with pytest.raises(PeriodError) as error:
@@ -51,3 +52,50 @@ def test_pilot_is_the_configured_pilot_period(settings):
     settings.PILOT_PERIOD = "2025-03-01..2027-02-28"
     period = Period.parse("pilot")
     assert (period.start, period.end) == (dt.date(2025, 3, 1), dt.date(2027, 2, 28))
+
+
+class _Municipality:
+    """A municipality as ``Period.pilot`` reads it: its own pilot days, or none."""
+
+    def __init__(self, start=None, end=None):
+        self.pilot_start, self.pilot_end = start, end
+
+
+def test_pilot_is_the_municipalitys_own_pilot_where_it_has_one(settings):
+    import datetime as dt
+
+    settings.PILOT_PERIOD = "2025-01-01..2026-12-31"
+    own = _Municipality(dt.date(2025, 3, 1), dt.date(2027, 2, 28))
+    period = Period.parse("pilot", municipality=own)
+    assert (period.start, period.end, period.text) == (
+        dt.date(2025, 3, 1), dt.date(2027, 2, 28), "2025-03-01..2027-02-28")
+    # Written as its dates, so a queued report reads back the same period.
+    assert Period.parse(period.text) == period
+    assert Period.parse("Pilotperiode", municipality=own) == period
+    assert Period.pilot(own) == period
+    # Without its own pilot (or without a municipality): the installation's.
+    assert Period.pilot(_Municipality()) == Period.parse("2025-01-01..2026-12-31")
+    assert Period.parse("pilot") == Period.parse("2025-01-01..2026-12-31")
+
+
+def test_the_pilot_of_several_municipalities_is_the_one_they_share(settings):
+    import datetime as dt
+
+    settings.PILOT_PERIOD = "2025-01-01..2026-12-31"
+    a = _Municipality(dt.date(2025, 3, 1), dt.date(2027, 2, 28))
+    b = _Municipality(dt.date(2025, 3, 1), dt.date(2027, 2, 28))
+    assert Period.pilot(a, b) == Period.pilot(a)
+    # Different pilots: the installation's.
+    assert Period.pilot(a, _Municipality()) == Period.parse("2025-01-01..2026-12-31")
+
+
+@pytest.mark.parametrize(("one", "other", "overlap"), [
+    ("2026", "2025-01-01..2026-01-01", True),
+    ("2026", "2025", False),
+    ("2026-Q2", "2026-06-30..2026-07-01", True),
+    ("2026-Q2", "2026-07-01..2027-01-01", False),
+    ("2024-01-01..2030-12-31", "2026-Q3", True),
+])
+def test_it_knows_whether_two_periods_share_a_day(one, other, overlap):
+    assert Period.parse(one).overlaps(Period.parse(other)) is overlap
+    assert Period.parse(other).overlaps(Period.parse(one)) is overlap

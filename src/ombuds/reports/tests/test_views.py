@@ -47,8 +47,17 @@ def test_it_shows_beleid_only_the_publishable_figures(cases):
     client = client_for(cases.beleid)
     response = client.get(reverse("reports:index"))
     assert response.status_code == 200
-    assert not response.context["report"].exact
-    assert ("Telefoon", "count", "<10") in response.context["report"].table("channel").rows
+    report = response.context["report"]
+    assert not report.exact
+    # 3 by phone: hidden, or the table is left out and the page says so.
+    channel = [t for t in report.tables if t.key == "channel"]
+    if channel:
+        assert ("Telefoon", "count", "<10") in channel[0].rows
+    else:
+        sentence = next(s for s in report.omitted if "Nieuwe zaken per kanaal" in s)
+        assert sentence in response.content.decode().replace("&#x27;", "'")
+    assert not [row for row in report.rows() if row[2] == "count"
+                and isinstance(row[3], int) and 1 <= row[3] <= 9]
     assert 'name="versie"' not in response.content.decode()
     # Asking for the exact version anyway is refused.
     refused = client.get(reverse("reports:export"), {"gemeente": "GM1708", "periode": "2026",

@@ -1,4 +1,5 @@
-"""``ombuds load_demo``: the demo office, its two municipalities and about 40 cases."""
+"""``ombuds load_demo``: the demo office, its three municipalities, about 55 cases that tell a
+story and some 450 earlier, closed cases that give the reports their volume."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -8,8 +9,9 @@ from ombuds.demo.loader import load_demo, wipe_demo
 
 class Command(BaseCommand):
     help = (
-        "Load the demo data (Steenwijkerland and Westerveld, organisations, demo users with "
-        "password 'demo', about 40 cases). Safe to run again: nothing is duplicated."
+        "Load the demo data (Steenwijkerland, Westerveld and Zwartewaterland, organisations, "
+        "demo users with password 'demo', about 55 cases and some 450 earlier closed cases). "
+        "Safe to run again: nothing is duplicated."
     )
 
     def add_arguments(self, parser):
@@ -27,7 +29,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Removed {wiped} demo cases.")
         result = load_demo()
         if result.cases_created:
-            self.stdout.write(self.style.SUCCESS(f"Loaded {result.cases_created} demo cases."))
+            stories = result.cases_created - result.earlier_created
+            earlier = (f" and {result.earlier_created} earlier closed cases"
+                       if result.earlier_created else "")
+            self.stdout.write(self.style.SUCCESS(f"Loaded {stories} demo cases{earlier}."))
         else:
             self.stdout.write(
                 f"Demo data already present ({result.cases_present} cases); configuration "
