@@ -825,28 +825,6 @@ def _publish(members: list, period, today: dt.date, step) -> tuple[dict, dict[st
     return family, parts
 
 
-def _value(cell_display: str, count: int, exact: bool) -> int | str:
-    return count if exact or cell_display == str(count) else cell_display
-
-
-def _rows(table: disclosure.Table, exact: bool) -> list[Row]:
-    rows = []
-    for cell in table.cells:
-        rows.append(Row(cell.label, "count", _value(cell.display, cell.count, exact)))
-        if cell.percent is not None:
-            rows.append(Row(cell.label, "percentage", cell.percent))
-    if table.with_total and table.cells:
-        rows.append(Row(TOTAL, "count", _value(table.total_display, table.total, exact)))
-    return rows
-
-
-def _metric(value, base: disclosure.Cell, exact: bool):
-    """A median or mean is shown only beside a shown base of at least 10 persons."""
-    if exact or (not base.hidden and base.count >= disclosure.THRESHOLD):
-        return value
-    return NOT_SHOWN
-
-
 TIME_SPENT = "Zaken met vastgelegde tijd"
 PILOT_KEYS = ("pilot_objections", "pilot_mediated", "pilot_avoided", "pilot_mediated_before",
               "pilot_avoided_before")

@@ -375,17 +375,24 @@ def case_recommendation_add(request, reference: str):
                  back=_case_url(case), context={"case": case})
 
 
-@case_role_required
-def case_recommendation_response(request, reference: str):
-    case = _recommending_case(request, reference)
+def _case_recommendation(request, case) -> Recommendation | None:
+    """The recommendation of ``case`` named by ``aanbeveling`` (query or form), or ``None``."""
     source = request.POST if request.method == "POST" else request.GET
     value = str(source.get("aanbeveling") or "")
     recommendation = (Recommendation.objects.filter(case=case, pk=int(value)).first()
                       if value.isdigit() else None)
+    if recommendation is not None:
+        recommendation.case = case
+    return recommendation
+
+
+@case_role_required
+def case_recommendation_response(request, reference: str):
+    case = _recommending_case(request, reference)
+    recommendation = _case_recommendation(request, case)
     if recommendation is None:
         messages.error(request, "Kies de aanbeveling waarop u een reactie vastlegt.")
         return redirect(_case_url(case))
-    recommendation.case = case
     context = {"recommendation": recommendation}
     if request.method != "POST":
         form = ResponseForm(initial={"adoption": recommendation.adoption,
@@ -407,14 +414,10 @@ def case_recommendation_publication(request, reference: str):
     (``actie=opslaan``), save and mark publishable (``publiceerbaar``), or withdraw it
     (``intrekken``)."""
     case = _recommending_case(request, reference)
-    source = request.POST if request.method == "POST" else request.GET
-    value = str(source.get("aanbeveling") or "")
-    recommendation = (Recommendation.objects.filter(case=case, pk=int(value)).first()
-                      if value.isdigit() else None)
+    recommendation = _case_recommendation(request, case)
     if recommendation is None:
         messages.error(request, "Kies de aanbeveling waarvan u de tekst voor publicatie schrijft.")
         return redirect(_case_url(case))
-    recommendation.case = case
     context = {"case": case, "recommendation": recommendation}
     if request.method != "POST":
         form = RecommendationPublicationForm(initial={
